@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The project's one test command: typecheck, then every test file under test/ with node's runner.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsc -p tsconfig.json --noEmit
+files=$(find test -name '*.test.ts' -not -path '*/output/*' | sort)
+if [ -z "$files" ]; then echo "no test files found under test/" >&2; exit 1; fi
+# shellcheck disable=SC2086
+exec node --import tsx --test --test-concurrency=2 $files

@@ -1,0 +1,27 @@
+import { Command, CommanderError } from "commander";
+import { COMMANDS } from "./commands/index.js";
+import { reportError } from "./run-action.js";
+
+const program = new Command();
+program
+  .name("salvo")
+  .description("Turns public reports of air strikes into a verified, traceable record of attacks.")
+  .version("0.1.0")
+  .showHelpAfterError("(run `salvo --help` for usage)")
+  .exitOverride();
+
+for (const load of COMMANDS) {
+  const mod = await load();
+  mod.register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // commander already printed its message; keep its exit code (0 for --help/--version).
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    reportError(e);
+  }
+}

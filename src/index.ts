@@ -1,0 +1,3 @@
+export { extract } from "./extract/index.js";
+export * from "./model/index.js";
+export { SalvoError } from "./errors.js";
