@@ -1,27 +1,129 @@
-import type { ExtractOptions, Extraction } from "../model/index.js";
+import { LEXICONS } from "../lexicon/index.js";
+import type { Count, Casualty, ExtractOptions, Extraction, OrgFact, Place, RecordClaim, RegionFact, Report } from "../model/extraction.js";
+import type { Provenance, Span } from "../model/span.js";
+import type { Claimant, DocKind, Lang, Org, Side } from "../model/vocab.js";
+import { LANGS, scoringWeapon } from "../model/vocab.js";
+import { normalize } from "../text/normalize.js";
+import { segment } from "../text/segment.js";
+import { evidence, provenance, type Doc, type Frame } from "./context.js";
+import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
+import { detectLang } from "./lang-detect.js";
+import { findMentions } from "./mentions/find.js";
+import { findCasualties } from "./rules/casualties.js";
+import { findCounts } from "./rules/counts.js";
+import { docDefaults, frames } from "./rules/frames.js";
+import { findRegions } from "./rules/places.js";
+import { findRecords } from "./rules/records.js";
+import { assembleReports, type RawFact } from "./refine/reports.js";
+
+const MAX_CHARS = 2_000_000;
 
 /**
- * Reads a report's text and returns its reports, every fact with provenance.
- * Total: never throws on odd text. (Temporary stub while the engine lands.)
+ * Reads a report's text and returns its reports, every fact with the spans it rests on.
+ * Total: never throws on odd text; a text it cannot read gives no reports and a warning.
  */
-export function extract(text: string, options: ExtractOptions = {}): Extraction {
-  return {
-    lang: options.lang ?? "en",
+export function extract(input: string, options: ExtractOptions = {}): Extraction {
+  const warnings: string[] = [];
+  let text = normalize(typeof input === "string" ? input : String(input));
+  if (text.length > MAX_CHARS) {
+    warnings.push(`text cut to its first ${MAX_CHARS} characters`);
+    text = text.slice(0, MAX_CHARS);
+  }
+  const lang: Lang = options.lang && (LANGS as readonly string[]).includes(options.lang) ? options.lang : detectLang(text);
+  const kind: DocKind = options.kind ?? guessKind(options);
+  const base: Extraction = {
+    lang,
     lang_source: options.lang ? "option" : "detected",
-    kind: options.kind ?? "news",
+    kind,
     text,
     title: options.title ?? null,
-    source: {
-      publisher: options.publisher ?? null,
-      url: options.url ?? null,
-      published: options.published ?? null,
-      channel: options.channel ?? null,
-    },
+    source: { publisher: options.publisher ?? null, url: options.url ?? null, published: options.published ?? null, channel: options.channel ?? null },
     published: null,
     updated: null,
     published_span: null,
     updated_span: null,
     reports: [],
-    warnings: [],
+    warnings,
+  };
+  if (text.trim().length === 0) return base;
+  try {
+    return { ...base, ...read(text, lang, kind, options) };
+  } catch (e) {
+    warnings.push(`extraction failed on this text: ${e instanceof Error ? e.message : String(e)}`);
+    return base;
+  }
+}
+
+function guessKind(o: ExtractOptions): DocKind {
+  const id = `${o.publisher ?? ""} ${o.channel ?? ""} ${o.url ?? ""}`;
+  return /kpszsu|mod_russia|gov\.ua|Министерство|Повітряні Сили/iu.test(id) ? "official" : "news";
+}
+
+function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions): Partial<Extraction> {
+  const lex = LEXICONS[lang];
+  const pub = findPublicationTimes(text, lang);
+  const reference = options.published ?? pub.published?.iso ?? null;
+  const dates = findDateMentions(text, lang, reference);
+  const doc: Doc = {
+    text,
+    lang,
+    kind,
+    lex,
+    sentences: segment(text),
+    m: findMentions(text, lex),
+    dateSpans: [
+      ...dates.map((d) => ({ start: d.start, end: d.end })),
+      ...[pub.published, pub.updated].filter((x): x is NonNullable<typeof x> => x !== null).map((t) => ({ start: t.start, end: t.end })),
+    ],
+  };
+  const picked = pickAttackDate(dates);
+  const fallbackDate = reference ? localDate(reference) : null;
+  const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
+  const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
+  const fr = frames(doc, defaults, docDate);
+  applySentenceDates(doc, fr, dates, docDate);
+  if (picked) {
+    const ev = picked.evidence[0]!;
+    const sIdx = doc.sentences.findIndex((s) => s.start <= ev.start && ev.end <= s.end);
+    const sentence = doc.sentences[sIdx] ?? { start: ev.start, end: ev.end };
+    const p = provenance(doc, ev.rule, sentence, [evidence(doc, "date", ev)]);
+    for (const f of fr) if (f.date === docDate.date && !f.dateEvidence) f.dateEvidence = p;
+  }
+  const facts: RawFact[] = [
+    ...findCounts(doc).map((c) => ({ type: "count" as const, fact: c })),
+    ...findCasualties(doc).map((c) => ({ type: "casualty" as const, fact: c })),
+    ...findRecords(doc).map((r) => ({ type: "record" as const, fact: r })),
+  ];
+  const regions = findRegions(doc, fr);
+  facts.push(...regions.targets.map((t) => ({ type: "target" as const, fact: t })));
+  facts.push(...regions.launch.map((t) => ({ type: "launch" as const, fact: t })));
+  facts.push(...regions.places.map((t) => ({ type: "place" as const, fact: t })));
+  return {
+    published: pub.published?.iso ?? null,
+    published_span: pub.published ? { start: pub.published.start, end: pub.published.end } : null,
+    updated: pub.updated?.iso ?? null,
+    updated_span: pub.updated ? { start: pub.updated.start, end: pub.updated.end } : null,
+    reports: assembleReports(doc, fr, facts),
   };
 }
+
+/** A fact stated in a sentence that names its own day ("la veille au soir") belongs to that day. */
+function applySentenceDates(doc: Doc, fr: Frame[], dates: DateMention[], docDate: { date: string | null }) {
+  doc.sentences.forEach((s, i) => {
+    const own = dates.find((d) => d.start >= s.start && d.end <= s.end);
+    if (!own || own.date === docDate.date) return;
+    if (own.kind !== "relative" && own.kind !== "explicit" && own.kind !== "weekday") return;
+    const f = fr[i]!;
+    f.date = own.date;
+    f.night = own.night;
+    f.dateEvidence = provenance(doc, own.rule, s, [evidence(doc, "date", own)]);
+  });
+}
+
+function localDate(iso: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
+  return m ? m[1]! : null;
+}
+
+export type { Count, Casualty, OrgFact, Place, RecordClaim, RegionFact, Report, Provenance, Span, Claimant, Org, Side };
+void scoringWeapon;

@@ -1,0 +1,136 @@
+/**
+ * Builds src/lexicon/shared/gazetteer.json from the reference data in ../shared/data
+ * (regions.json and places.json; sources and licences in ../shared/data/README.md, noted in
+ * data/SOURCE.md). Run: npm run gazetteer. The output is data: surface form → region.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+interface RegionIn {
+  iso: string;
+  country: string;
+  names: Record<string, string>;
+  aliases: string[];
+  capital: string;
+  centroid: [number, number];
+}
+interface PlaceIn {
+  id: string;
+  kind: string;
+  country: string;
+  region: string;
+  name: Record<string, string | null>;
+  aliases?: string[];
+  population?: number;
+  launch_site?: boolean;
+}
+
+const dataDir = process.argv[2] ?? join("..", "shared", "data");
+const regions = JSON.parse(readFileSync(join(dataDir, "regions.json"), "utf8")) as RegionIn[];
+const places = JSON.parse(readFileSync(join(dataDir, "places.json"), "utf8")) as PlaceIn[];
+
+const norm = (s: string) => s.replace(/[’ʼ‘`´]/g, "'").replace(/\s+/g, " ").trim();
+const key = (s: string) => norm(s).toLowerCase();
+
+/** Case forms of a Ukrainian/Russian settlement name, for "над Харковом", "в Брянске", "у Сумах". */
+function slavicForms(name: string): string[] {
+  if (!/^[\p{Script=Cyrillic}' -]+$/u.test(name)) return [];
+  const words = name.split(" ");
+  if (words.length > 1) return []; // multiword names keep their listed forms only
+  const out = new Set<string>();
+  const last = name.slice(-1);
+  const stem = name.slice(0, -1);
+  const add = (...xs: string[]) => xs.forEach((x) => out.add(x));
+  if (/[бвгґджзклмнпрстфхцчшщ]/i.test(last)) {
+    add(name + "а", name + "у", name + "і", name + "е", name + "ом", name + "ові");
+    // Ukrainian і → о in closed syllables: Харків → Харкова, Львів → Львова.
+    const m = /^(.*)і([бвгґджзклмнпрстфхцчшщ]+)$/u.exec(name);
+    if (m) {
+      const alt = m[1] + "о" + m[2];
+      add(alt + "а", alt + "у", alt + "і", alt + "ом", alt + "ові");
+    }
+  } else if (last === "а") {
+    add(stem + "и", stem + "ы", stem + "і", stem + "е", stem + "у", stem + "ою", stem + "ой");
+  } else if (last === "я") {
+    add(stem + "і", stem + "и", stem + "ю", stem + "ею", stem + "ей", stem + "е");
+  } else if (last === "и" || last === "ы") {
+    add(stem, stem + "ах", stem + "ам", stem + "ами");
+  } else if (last === "ь") {
+    add(stem + "я", stem + "ю", stem + "і", stem + "и", stem + "ем", stem + "ем");
+  }
+  return [...out];
+}
+
+// Entry: [iso, name_en, kind]; kind 'region' outranks any place.
+type Entry = [string, string, string];
+const forms = new Map<string, { entry: Entry; rank: number; cap: boolean }>();
+const ambiguous = new Set<string>();
+
+function put(surface: string, entry: Entry, rank: number) {
+  const s = norm(surface);
+  if (s.length < 3) return;
+  const k = key(s);
+  const cap = /^\p{Lu}/u.test(s);
+  const prev = forms.get(k);
+  if (!prev) {
+    forms.set(k, { entry, rank, cap });
+    return;
+  }
+  if (prev.entry[0] === entry[0]) {
+    if (rank > prev.rank) forms.set(k, { entry, rank, cap: prev.cap && cap });
+    return;
+  }
+  if (rank > prev.rank) forms.set(k, { entry, rank, cap });
+  else if (rank === prev.rank) ambiguous.add(k);
+}
+
+// "Белгородской (3 БПЛА) и Курской (1 БПЛА) областей": the adjective alone names the region.
+const REGION_NOUN = / (області|область|областю|обл\.|области|областью|областей|oblast|region|Oblast|Region)$/u;
+for (const r of regions) {
+  const en = r.names.en ?? r.iso;
+  for (const s of [...Object.values(r.names), ...r.aliases]) {
+    put(s, [r.iso, en, "region"], 1_000_000_000);
+    const adj = s.replace(REGION_NOUN, "");
+    if (adj !== s && /^\p{Lu}/u.test(adj) && /[\p{Script=Cyrillic}]/u.test(adj)) put(adj, [r.iso, en, "region"], 999_999_999);
+  }
+}
+
+const KEEP = new Set(["city", "raion", "district", "airbase", "airport", "launch_site", "area"]);
+for (const p of places) {
+  if (!KEEP.has(p.kind)) continue;
+  const pop = p.population ?? 0;
+  const site = p.launch_site || ["airbase", "airport", "launch_site", "area"].includes(p.kind);
+  if (p.kind === "city" && p.country === "RU" && pop < 30_000 && !site) continue;
+  const en = p.name.en ?? p.name.uk ?? p.name.ru ?? p.id;
+  const rank = site ? 900_000_000 : p.kind === "city" ? Math.min(pop, 800_000_000) : 1;
+  const names = [p.name.en, p.name.uk, p.name.ru, p.name.fr, ...(p.aliases ?? [])].filter(
+    (x): x is string => typeof x === "string" && x.length > 0,
+  );
+  for (const s of names) put(s, [p.region, en, site ? "launch_site" : p.kind], rank);
+  if (p.kind === "city" || site) {
+    for (const s of [p.name.uk, p.name.ru]) {
+      if (s) for (const f of slavicForms(s)) put(f, [p.region, en, site ? "launch_site" : p.kind], rank - 1);
+    }
+  }
+}
+for (const k of ambiguous) forms.delete(k);
+
+const out = {
+  source:
+    "Built by scripts/build-gazetteer.ts from ../shared/data/regions.json and places.json (see data/SOURCE.md).",
+  regions: regions.map((r) => ({
+    iso: r.iso,
+    country: r.country,
+    names: r.names,
+    capital: r.capital,
+    centroid: r.centroid,
+  })),
+  // surface (lower case, apostrophes normalized) → [iso, english name, kind, must-be-capitalized 0/1]
+  forms: Object.fromEntries(
+    [...forms.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, [...v.entry, v.cap ? 1 : 0]]),
+  ),
+};
+writeFileSync(join("src", "lexicon", "shared", "gazetteer.json"), JSON.stringify(out));
+console.log(`gazetteer: ${out.regions.length} regions, ${Object.keys(out.forms).length} surface forms, ${ambiguous.size} ambiguous dropped`);

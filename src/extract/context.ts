@@ -1,0 +1,67 @@
+import type { Lexicon } from "../lexicon/types.js";
+import type { Evidence, EvidenceRole, Provenance, Span } from "../model/span.js";
+import type { DocKind, Lang, Org, Side } from "../model/vocab.js";
+import type { Sentence } from "../text/segment.js";
+import type { Mention, Mentions } from "./mentions/types.js";
+
+/** What every rule reads: the text, its sentences, the mentions found in it. */
+export interface Doc {
+  text: string;
+  lang: Lang;
+  kind: DocKind;
+  lex: Lexicon;
+  sentences: Sentence[];
+  m: Mentions;
+  /** Spans that belong to dates and times: their numbers are never counts. */
+  dateSpans: Span[];
+}
+
+/** The attribution and sides of one sentence, decided before any fact is read from it. */
+export interface Frame {
+  claimant: Side | "media" | "third";
+  orgs: Org[];
+  orgEvidence: Evidence[];
+  attacker: Side;
+  target: Side;
+  date: string | null;
+  night: boolean;
+  dateEvidence: Provenance | null;
+}
+
+export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
+  // Lists are sorted by start: binary search the first that may lie inside.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) out.push(list[i]!);
+  return out;
+}
+
+export function evidence(doc: Doc, role: EvidenceRole, s: Span): Evidence {
+  return { role, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
+}
+
+export function provenance(doc: Doc, rule: string, sentence: Span, ev: Evidence[]): Provenance {
+  const seen = new Set<string>();
+  const uniq = ev.filter((e) => {
+    const k = `${e.role}:${e.start}:${e.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  uniq.sort((a, b) => a.start - b.start);
+  return { rule, sentence: { start: sentence.start, end: sentence.end }, evidence: uniq };
+}
+
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Words between two offsets, for gap checks ("at most three words, no clause punctuation"). */
+export function gapWords(text: string, from: number, to: number): string[] {
+  if (to <= from) return [];
+  return text.slice(from, to).split(/\s+/).filter((w) => w.length > 0);
+}

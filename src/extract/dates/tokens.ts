@@ -1,0 +1,190 @@
+import type { DayPart, TimeLexicon } from "../../lexicon/time-types.js";
+
+/** Time-zone abbreviations written the same in every language. */
+const INTERNATIONAL_ZONES: Record<string, string> = {
+  GMT: "Z",
+  UTC: "Z",
+  MSK: "Europe/Moscow",
+  IST: "+05:30",
+  CET: "+01:00",
+  CEST: "+02:00",
+  EET: "+02:00",
+  EEST: "+03:00",
+  BST: "+01:00",
+  HKT: "+08:00",
+  KYIV: "Europe/Kyiv",
+};
+
+export type Role =
+  | { r: "month"; n: number }
+  | { r: "weekday"; n: number }
+  | { r: "nightInto" }
+  | { r: "nightFrom" }
+  | { r: "nightJoin" }
+  | { r: "night" }
+  | { r: "nightAfter" }
+  | { r: "morningAfter" }
+  | { r: "dayPart"; part: DayPart }
+  | { r: "relative"; offset: number }
+  | { r: "windowFrom" }
+  | { r: "windowTo" }
+  | { r: "timeWord"; minutes: number }
+  | { r: "zone"; zone: string }
+  | { r: "yearWord" }
+  | { r: "conj" }
+  | { r: "filler" }
+  | { r: "published" }
+  | { r: "updated" };
+
+export type RoleName = Role["r"];
+
+export type Token =
+  | { kind: "word"; start: number; end: number; roles: Role[] }
+  | { kind: "num"; start: number; end: number; value: number; digits: number }
+  | { kind: "time"; start: number; end: number; minutes: number }
+  | { kind: "ndate"; start: number; end: number; a: number; b: number; y: number; iso: boolean; sep: string };
+
+export interface CompiledLexicon {
+  lexicon: TimeLexicon;
+  regex: RegExp;
+  words: Map<string, Role[]>;
+  exactCase: Set<string>;
+  exactCaseKeys: Set<string>;
+  pm: Set<string>;
+}
+
+const ESCAPE = /[.*+?^${}()|[\]\\\/]/g;
+
+/** Canonical key of a surface form: lower case, one space, ASCII apostrophe. */
+export function keyOf(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, " ").replace(/[’ʼ`´]/g, "'").toLowerCase();
+}
+
+function literalPattern(form: string): string {
+  return form
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(ESCAPE, "\\$&").replace(/'/g, "['’ʼ`´]"))
+    .join("[\\s\\u00a0]+");
+}
+
+function alternation(forms: Iterable<string>): string {
+  const uniq = [...new Set([...forms].map((f) => f.trim()).filter((f) => f.length > 0))];
+  uniq.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return uniq.map(literalPattern).join("|");
+}
+
+function collectWords(lx: TimeLexicon): Map<string, Role[]> {
+  const words = new Map<string, Role[]>();
+  const add = (form: string, role: Role): void => {
+    const k = keyOf(form.trim());
+    const list = words.get(k);
+    if (list) {
+      if (!list.some((x) => x.r === role.r)) list.push(role);
+    } else words.set(k, [role]);
+  };
+  for (const [f, n] of Object.entries(lx.months)) add(f, { r: "month", n });
+  for (const [f, n] of Object.entries(lx.weekdays)) add(f, { r: "weekday", n });
+  for (const f of lx.nightInto) add(f, { r: "nightInto" });
+  for (const f of lx.nightFrom) add(f, { r: "nightFrom" });
+  for (const f of lx.nightJoin) add(f, { r: "nightJoin" });
+  for (const f of lx.night) add(f, { r: "night" });
+  for (const f of lx.nightAfter) add(f, { r: "nightAfter" });
+  for (const f of lx.morningAfter) add(f, { r: "morningAfter" });
+  for (const [f, part] of Object.entries(lx.dayParts)) add(f, { r: "dayPart", part });
+  for (const [f, offset] of Object.entries(lx.relativeDays)) add(f, { r: "relative", offset });
+  for (const f of lx.windowFrom) add(f, { r: "windowFrom" });
+  for (const f of lx.windowTo) add(f, { r: "windowTo" });
+  for (const [f, minutes] of Object.entries(lx.timeWords)) add(f, { r: "timeWord", minutes });
+  for (const [f, zone] of Object.entries({ ...INTERNATIONAL_ZONES, ...lx.zones })) add(f, { r: "zone", zone });
+  for (const f of lx.yearWords) add(f, { r: "yearWord" });
+  for (const f of lx.conjunctions) add(f, { r: "conj" });
+  for (const f of lx.fillers) add(f, { r: "filler" });
+  for (const f of lx.published) add(f, { r: "published" });
+  for (const f of lx.updated) add(f, { r: "updated" });
+  return words;
+}
+
+function compile(lx: TimeLexicon): CompiledLexicon {
+  const words = collectWords(lx);
+  const mer = alternation([...lx.meridiem.am, ...lx.meridiem.pm]);
+  const hm = alternation(lx.hourMarkers);
+  const ord = alternation(lx.ordinalSuffixes);
+  // A number glued to letters or to a hyphen after letters is a model name ("Х-101", "S8000").
+  const ordPart = ord ? String.raw`(?<ord>${ord})(?![\p{L}])|` : "";
+  const numStart = String.raw`(?<![\p{L}\p{N}_]|\p{L}[-‐])`;
+  const merPart = mer ? String.raw`(?:[\s\u00a0]?(?<mer>${mer})(?![\p{L}]))?` : "";
+  const timeAlts = [
+    String.raw`(?<h1>\d{1,2})[:.](?<m1>[0-5]\d)(?![\d])${merPart.replace("<mer>", "<mer1>")}`,
+    hm ? String.raw`(?<h2>\d{1,2})[\s\u00a0]?(?:${hm})(?![\p{L}])(?:[\s\u00a0]?(?<m2>[0-5]\d)(?!\d))?` : "",
+    mer ? String.raw`(?<h3>\d{1,2})[\s\u00a0]?(?<mer3>${mer})(?![\p{L}])` : "",
+  ].filter((s) => s);
+  const source = [
+    String.raw`${numStart}(?:(?<iy>\d{4})-(?<im>\d{1,2})-(?<id>\d{1,2})|(?<da>\d{1,2})(?<sep>[./-])(?<db>\d{1,2})\k<sep>(?<dy>\d{4}))(?!\d)`,
+    String.raw`${numStart}(?:${timeAlts.join("|")})`,
+    String.raw`${numStart}(?<num>\d{1,4})(?:${ordPart}(?![\p{L}\p{N}]))`,
+    String.raw`(?<![\p{L}\p{N}])(?<word>${alternation(words.keys())})(?![\p{L}\p{N}])`,
+  ].join("|");
+  const exactCase = new Set(lx.exactCaseMonths);
+  const exactCaseKeys = new Set(lx.exactCaseMonths.map(keyOf));
+  const pm = new Set(lx.meridiem.pm.map(keyOf));
+  return { lexicon: lx, regex: new RegExp(source, "giu"), words, exactCase, exactCaseKeys, pm };
+}
+
+const cache = new WeakMap<TimeLexicon, CompiledLexicon>();
+
+export function compiled(lx: TimeLexicon): CompiledLexicon {
+  let c = cache.get(lx);
+  if (!c) {
+    c = compile(lx);
+    cache.set(lx, c);
+  }
+  return c;
+}
+
+function hourMinutes(h: number, m: number, mer: string | undefined, c: CompiledLexicon): number | null {
+  let hour = h;
+  if (mer !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    const isPm = c.pm.has(keyOf(mer));
+    if (isPm && hour < 12) hour += 12;
+    if (!isPm && hour === 12) hour = 0;
+  }
+  if (hour > 24 || (hour === 24 && m > 0)) return null;
+  return hour * 60 + m;
+}
+
+/** All date-relevant tokens of a text, in order. One linear regex scan. */
+export function tokenize(text: string, c: CompiledLexicon): Token[] {
+  const out: Token[] = [];
+  c.regex.lastIndex = 0;
+  for (const match of text.matchAll(c.regex)) {
+    const g = match.groups ?? {};
+    const start = match.index;
+    const end = start + match[0].length;
+    if (g.word !== undefined) {
+      const key = keyOf(g.word);
+      if (c.exactCaseKeys.has(key) && !c.exactCase.has(g.word)) continue;
+      const roles = c.words.get(key);
+      if (roles) out.push({ kind: "word", start, end, roles });
+    } else if (g.num !== undefined) {
+      out.push({ kind: "num", start, end, value: Number(g.num), digits: g.num.length });
+    } else if (g.iy !== undefined) {
+      out.push({ kind: "ndate", start, end, a: Number(g.id), b: Number(g.im), y: Number(g.iy), iso: true, sep: "-" });
+    } else if (g.da !== undefined) {
+      out.push({ kind: "ndate", start, end, a: Number(g.da), b: Number(g.db), y: Number(g.dy), iso: false, sep: g.sep ?? "." });
+    } else {
+      const h = g.h1 ?? g.h2 ?? g.h3;
+      if (h === undefined) continue;
+      const m = Number(g.m1 ?? g.m2 ?? "0");
+      const minutes = hourMinutes(Number(h), m, g.mer1 ?? g.mer3, c);
+      if (minutes !== null) out.push({ kind: "time", start, end, minutes });
+    }
+  }
+  return out;
+}
+
+export function roleOf<R extends RoleName>(t: Token | undefined, r: R): Extract<Role, { r: R }> | undefined {
+  if (!t || t.kind !== "word") return undefined;
+  return t.roles.find((x): x is Extract<Role, { r: R }> => x.r === r);
+}

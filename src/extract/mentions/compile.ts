@@ -1,0 +1,75 @@
+import { escapeRegExp } from "../../text/pattern.js";
+
+const LETTER = "\\p{L}\\p{M}\\p{N}";
+const TAIL = "[\\p{L}\\p{M}]*";
+
+/** One lexicon form → regex source: `*` ends a stem, spaces match any spacing, apostrophes any mark. */
+function formSource(form: string): string {
+  return form
+    .split(/(\*)/)
+    .map((part) => (part === "*" ? TAIL : escapeRegExp(part).replace(/ +/g, "\\s+").replace(/'/g, "'?")))
+    .join("");
+}
+
+/**
+ * Compiles forms into one case-insensitive regex bounded by non-letters, longest forms first so
+ * that the alternation prefers "збито/подавлено" over "збито".
+ */
+export function compileForms(forms: readonly string[]): RegExp | null {
+  const uniq = [...new Set(forms.filter((f) => f.trim().length > 0))];
+  if (uniq.length === 0) return null;
+  uniq.sort((a, b) => b.replace(/\*/g, "").length - a.replace(/\*/g, "").length || (a < b ? -1 : 1));
+  const alt = uniq.map(formSource).join("|");
+  return new RegExp(`(?<![${LETTER}])(?:${alt})(?![${LETTER}])`, "giu");
+}
+
+export interface Hit {
+  start: number;
+  end: number;
+}
+
+export function findAll(re: RegExp | null, text: string): Hit[] {
+  if (!re) return [];
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Compiles a table {value: forms[]} into one matcher per value. */
+export function compileTable<V extends string>(table: Partial<Record<V, readonly string[]>>): Array<[V, RegExp]> {
+  const out: Array<[V, RegExp]> = [];
+  for (const [value, forms] of Object.entries(table) as Array<[V, readonly string[] | undefined]>) {
+    const re = forms ? compileForms(forms) : null;
+    if (re) out.push([value, re]);
+  }
+  return out;
+}
+
+/**
+ * Runs every matcher of a table and keeps, where matches overlap, the longest (ties: the first
+ * value listed), so "крилатих ракет" is missile.cruise and not missile.
+ */
+export function matchTable<V>(matchers: Array<[V, RegExp]>, text: string): Array<Hit & { value: V }> {
+  const all: Array<Hit & { value: V; order: number }> = [];
+  matchers.forEach(([value, re], order) => {
+    for (const h of findAll(re, text)) all.push({ ...h, value, order });
+  });
+  return dropOverlaps(all).map(({ start, end, value }) => ({ start, end, value }));
+}
+
+export function dropOverlaps<T extends Hit & { order?: number }>(hits: T[]): T[] {
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.order ?? 0) - (b.order ?? 0) || a.start - b.start);
+  const kept: T[] = [];
+  for (const h of hits) {
+    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

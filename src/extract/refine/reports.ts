@@ -1,0 +1,157 @@
+import type { Casualty, Count, OrgFact, Place, RecordClaim, RegionFact, Report } from "../../model/extraction.js";
+import type { Org } from "../../model/vocab.js";
+import { scoringWeapon } from "../../model/vocab.js";
+import { evidence, provenance, type Doc, type Frame } from "../context.js";
+import type { CasualtyFact } from "../rules/casualties.js";
+import type { CountFact } from "../rules/counts.js";
+import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
+import type { RecordFact } from "../rules/records.js";
+
+export type RawFact =
+  | { type: "count"; fact: CountFact }
+  | { type: "casualty"; fact: CasualtyFact }
+  | { type: "record"; fact: RecordFact }
+  | { type: "target"; fact: RegionFactRaw }
+  | { type: "launch"; fact: RegionFactRaw }
+  | { type: "place"; fact: PlaceFactRaw };
+
+/**
+ * Groups facts into reports keyed by (claimant, attacker, target, date), from the frame of the
+ * sentence each fact was read in; one figure stated twice is kept once.
+ */
+export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Report[] {
+  const reports = new Map<string, Report>();
+  const order: string[] = [];
+  const get = (si: number): Report => {
+    const f = frames[si]!;
+    const key = `${f.claimant}|${f.attacker}|${f.target}|${f.date}`;
+    let r = reports.get(key);
+    if (!r) {
+      r = {
+        claimant: f.claimant,
+        claimant_orgs: [],
+        attacker: f.attacker,
+        target: f.target,
+        date: f.date,
+        night: f.night,
+        counts: [],
+        targets: [],
+        casualties: [],
+        launch_areas: [],
+        record_claims: [],
+        places: [],
+        target_facts: [],
+        launch_area_facts: [],
+        org_facts: [],
+        date_evidence: f.dateEvidence,
+      };
+      reports.set(key, r);
+      order.push(key);
+    }
+    addOrgs(doc, r, f, si);
+    return r;
+  };
+  const sentence = (si: number) => doc.sentences[si]!;
+  for (const { type, fact } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
+    const r = get(fact.sentence);
+    const prov = provenance(doc, fact.rule, sentence(fact.sentence), fact.evidence);
+    switch (type) {
+      case "count": {
+        const c: Count = { weapon: fact.weapon, model: fact.model, outcome: fact.outcome, n: fact.n, qualifier: fact.qualifier, region: fact.region, provenance: prov };
+        addCount(r, c);
+        break;
+      }
+      case "casualty": {
+        const c: Casualty = { kind: fact.kind, n: fact.n, qualifier: fact.qualifier, region: fact.region, provenance: prov };
+        if (!r.casualties.some((x) => x.kind === c.kind && x.n === c.n && (x.region === c.region || c.region === null))) {
+          const weaker = r.casualties.findIndex((x) => x.kind === c.kind && x.n === c.n && x.region === null);
+          if (weaker >= 0) r.casualties.splice(weaker, 1);
+          r.casualties.push(c);
+        }
+        break;
+      }
+      case "record": {
+        const rc: RecordClaim = { metric: fact.metric, scope: fact.scope, provenance: prov };
+        if (!r.record_claims.some((x) => x.metric === rc.metric && x.scope === rc.scope)) r.record_claims.push(rc);
+        break;
+      }
+      case "target": {
+        const t: RegionFact = { region: fact.region, provenance: prov };
+        r.target_facts.push(t);
+        if (!r.targets.includes(fact.region)) r.targets.push(fact.region);
+        break;
+      }
+      case "launch": {
+        r.launch_area_facts.push({ region: fact.region, provenance: prov });
+        if (!r.launch_areas.includes(fact.region)) r.launch_areas.push(fact.region);
+        break;
+      }
+      case "place": {
+        const p: Place = { name: fact.name, region: fact.region, role: fact.role, provenance: prov };
+        if (!r.places.some((x) => x.name === p.name && x.role === p.role)) r.places.push(p);
+        break;
+      }
+    }
+  }
+  const out = order.map((k) => reports.get(k)!);
+  for (const r of out) {
+    inheritModels(r);
+    for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
+      r.targets.push(c.region);
+      r.target_facts.push({ region: c.region, provenance: c.provenance });
+    }
+    for (const c of r.casualties) if (c.region && !r.targets.includes(c.region)) {
+      r.targets.push(c.region);
+      r.target_facts.push({ region: c.region, provenance: c.provenance });
+    }
+  }
+  return out.filter((r) => r.counts.length + r.casualties.length + r.targets.length + r.record_claims.length > 0);
+}
+
+function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
+  for (const o of f.orgs) {
+    if (r.claimant === "media" ? o !== "media" : !o.startsWith(r.claimant + ".") && o !== r.claimant) continue;
+    if (!r.claimant_orgs.includes(o)) {
+      r.claimant_orgs.push(o);
+      const ev = f.orgEvidence.filter((e) => doc.text.slice(e.start, e.end).length > 0);
+      const fact: OrgFact = { org: o as Org, provenance: provenance(doc, "attribution/<org>", doc.sentences[si]!, ev.length ? ev : [evidence(doc, "attribution", doc.sentences[si]!)]) };
+      r.org_facts.push(fact);
+    }
+  }
+}
+
+/** The same figure stated twice is one count; a restatement without the model joins the one with it. */
+function addCount(r: Report, c: Count) {
+  const same = (x: Count) => scoringWeapon(x.weapon) === scoringWeapon(c.weapon) && x.outcome === c.outcome && x.region === c.region && x.n === c.n;
+  const prev = r.counts.find((x) => same(x) && (x.model === c.model || x.model === null || c.model === null));
+  if (prev) {
+    if (prev.model === null && c.model !== null) {
+      prev.model = c.model;
+      prev.weapon = c.weapon;
+    }
+    return;
+  }
+  r.counts.push(c);
+}
+
+/**
+ * "37 Shahed drones … 28 were shot down": a figure with no model of its own takes the model of the
+ * single model-named figure of its class in the report, when it is no larger.
+ */
+function inheritModels(r: Report) {
+  const named = r.counts.filter((c) => c.model !== null);
+  for (const c of r.counts) {
+    if (c.model !== null) continue;
+    const root = scoringWeapon(c.weapon);
+    const candidates = named.filter((x) => scoringWeapon(x.weapon) === root || (root === "drone" && x.weapon.startsWith("drone")));
+    const models = new Set(candidates.map((x) => x.model));
+    if (models.size !== 1) continue;
+    const others = r.counts.filter((x) => x !== c && x.model === null && x.weapon.split(".")[0] === c.weapon.split(".")[0]);
+    const src = candidates[0]!;
+    if (others.some((x) => x.outcome === "launched")) continue;
+    if (c.n > src.n) continue;
+    if (c.weapon !== "drone" && c.weapon !== src.weapon.split(".")[0] && c.weapon !== src.weapon) continue;
+    c.model = src.model;
+    c.weapon = src.weapon;
+  }
+}

@@ -1,0 +1,213 @@
+import type { Evidence } from "../../model/span.js";
+import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
+import type { Sentence } from "../../text/segment.js";
+import { evidence, inSpan, overlaps, type Doc } from "../context.js";
+import type { NumberMention } from "../mentions/types.js";
+import { chooseOutcome } from "./outcome-cue.js";
+import { regionAfter, regionBeforeBracket, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
+
+export interface CountFact {
+  sentence: number;
+  weapon: Weapon;
+  model: string | null;
+  outcome: Outcome;
+  n: number;
+  qualifier: Qualifier;
+  region: RegionCode | null;
+  rule: string;
+  evidence: Evidence[];
+  /** Where the figure sits, for ordering and anaphora. */
+  start: number;
+  end: number;
+  /** Ends with ":" — the figures listed after it are its parts. */
+  head: boolean;
+}
+
+/** The qualifier right before a number ("понад 50", "au moins 23", "more than 70"). */
+export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev: Evidence | null } {
+  const qs = inSpan(doc.m.qualifiers, { start: Math.max(0, n.start - 30), end: n.start });
+  const q = qs[qs.length - 1];
+  if (q && /^\s*$/.test(doc.text.slice(q.end, n.start))) return { q: q.value, ev: evidence(doc, "qualifier", q) };
+  return { q: "exact", ev: null };
+}
+
+function regionFor(doc: Doc, s: Sentence, n: NumberMention, end: number): RegionChoice | null {
+  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end) ?? regionOpeningClause(doc, s, n.start);
+}
+
+export function findCounts(doc: Doc): CountFact[] {
+  const out: CountFact[] = [];
+  let head: CountFact | null = null;
+  let headParagraph = -1;
+  doc.sentences.forEach((s, si) => {
+    if (inSpan(doc.m.period, s).length > 0) return;
+    if (s.paragraph !== headParagraph) head = null;
+    const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)));
+    const sentenceStartCount = out.length;
+    const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i]!;
+      const { q, ev: qev } = qualifierBefore(doc, n);
+      const numEv = evidence(doc, "number", n);
+      const group = weaponGroupAfter(doc, n.end, s.end);
+      if (group) {
+        const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])]);
+        if (c) {
+          // "28 з 29 шахедів", "16 of 17 Shaheds": the part before "of" shares the group.
+          const prevNum = nums[i - 1];
+          if (prevNum && isOutOf(doc, prevNum, n)) {
+            const part = out.find((x) => x.start === prevNum.start);
+            if (!part) {
+              const pq = qualifierBefore(doc, prevNum);
+              const partOutcome = chooseOutcome(doc, s, prevNum.start, prevNum.end, { location: false });
+              if (partOutcome) {
+                out.push({ ...c, n: prevNum.value, qualifier: pq.q, outcome: partOutcome.outcome, rule: "count/<number> of <number> <weapon>", evidence: [evidence(doc, "number", prevNum), partOutcome.evidence, ...group.evidence], start: prevNum.start });
+                c.outcome = "launched";
+                c.rule = "count/<number> of <number> <weapon>";
+              }
+            }
+          }
+          c.head = /^\s*:/.test(doc.text.slice(group.end, group.end + 3)) || /^[^.;]{0,80}:\s*$/.test(doc.text.slice(group.end, s.end));
+          out.push(c);
+          if (c.head) {
+            head = c;
+            headParagraph = s.paragraph;
+          }
+        }
+        continue;
+      }
+      // A bare number: a part of an earlier figure ("dont 26", "з них 28"), a listed item ("26 – над …"),
+      // or the subject of its own outcome ("30 were destroyed").
+      const next = nums[i + 1];
+      if (next && isOutOf(doc, n, next)) continue;
+      const anchor = partOfAnchor(doc, n) ? lastCount() : null;
+      const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
+      const base = anchor ?? (listLike(doc, n) ? listHead : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      if (!base) continue;
+      const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
+      const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
+      const region = regionFor(doc, s, n, n.end);
+      const eachList = region && isEach(doc, n) ? [region.region, ...region.more.map((p) => p.region)] : null;
+      if (eachList) {
+        for (const r of eachList) out.push(bareCount(doc, si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
+        continue;
+      }
+      if (region && region.more.length > 0) continue;
+      out.push(bareCount(doc, si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : "count/<list-item> <number> <region>"));
+    }
+    // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
+    for (const e of inSpan(doc.m.each, s)) {
+      if (nums.some((n) => overlaps(n, e))) continue;
+      const base = head ?? lastCountNear(out, si);
+      if (!base) continue;
+      const region = regionAfter(doc, s, e.end);
+      if (!region) continue;
+      const fake: NumberMention = { start: e.start, end: e.end, value: 1, word: true };
+      for (const r of [region.region, ...region.more.map((p) => p.region)]) {
+        out.push(bareCount(doc, si, fake, base, base.outcome, "exact", r, [evidence(doc, "number", e), ...region.evidence], "count/<each> <regions>"));
+      }
+    }
+    out.push(...singularCounts(doc, s, si, out));
+  });
+  return out.filter((c) => c.region === null || !c.region.startsWith("sea:"));
+}
+
+function countFromGroup(doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[]): CountFact | null {
+  const oc = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
+  if (!oc) return null;
+  const region = g.location ? null : regionFor(doc, s, n, g.end);
+  if (region && region.more.length > 0 && !isEach(doc, n)) return null;
+  return {
+    sentence: si,
+    weapon: g.weapon,
+    model: g.model,
+    outcome: oc.outcome,
+    n: n.value,
+    qualifier: q,
+    region: region?.region ?? null,
+    rule: g.location ? "count/<number> <locations>" : "count/<qualifier>? <number> <weapon>",
+    evidence: [...ev, ...g.evidence, oc.evidence, ...(region?.evidence ?? [])],
+    start: n.start,
+    end: g.end,
+    head: false,
+  };
+}
+
+function bareCount(doc: Doc, si: number, n: NumberMention, base: CountFact, outcome: Outcome, q: Qualifier, region: RegionCode | null, ev: Evidence[], rule: string): CountFact {
+  void doc;
+  return { sentence: si, weapon: base.weapon, model: base.model, outcome, n: n.value, qualifier: q, region, rule, evidence: ev, start: n.start, end: n.end, head: false };
+}
+
+function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
+  const between = { start: a.end, end: b.start };
+  const words = doc.text.slice(a.end, b.start).trim();
+  return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
+}
+
+/** "з них 28", "dont 26", "28 of them", "37 із них". */
+function partOfAnchor(doc: Doc, n: NumberMention): boolean {
+  const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start });
+  if (before.some((p) => /^[\s:,-]*$/.test(doc.text.slice(p.end, n.start)))) return true;
+  const after = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 });
+  return after.some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
+}
+
+/** A list item: the number is followed by a dash or a place ("26 – над …", "5 over Kursk"). */
+function listLike(doc: Doc, n: NumberMention): boolean {
+  return /^\s*(?:[-–—]|\(|над|over|au-dessus|в |у |in )/iu.test(doc.text.slice(n.end, n.end + 12));
+}
+
+function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 30) })[0];
+  if (!oc) return false;
+  return /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(n.end, oc.start));
+}
+
+function isEach(doc: Doc, n: NumberMention): boolean {
+  return inSpan(doc.m.each, { start: Math.max(0, n.start - 4), end: n.end + 12 }).length > 0;
+}
+
+function lastCountNear(out: CountFact[], si: number): CountFact | null {
+  const c = out[out.length - 1];
+  return c && si - c.sentence <= 1 ? c : null;
+}
+
+/**
+ * "a cruise missile", "un missile Kh-59", "ворожа ракета цілей не досягла": a singular noun with
+ * its own outcome states one weapon.
+ */
+function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): CountFact[] {
+  const out: CountFact[] = [];
+  const usesArticle = doc.lex.one.length > 0;
+  for (const w of inSpan(doc.m.weapons, s)) {
+    if (!w.singular) continue;
+    if (taken.some((c) => c.sentence === si && c.evidence.some((e) => overlaps(e, w)))) continue;
+    if (out.some((c) => c.evidence.some((e) => overlaps(e, w)))) continue;
+    const after = doc.text.slice(w.end, w.end + 24);
+    if (inSpan(doc.m.modifies, { start: w.end, end: w.end + 24 }).some((x) => /^\s*$/.test(doc.text.slice(w.end, x.start)))) continue;
+    void after;
+    let start = w.start;
+    const ev: Evidence[] = [];
+    if (usesArticle) {
+      const one = inSpan(doc.m.one, { start: Math.max(s.start, w.start - 30), end: w.start }).pop();
+      if (!one || !/^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(one.end, w.start))) continue;
+      start = one.start;
+      ev.push(evidence(doc, "number", one));
+    } else {
+      // Without articles, a number word or figure right before it would have made it a count already.
+      const prevWord = doc.text.slice(Math.max(s.start, w.start - 20), w.start);
+      if (/\d\s*$/.test(prevWord)) continue;
+      ev.push(evidence(doc, "number", w));
+    }
+    const group = weaponGroupAfter(doc, start === w.start ? w.start : w.start, s.end);
+    if (!group) continue;
+    const oc = chooseOutcome(doc, s, start, group.end, { location: false });
+    if (!oc) continue;
+    out.push({
+      sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
+      region: null, rule: "count/<one> <weapon:singular>", evidence: [...ev, ...group.evidence, oc.evidence], start, end: group.end, head: false,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { Outcome } from "../../model/vocab.js";
+import type { Sentence } from "../../text/segment.js";
+import { evidence, inSpan, type Doc } from "../context.js";
+import type { OutcomeCue, Valued } from "../mentions/types.js";
+import type { Evidence } from "../../model/span.js";
+
+export interface OutcomeChoice {
+  outcome: Outcome;
+  evidence: Evidence;
+}
+
+const ADJACENT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,4}$/u;
+
+/**
+ * The outcome a figure belongs to: the nearest cue before it in its sentence (reports put the verb
+ * first: "збито 92 БпЛА", "a lancé 539 drones"), unless a cue follows it closely
+ * ("550 drones … ont été lancés", "28 were shot down"). Numbers of places take only a cue before them.
+ */
+export function chooseOutcome(
+  doc: Doc,
+  s: Sentence,
+  start: number,
+  end: number,
+  opts: { location: boolean },
+): OutcomeChoice | null {
+  const cues = inSpan(doc.m.outcomes, s);
+  let before: Valued<OutcomeCue> | null = null;
+  let after: Valued<OutcomeCue> | null = null;
+  for (const c of cues) {
+    if (c.end <= start) before = c;
+    else if (c.start >= end && !after) after = c;
+  }
+  if (after && !opts.location) {
+    const gap = doc.text.slice(end, after.start);
+    const clear = inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0;
+    if (clear && ADJACENT_GAP.test(gap + " ")) return pick(doc, after, opts.location);
+  }
+  if (before) {
+    const clear = !/[;]/.test(doc.text.slice(before.end, start));
+    if (clear) return pick(doc, before, opts.location);
+  }
+  if (after && !opts.location && inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0) {
+    return pick(doc, after, opts.location);
+  }
+  return null;
+}
+
+function pick(doc: Doc, cue: Valued<OutcomeCue>, location: boolean): OutcomeChoice | null {
+  const ev = evidence(doc, "outcome", cue);
+  if (location) {
+    if (cue.value === "debris") return { outcome: "debris_locations", evidence: ev };
+    if (cue.value === "hit") return { outcome: "hit_locations", evidence: ev };
+    return null;
+  }
+  if (cue.value === "debris") return null;
+  return { outcome: cue.value, evidence: ev };
+}

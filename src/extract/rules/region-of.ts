@@ -1,0 +1,79 @@
+import type { Evidence } from "../../model/span.js";
+import type { RegionCode } from "../../model/vocab.js";
+import type { Sentence } from "../../text/segment.js";
+import { evidence, inSpan, type Doc } from "../context.js";
+import type { PlaceMention } from "../mentions/types.js";
+
+export interface RegionChoice {
+  region: RegionCode;
+  evidence: Evidence[];
+  /** Further regions listed with it ("над Брянською і Курською областями"). */
+  more: PlaceMention[];
+}
+
+const LIST_JOIN = /^\s*(?:,|і|и|та|й|and|et|,\s*and|,\s*et)\s*$/iu;
+
+/** Places listed one after another: "A, B і C областями". */
+export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMention[] {
+  const out = [first];
+  const places = inSpan(doc.m.places, { start: first.end, end: limit });
+  for (const p of places) {
+    const prev = out[out.length - 1]!;
+    if (!LIST_JOIN.test(doc.text.slice(prev.end, p.start))) break;
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The region a figure is put in, over or aimed at, found right after it ("26 – над Ростовською
+ * областю", "4 drones over Odesa", "12 se dirigeant vers Moscou") or in brackets after the region
+ * ("Белгородской (3 БПЛА)").
+ */
+export function regionAfter(doc: Doc, s: Sentence, pos: number): RegionChoice | null {
+  const window = { start: pos, end: Math.min(s.end, pos + 70) };
+  const place = inSpan(doc.m.places, window)[0];
+  if (!place) return null;
+  const gapSpan = { start: pos, end: place.start };
+  const gap = doc.text.slice(pos, place.start);
+  if (/[;.!?:(]/.test(gap) || /,/.test(gap)) return null;
+  if (inSpan(doc.m.numbers, gapSpan).length > 0 || inSpan(doc.m.outcomes, gapSpan).length > 0) return null;
+  if (inSpan(doc.m.launch, gapSpan).length > 0) return null;
+  const over = inSpan(doc.m.over, gapSpan);
+  const lastOver = over[over.length - 1];
+  if (!lastOver) return null;
+  const between = doc.text.slice(lastOver.end, place.start).trim();
+  if (between.split(/\s+/).filter(Boolean).length > 4) return null;
+  const list = placeList(doc, place, s.end);
+  return {
+    region: place.region,
+    evidence: [evidence(doc, "region", lastOver), evidence(doc, "region", place)],
+    more: list.slice(1),
+  };
+}
+
+/** "Белгородской (3 БПЛА)": the place right before the bracket that holds the figure. */
+export function regionBeforeBracket(doc: Doc, s: Sentence, numberStart: number): RegionChoice | null {
+  const before = doc.text.slice(Math.max(s.start, numberStart - 3), numberStart);
+  if (!/\(\s*$/.test(before)) return null;
+  const places = inSpan(doc.m.places, { start: s.start, end: numberStart });
+  const p = places[places.length - 1];
+  if (!p || !/^\s*\(\s*$/.test(doc.text.slice(p.end, numberStart))) return null;
+  return { region: p.region, evidence: [evidence(doc, "region", p)], more: [] };
+}
+
+/** "Над Київщиною збито 5 дронів": a place opening the clause that holds the figure. */
+export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(";", countStart) + 1);
+  const places = inSpan(doc.m.places, { start: clauseStart, end: countStart });
+  if (places.length !== 1) return null;
+  const p = places[0]!;
+  if (countStart - p.end > 60) return null;
+  const over = inSpan(doc.m.over, { start: Math.max(clauseStart, p.start - 30), end: p.start });
+  const o = over[over.length - 1];
+  if (!o || doc.text.slice(o.end, p.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
+  if (o.start - clauseStart > 3) return null;
+  if (inSpan(doc.m.numbers, { start: p.end, end: countStart }).length > 0) return null;
+  if (placeList(doc, p, countStart).length > 1) return null;
+  return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: [] };
+}

@@ -1,0 +1,99 @@
+import type { Evidence } from "../../model/span.js";
+import type { Weapon } from "../../model/vocab.js";
+import { commonClass } from "../mentions/find.js";
+import { evidence, inSpan, type Doc } from "../context.js";
+
+/** A run of weapon words after a number: "ударних БпЛА типу Shahed, Гербера та дронами-імітаторами". */
+export interface WeaponGroup {
+  start: number;
+  end: number;
+  weapon: Weapon;
+  model: string | null;
+  location: boolean;
+  singular: boolean;
+  evidence: Evidence[];
+}
+
+interface Element {
+  start: number;
+  end: number;
+  kind: "weapon" | "model" | "location";
+  weapon: Weapon;
+  model: string | null;
+  singular: boolean;
+}
+
+const LEAD_GAP = /^[\s«»"'“”„]*(?:[\p{L}\p{M}'’-]+[\s«»"'“”„]+){0,3}$/u;
+const JOIN_GAP = /^[\s«»"'“”„,\/()–-]*(?:[\p{L}\p{M}.'’-]+[\s«»"'“”„,\/()–-]+){0,3}$/u;
+
+function elementsIn(doc: Doc, from: number, to: number): Element[] {
+  const span = { start: from, end: to };
+  const out: Element[] = [
+    ...inSpan(doc.m.weapons, span).map((w) => ({ start: w.start, end: w.end, kind: "weapon" as const, weapon: w.weapon, model: null, singular: w.singular })),
+    ...inSpan(doc.m.models, span).map((x) => ({ start: x.start, end: x.end, kind: "model" as const, weapon: x.weapon, model: x.model, singular: false })),
+    ...inSpan(doc.m.locations, span).map((l) => ({ start: l.start, end: l.end, kind: "location" as const, weapon: "any" as Weapon, model: null, singular: false })),
+  ];
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Nothing that starts a new figure or a new clause may stand in a gap. */
+function gapClear(doc: Doc, from: number, to: number): boolean {
+  const span = { start: from, end: to };
+  return inSpan(doc.m.numbers, span).length === 0 && inSpan(doc.m.outcomes, span).length === 0 && inSpan(doc.m.launch, span).length === 0;
+}
+
+/** The weapon group that starts within a few words after `pos`, if any. */
+export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGroup | null {
+  const els = elementsIn(doc, pos, Math.min(limit, pos + 400));
+  const first = els[0];
+  if (!first || first.start - pos > 48) return null;
+  if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start)) return null;
+  const taken: Element[] = [first];
+  let sawAnd = false;
+  for (let i = 1; i < els.length; i++) {
+    const prev = taken[taken.length - 1]!;
+    const next = els[i]!;
+    if (next.start < prev.end) continue;
+    const gap = doc.text.slice(prev.end, next.start);
+    if (gap.length > 40 || !JOIN_GAP.test(gap) || !gapClear(doc, prev.end, next.start)) break;
+    if (prev.kind === "location" || next.kind === "location") break;
+    if (inSpan(doc.m.and, { start: prev.end, end: next.start }).length > 0) sawAnd = true;
+    taken.push(next);
+  }
+  const last = taken[taken.length - 1]!;
+  const ev = taken.map((e) => evidence(doc, e.kind === "model" ? "model" : "weapon", e));
+  if (first.kind === "location") {
+    return { start: first.start, end: first.end, weapon: "any", model: null, location: true, singular: false, evidence: ev };
+  }
+  const { weapon, model } = resolveClass(taken, sawAnd);
+  return { start: first.start, end: last.end, weapon, model, location: false, singular: taken.length === 1 && first.singular, evidence: ev };
+}
+
+/**
+ * The class and model of a group: a specific noun ("балістичні ракети") decides over the models'
+ * class; one model names the model; several models are a mixed figure with no model; two roots
+ * joined by "and" ("drones et missiles") are all means of attack.
+ */
+function resolveClass(els: Element[], sawAnd: boolean): { weapon: Weapon; model: string | null } {
+  const nouns = els.filter((e) => e.kind === "weapon").map((e) => e.weapon);
+  const models = [...new Set(els.filter((e) => e.kind === "model").map((e) => e.model!))];
+  const modelClasses = els.filter((e) => e.kind === "model").map((e) => e.weapon);
+  const roots = new Set([...nouns, ...modelClasses].map((w) => w.split(".")[0]));
+  if (nouns.includes("any")) return { weapon: "any", model: null };
+  if (roots.size > 1) return sawAnd || nouns.length > 1 ? { weapon: "any", model: null } : { weapon: commonClass([...nouns, ...modelClasses]), model: null };
+  const specific = nouns.filter((w) => w.includes("."));
+  const specificSet = [...new Set(specific)];
+  if (models.length > 1) return { weapon: commonClass([...modelClasses, ...specificSet]), model: null };
+  if (specificSet.length > 1) {
+    // A decoy noun beside strike models is a mixed drone figure.
+    return { weapon: commonClass(specificSet), model: null };
+  }
+  if (models.length === 1) {
+    const model = models[0]!;
+    const mc = modelClasses[0]!;
+    if (specificSet.length === 1 && specificSet[0] !== mc && specificSet[0]!.startsWith("drone.decoy")) return { weapon: "drone", model: null };
+    return { weapon: specificSet[0] ?? mc, model };
+  }
+  if (specificSet.length === 1) return { weapon: specificSet[0]!, model: null };
+  return { weapon: (nouns[0] ?? "any") as Weapon, model: null };
+}

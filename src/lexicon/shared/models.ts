@@ -1,0 +1,71 @@
+import type { Weapon } from "../../model/vocab.js";
+
+/**
+ * Weapon models with their class and their spellings in Latin and Cyrillic script (all languages
+ * share them). Forms ending in `*` are stems for inflected Cyrillic words ("шахедів", "Калібрами").
+ */
+export interface ModelEntry {
+  weapon: Weapon;
+  forms: string[];
+}
+
+const models = {
+  shahed: {
+    weapon: "drone.strike",
+    forms: ["Shahed", "Shaheds", "Shahed-136", "Shahed-131", "Shahed-136/131", "Shahed-131/136", "Shahed 136", "Shahed-238", "Шахед*", "Шахєд*", "Шахід*", "Shahid"],
+  },
+  "geran-2": { weapon: "drone.strike", forms: ["Geran-2", "Geran 2", "Geran", "Герань-2", "Герань", "Герані", "Герани"] },
+  gerbera: { weapon: "drone.decoy", forms: ["Gerbera", "Гербера", "Гербер*"] },
+  parody: { weapon: "drone.decoy", forms: ["Parody", "Пародія", "Пародия"] },
+  italmas: { weapon: "drone.strike", forms: ["Italmas", "Італмас", "Италмас"] },
+  banderol: { weapon: "drone.strike", forms: ["Banderol", "Бандероль"] },
+  lancet: { weapon: "drone.strike", forms: ["Lancet", "Ланцет*"] },
+  "orlan-10": { weapon: "drone.recon", forms: ["Orlan-10", "Орлан-10", "Orlan", "Орлан"] },
+  zala: { weapon: "drone.recon", forms: ["Zala", "Зала"] },
+  supercam: { weapon: "drone.recon", forms: ["Supercam", "Суперкам"] },
+  lyutyi: { weapon: "drone.strike", forms: ["Lyutyi", "Liutyi", "Лютий", "Лютый"] },
+  "kh-101": { weapon: "missile.cruise", forms: ["Kh-101", "X-101", "Х-101", "Х101", "Kh101"] },
+  "kh-555": { weapon: "missile.cruise", forms: ["Kh-555", "X-555", "Х-555"] },
+  "kh-55": { weapon: "missile.cruise", forms: ["Kh-55", "X-55", "Х-55"] },
+  kalibr: { weapon: "missile.cruise", forms: ["Kalibr", "Kalibrs", "Калібр*", "Калибр*", "3M14", "3М14"] },
+  "iskander-m": { weapon: "missile.ballistic", forms: ["Iskander-M", "Іскандер-М", "Искандер-М", "Iskander M"] },
+  "iskander-k": { weapon: "missile.cruise", forms: ["Iskander-K", "Іскандер-К", "Искандер-К", "Iskander K"] },
+  "kn-23": { weapon: "missile.ballistic", forms: ["KN-23", "КН-23", "KN23"] },
+  kinzhal: { weapon: "missile.aeroballistic", forms: ["Kinzhal", "Kinjal", "Кинджал*", "Кинжал*", "Х-47М2", "Kh-47M2", "X-47M2"] },
+  "kh-22": { weapon: "missile.cruise", forms: ["Kh-22", "X-22", "Х-22"] },
+  "kh-32": { weapon: "missile.cruise", forms: ["Kh-32", "X-32", "Х-32"] },
+  "kh-59": { weapon: "missile.guided", forms: ["Kh-59", "X-59", "Х-59", "Kh-59MK2", "Х-59МК2"] },
+  "kh-69": { weapon: "missile.guided", forms: ["Kh-69", "X-69", "Х-69"] },
+  "kh-31p": { weapon: "missile.guided", forms: ["Kh-31P", "X-31P", "Х-31П", "Х-31"] },
+  "kh-35": { weapon: "missile.cruise", forms: ["Kh-35", "X-35", "Х-35"] },
+  "s-300": { weapon: "missile.sam", forms: ["S-300", "С-300"] },
+  "s-400": { weapon: "missile.sam", forms: ["S-400", "С-400"] },
+  zircon: { weapon: "missile.cruise", forms: ["Zircon", "Tsirkon", "Циркон*", "3М22", "3M22"] },
+  oniks: { weapon: "missile.cruise", forms: ["Oniks", "Onyx", "Онікс*", "Оникс*", "П-800"] },
+  atacms: { weapon: "missile.ballistic", forms: ["ATACMS"] },
+  "storm-shadow": { weapon: "missile.cruise", forms: ["Storm Shadow", "Storm Shadows", "Сторм Шедоу", "SCALP"] },
+  neptune: { weapon: "missile.cruise", forms: ["Neptune", "Нептун*"] },
+  "tochka-u": { weapon: "missile.ballistic", forms: ["Tochka-U", "Точка-У"] },
+  himars: { weapon: "rocket", forms: ["HIMARS", "Хаймарс", "Хаймарс*"] },
+  vampire: { weapon: "rocket", forms: ["Vampire", "Вампір", "Вампир"] },
+  "tornado-s": { weapon: "rocket", forms: ["Tornado-S", "Торнадо-С"] },
+  smerch: { weapon: "rocket", forms: ["Smerch", "Смерч"] },
+  uragan: { weapon: "rocket", forms: ["Uragan", "Ураган"] },
+} satisfies Record<string, ModelEntry>;
+
+export type ModelId = keyof typeof models;
+export const MODELS: Record<string, ModelEntry> = models;
+
+/**
+ * Shorthand pairs the Air Force writes with one prefix: "Х-59/69" is Kh-59 and Kh-69.
+ * Maps the bare number after the slash to the model it abbreviates.
+ */
+export const MODEL_SHORTHAND: Record<string, string> = {
+  "69": "kh-69",
+  "59": "kh-59",
+  "555": "kh-555",
+  "101": "kh-101",
+  "55": "kh-55",
+  "131": "shahed",
+  "136": "shahed",
+};

@@ -1,0 +1,61 @@
+import type { CasualtyKind, Lang, Org, Outcome, Qualifier, Side, Weapon } from "../model/vocab.js";
+
+/**
+ * What every language provides. Data only: surface forms in canonical form (ASCII apostrophe),
+ * matched case-insensitively on word boundaries. A form ending in `*` is a stem: it matches any word
+ * starting with it (for the inflected nouns of Ukrainian and Russian).
+ */
+export interface Lexicon {
+  lang: Lang;
+  /** Number words in every inflected form → value. Compounds ("двадцять шість") are summed. */
+  numbers: Record<string, number>;
+  /** Words that make a following singular noun a count of 1 ("un", "a", "one"). */
+  one: string[];
+  /** Weapon nouns and noun phrases (also class adjectives: "cruise", "балістичних"). */
+  weapons: Partial<Record<Weapon, string[]>>;
+  /** Singular noun forms: "a missile" or "ракетою" alone state one weapon. */
+  singular: Partial<Record<Weapon, string[]>>;
+  /** Nouns counting places where something happened: "локаціях", "locations". */
+  locations: string[];
+  /** Words joining weapon classes into one figure: "drones et missiles". */
+  and: string[];
+  /** Words that introduce a model after the class: "типу", "type", "de type". */
+  modelIntro: string[];
+  outcomes: Partial<Record<Outcome | "debris", string[]>>;
+  /** Words that cancel an outcome cue right before it ("не", "not"). */
+  negation: string[];
+  qualifiers: Partial<Record<Qualifier, string[]>>;
+  casualties: Record<CasualtyKind, string[]>;
+  /** Nouns for people, between a number and a casualty word ("3 people killed"). */
+  persons: string[];
+  /** "of them", "з них", "dont": a figure that is a part of the previous one. */
+  partOf: string[];
+  /** "28 of 29": the word between a part and its total. */
+  outOf: string[];
+  /** "по одному", "one each": one weapon for each region listed after. */
+  each: string[];
+  /** Prepositions putting a figure in, over or towards a region. */
+  over: string[];
+  /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */
+  regionNouns: string[];
+  /** The capital of the target country ("la capitale", "столиця"). */
+  capital: string[];
+  /** Launch-area cues: "з напрямків", "launched from", "район пуску". */
+  launch: string[];
+  seas: Record<"sea:black" | "sea:azov" | "sea:caspian", string[]>;
+  /** Bodies whose statements are claims, and generic side names used with an attribution verb. */
+  orgs: Partial<Record<Org, string[]>>;
+  sides: Record<Side, string[]>;
+  /** "ворожий", "противник", "enemy": the side opposite to the claimant. */
+  enemy: string[];
+  /** Verbs and phrases of attribution: "selon", "said", "за даними". */
+  attribution: string[];
+  /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
+  attack: string[];
+  /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */
+  modifies: string[];
+  /** Record claims; `not` are hedges that make a superlative no claim ("one of the largest"). */
+  record: { cue: string[]; war: string[]; year: string[]; not: string[] };
+  /** Words that announce a figure about something other than an attack (a week's total…). */
+  period: string[];
+}

@@ -1,0 +1,69 @@
+import type { Span } from "../model/span.js";
+
+export interface Sentence extends Span {
+  /** Index of the paragraph (block separated by a blank line or a line break) it belongs to. */
+  paragraph: number;
+  /** Index of the line it starts on. */
+  line: number;
+}
+
+// Short words after which a full stop does not end a sentence (all four languages; lower case).
+const ABBREVIATIONS = new Set([
+  "м", "г", "с", "смт", "пгт", "обл", "р", "ст", "вул", "ул", "просп", "пр", "д", "т", "ч", "тис", "тыс",
+  "млн", "млрд", "км", "мск", "р-н", "н", "п", "св", "ім", "им", "т.д", "т.п", "etc", "mr", "mrs", "ms",
+  "dr", "st", "gen", "lt", "col", "sgt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec", "janv", "févr", "avr", "juil", "oct", "déc", "m", "mme", "mlle", "env",
+]);
+
+/**
+ * Splits text into sentences. Lines are hard boundaries (Telegram posts put one fact per line);
+ * inside a line, . ! ? … end a sentence when followed by a space and an upper-case letter, a digit,
+ * a quote or an emoji — except after an abbreviation or an initial.
+ */
+export function segment(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let line = 0;
+  let pos = 0;
+  const lines = text.split("\n");
+  let prevBlank = false;
+  for (const raw of lines) {
+    const lineStart = pos;
+    pos += raw.length + 1;
+    if (raw.trim() === "") {
+      prevBlank = true;
+      line++;
+      continue;
+    }
+    if (prevBlank && out.length > 0) paragraph++;
+    prevBlank = false;
+    splitLine(raw, lineStart, paragraph, line, out);
+    line++;
+  }
+  void prevBlank;
+  return out;
+}
+
+const BOUNDARY = /[.!?…]+["»”')\]]*\s+(?=["«“'(\[]?[\p{Lu}\p{N}\p{Extended_Pictographic}⚡🔹])/gu;
+
+function splitLine(raw: string, offset: number, paragraph: number, line: number, out: Sentence[]) {
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(raw); m; m = BOUNDARY.exec(raw)) {
+    const before = raw.slice(start, m.index);
+    const word = /([\p{L}.-]+)$/u.exec(before)?.[1] ?? "";
+    const w = word.toLowerCase().replace(/^\.+/, "");
+    if (m[0].startsWith(".") && (ABBREVIATIONS.has(w) || (word.length === 1 && /\p{Lu}/u.test(word)))) continue;
+    // A full stop inside a number ("8.00", "1.5") has no space after it, so it never matches here.
+    const end = m.index + m[0].trimEnd().length;
+    push(raw, offset, start, end, paragraph, line, out);
+    start = m.index + m[0].length;
+  }
+  push(raw, offset, start, raw.length, paragraph, line, out);
+}
+
+function push(raw: string, offset: number, s: number, e: number, paragraph: number, line: number, out: Sentence[]) {
+  while (s < e && /\s/.test(raw[s] ?? "")) s++;
+  while (e > s && /\s/.test(raw[e - 1] ?? "")) e--;
+  if (e > s) out.push({ start: offset + s, end: offset + e, paragraph, line });
+}
