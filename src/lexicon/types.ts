@@ -42,6 +42,8 @@ export interface Lexicon {
   capital: string[];
   /** Launch-area cues: "з напрямків", "launched from", "район пуску". */
   launch: string[];
+  /** Prepositions of origin: a place right after one, in a sentence about weapons, is a launch area. */
+  from: string[];
   seas: Record<"sea:black" | "sea:azov" | "sea:caspian", string[]>;
   /** Bodies whose statements are claims, and generic side names used with an attribution verb. */
   orgs: Partial<Record<Org, string[]>>;
@@ -50,6 +52,10 @@ export interface Lexicon {
   enemy: string[];
   /** Verbs and phrases of attribution: "selon", "said", "за даними". */
   attribution: string[];
+  /** Attribution that names its source right after it: "selon", "according to", "за даними". */
+  according: string[];
+  /** A region referred back to: "cette région", "this region", "цій області". */
+  thisRegion: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -20,6 +20,8 @@ export interface DateMention {
   certain: boolean;
   rule: string;
   kind: DateMentionKind;
+  /** The part of the day the phrase names ("ce matin", "вчера вечером"), if any. */
+  part: DayPart | null;
 }
 
 /** A phrase found by the first pass, before adjacent phrases are joined. */
@@ -43,11 +45,12 @@ type Piece =
       rule: string;
     };
 
-/** Latest start of a window that begins in the evening and runs through the night. */
-const EVENING_START = 17 * 60;
+/** An open window ("з 18:00 9 серпня") starting at or after noon runs into the next day… */
 const NOON = 12 * 60;
+/** …and one starting from the evening on is an overnight attack. */
+const EVENING_START = 17 * 60;
 
-function sameOrNext(a: CivilDate, b: CivilDate): number {
+function daysFrom(a: CivilDate, b: CivilDate): number {
   return toDays(b) - toDays(a);
 }
 
@@ -192,7 +195,7 @@ class MentionFinder {
     const sd = s.day ? resolveDay(s.day, this.ref) : null;
     const ed = e?.day ? resolveDay(e.day, this.ref) : null;
     const td = trailing ? resolveDay(trailing, this.ref) : null;
-    const crossing = e !== null && (sd && ed ? sameOrNext(sd.date, ed.date) > 0 : e.minutes <= s.minutes);
+    const crossing = e !== null && (sd && ed ? daysFrom(sd.date, ed.date) > 0 : e.minutes <= s.minutes);
     const smallHours = e !== null && s.minutes < 5 * 60 && e.minutes <= 9 * 60;
     if (ed) return { r: ed, night: crossing || smallHours, rule: crossing ? "date/window-crossing" : "date/window" };
     if (td) return { r: td, night: crossing || smallHours, rule: "date/window" };
@@ -374,6 +377,7 @@ export function findDateMentions(text: string, lang: Lang, reference: string | n
       certain: j.resolved.certain,
       rule: j.rule,
       kind: j.kind,
+      part: j.part,
     });
   }
   return out;

@@ -33,8 +33,8 @@ export interface StatedTime {
 
 /** Lines near the top that may carry a publication stamp without a cue. */
 const HEADER_CHARS = 1500;
-/** A stamp line holds the date and at most this many other words (a byline, "Дата"). */
-const STAMP_MAX_WORDS = 3;
+/** A stamp line holds the date, its time and at most this many other words (a byline, "Дата"). */
+const STAMP_MAX_WORDS = 2;
 const STAMP_MAX_LINE = 90;
 
 function lineAround(text: string, start: number, end: number): { from: number; to: number } {
@@ -43,18 +43,24 @@ function lineAround(text: string, start: number, end: number): { from: number; t
   return { from, to: nl < 0 ? text.length : nl };
 }
 
-/** True when the line holding [start, end) is a date stamp: the date plus a few other words at most. */
+/**
+ * True when the line holding the date [start, end) is a date stamp: the date alone (with numbers
+ * such as a view count), or the date with a time and a couple of words ("Дата:", a byline).
+ */
 export function isStampLine(text: string, start: number, end: number, timeSpans: { start: number; end: number }[]): boolean {
   const { from, to } = lineAround(text, start, end);
   if (to - from > STAMP_MAX_LINE) return false;
   let rest = text.slice(from, start) + " " + text.slice(end, to);
+  let timed = false;
   for (const s of timeSpans) {
     if (s.start >= from && s.end <= to && (s.end <= start || s.start >= end)) {
       rest = rest.replace(text.slice(s.start, s.end), " ");
+      timed = true;
     }
+    if (s.start >= start && s.end <= end) timed = true;
   }
-  const words = rest.match(/\p{L}{2,}/gu) ?? [];
-  return words.length <= STAMP_MAX_WORDS;
+  const words = (rest.match(/\p{L}{2,}/gu) ?? []).length;
+  return words === 0 || (timed && words <= STAMP_MAX_WORDS);
 }
 
 function toIso(

@@ -60,18 +60,52 @@ export function keyOf(s: string): string {
   return s.replace(/[\s\u00a0]+/g, " ").replace(/[’ʼ`´]/g, "'").toLowerCase();
 }
 
-function literalPattern(form: string): string {
-  return form
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(ESCAPE, "\\$&").replace(/'/g, "['’ʼ`´]"))
-    .join("[\\s\\u00a0]+");
+const SPACE_UNIT = "[\\s\\u00a0]+";
+const APOS_UNIT = "['’ʼ`´]";
+
+/** A form as regex units: escaped characters, flexible spaces and apostrophes. */
+function units(form: string): string[] {
+  const out: string[] = [];
+  for (const ch of keyOf(form.trim())) {
+    if (ch === " ") out.push(SPACE_UNIT);
+    else if (ch === "'") out.push(APOS_UNIT);
+    else out.push(ch.replace(ESCAPE, "\\$&"));
+  }
+  return out;
 }
 
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+}
+
+function trieSource(node: TrieNode): string {
+  // Longer continuations first, the end of a form last: the regex prefers the longest form and
+  // backtracks to a shorter one when the boundary after it fails.
+  const alts = [...node.children.entries()].map(([u, child]) => u + trieSource(child));
+  if (alts.length === 0) return "";
+  const body = alts.length === 1 && !node.terminal ? alts[0]! : `(?:${alts.join("|")}${node.terminal ? "|" : ""})`;
+  return body;
+}
+
+/** A prefix-factored alternation of literal forms: one pass per position instead of one per form. */
 function alternation(forms: Iterable<string>): string {
-  const uniq = [...new Set([...forms].map((f) => f.trim()).filter((f) => f.length > 0))];
-  uniq.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return uniq.map(literalPattern).join("|");
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const f of forms) {
+    const us = units(f);
+    if (us.length === 0) continue;
+    let node = root;
+    for (const u of us) {
+      let next = node.children.get(u);
+      if (!next) {
+        next = { children: new Map(), terminal: false };
+        node.children.set(u, next);
+      }
+      node = next;
+    }
+    node.terminal = true;
+  }
+  return trieSource(root);
 }
 
 function collectWords(lx: TimeLexicon): Map<string, Role[]> {

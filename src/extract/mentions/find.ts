@@ -20,7 +20,7 @@ interface Compiled {
 }
 type SimpleKey =
   | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "capital"
-  | "launch" | "enemy" | "attribution" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
+  | "launch" | "from" | "enemy" | "attribution" | "according" | "thisRegion" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
   | "period";
 
 const cache = new Map<Lexicon, Compiled>();
@@ -52,8 +52,11 @@ function compile(lex: Lexicon): Compiled {
       regionNouns: compileForms(lex.regionNouns),
       capital: compileForms(lex.capital),
       launch: compileForms(lex.launch),
+      from: compileForms(lex.from),
       enemy: compileForms(lex.enemy),
       attribution: compileForms(lex.attribution),
+      according: compileForms(lex.according),
+      thisRegion: compileForms(lex.thisRegion),
       and: compileForms(lex.and),
       modelIntro: compileForms(lex.modelIntro),
       one: compileForms(lex.one),
@@ -109,11 +112,14 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     regionNouns: s("regionNouns"),
     capital: s("capital"),
     launch: s("launch"),
+    from: s("from"),
     places,
     orgs: valued(matchTable(c.orgs, text)),
     sides: valued(matchTable(c.sides, text)),
     enemy: s("enemy"),
     attribution: s("attribution"),
+    according: s("according"),
+    thisRegion: s("thisRegion"),
     and: s("and"),
     modelIntro: s("modelIntro"),
     one: s("one"),
@@ -140,7 +146,7 @@ function findModels(text: string, c: Compiled): ModelMention[] {
     let end = first.end;
     for (;;) {
       const next = single[i + 1];
-      if (next && /^\s*\/\s*$/.test(text.slice(end, next.start))) {
+      if (next && /^["«»'“”\s]*\/["«»'“”\s]*$/u.test(text.slice(end, next.start))) {
         ids.push(next.value);
         end = next.end;
         i++;

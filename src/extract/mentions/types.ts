@@ -45,11 +45,14 @@ export interface Mentions {
   regionNouns: Mention[];
   capital: Mention[];
   launch: Mention[];
+  from: Mention[];
   places: PlaceMention[];
   orgs: Valued<Org>[];
   sides: Valued<Side>[];
   enemy: Mention[];
   attribution: Mention[];
+  according: Mention[];
+  thisRegion: Mention[];
   and: Mention[];
   modelIntro: Mention[];
   one: Mention[];

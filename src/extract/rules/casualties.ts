@@ -4,7 +4,7 @@ import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { Mention, NumberMention } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
-import { regionSide } from "./frames.js";
+import { isActor, regionSide } from "./frames.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -86,7 +86,7 @@ function noNumberBetween(nums: Array<Mention>, from: number, to: number): boolea
 function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null);
   const launch = inSpan(doc.m.launch, s);
-  const usable = places.filter((p) => !launch.some((l) => l.end <= p.start));
+  const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
   if (regions.size === 1) return usable[0]!;
   return usable.find((p) => p.start >= pos && p.start - pos < 60) ?? null;

@@ -4,7 +4,7 @@ import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { NumberMention } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
-import { regionAfter, regionBeforeBracket, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { regionAfter, regionBeforeBracket, regionByReference, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 export interface CountFact {
@@ -33,16 +33,21 @@ export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev:
 }
 
 function regionFor(doc: Doc, s: Sentence, n: NumberMention, end: number): RegionChoice | null {
-  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end) ?? regionOpeningClause(doc, s, n.start);
+  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end) ?? regionOpeningClause(doc, s, n.start) ?? regionByReference(doc, s, end);
 }
 
 export function findCounts(doc: Doc): CountFact[] {
   const out: CountFact[] = [];
   let head: CountFact | null = null;
-  let headParagraph = -1;
+  // A line ending with ":" opens a list; its items take its outcome ("противник атакував:").
+  let listOutcome: { outcome: Outcome; evidence: Evidence } | null = null;
   doc.sentences.forEach((s, si) => {
     if (inSpan(doc.m.period, s).length > 0) return;
-    if (s.paragraph !== headParagraph) head = null;
+    const item = isListItem(doc, s, si);
+    if (!item) {
+      head = null;
+      listOutcome = null;
+    }
     const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)));
     const sentenceStartCount = out.length;
     const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
@@ -52,7 +57,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const numEv = evidence(doc, "number", n);
       const group = weaponGroupAfter(doc, n.end, s.end);
       if (group) {
-        const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])]);
+        const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])], item ? listOutcome : null);
         if (c) {
           // "28 з 29 шахедів", "16 of 17 Shaheds": the part before "of" shares the group.
           const prevNum = nums[i - 1];
@@ -70,10 +75,7 @@ export function findCounts(doc: Doc): CountFact[] {
           }
           c.head = /^\s*:/.test(doc.text.slice(group.end, group.end + 3)) || /^[^.;]{0,80}:\s*$/.test(doc.text.slice(group.end, s.end));
           out.push(c);
-          if (c.head) {
-            head = c;
-            headParagraph = s.paragraph;
-          }
+          if (c.head) head = c;
         }
         continue;
       }
@@ -81,6 +83,8 @@ export function findCounts(doc: Doc): CountFact[] {
       // or the subject of its own outcome ("30 were destroyed").
       const next = nums[i + 1];
       if (next && isOutOf(doc, n, next)) continue;
+      // "dont 14 ont été hospitalisés": people, not weapons.
+      if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
       const base = anchor ?? (listLike(doc, n) ? listHead : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
@@ -109,12 +113,30 @@ export function findCounts(doc: Doc): CountFact[] {
       }
     }
     out.push(...singularCounts(doc, s, si, out));
+    if (/:\s*$/.test(doc.text.slice(s.start, s.end))) {
+      const cues = inSpan(doc.m.outcomes, s).filter((c) => c.value !== "debris");
+      const last = cues[cues.length - 1];
+      if (last) listOutcome = { outcome: last.value as Outcome, evidence: evidence(doc, "outcome", last) };
+      const own = out.filter((c) => c.sentence === si);
+      if (own.length > 0) head = own[own.length - 1]!;
+    }
   });
   return out.filter((c) => c.region === null || !c.region.startsWith("sea:"));
 }
 
-function countFromGroup(doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[]): CountFact | null {
-  const oc = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
+/** A line of a list under a head figure: it starts with a bullet, or the line before ends with ":". */
+function isListItem(doc: Doc, s: Sentence, si: number): boolean {
+  if (/^[-•–—*▪️🔹]/u.test(doc.text.slice(s.start, s.start + 2))) return true;
+  const prev = doc.sentences[si - 1];
+  return prev !== undefined && prev.paragraph === s.paragraph && /:\s*$/.test(doc.text.slice(prev.start, prev.end));
+}
+
+function countFromGroup(
+  doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[],
+  listOutcome: { outcome: Outcome; evidence: Evidence } | null,
+): CountFact | null {
+  const found = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
+  const oc = found ?? (g.location ? null : listOutcome);
   if (!oc) return null;
   const region = g.location ? null : regionFor(doc, s, n, g.end);
   if (region && region.more.length > 0 && !isEach(doc, n)) return null;

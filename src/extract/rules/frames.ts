@@ -78,11 +78,15 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
 function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[] } | null {
   const found = inSpan(doc.m.orgs, s);
   if (found.length === 0) return null;
-  const attributed = inSpan(doc.m.attribution, s).length > 0;
+  const attributed = inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
+  // "selon Kyiv", "according to the Air Force": the body named right after wins.
+  const named = found.filter((o) => inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start }).some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === ""));
   const orgs: Org[] = [];
   const ev: Evidence[] = [];
-  for (const o of found) {
+  for (const o of named.length > 0 ? named : found) {
     let org = o.value;
+    // "Moscou a lancé", "Russia fired": a side named as the one that attacks is not a speaker.
+    if (SPECIFIC_RANK[org] === 0 && isActor(doc, o)) continue;
     // A governor, a mayor, the police: the regional authority of the side that was attacked.
     if (org.endsWith(".regional")) org = `${target}.regional` as Org;
     if (SPECIFIC_RANK[org] === 0 && !attributed) continue;
@@ -104,8 +108,7 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет".
   for (const w of inSpan(doc.m.sides, s)) {
-    const near = inSpan(doc.m.weapons, { start: Math.max(s.start, w.start - 30), end: Math.min(s.end, w.end + 30) });
-    if (near.length === 0) continue;
+    if (!nextToWeapon(doc, w)) continue;
     if (w.value === "UA") ru += 3;
     else ua += 3;
   }
@@ -116,12 +119,15 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
       else ru += 2;
     }
   }
-  const launchZones = inSpan(doc.m.launch, s);
-  for (const p of inSpan(doc.m.places, s)) {
-    if (launchZones.some((l) => l.end <= p.start)) continue;
-    const side = regionSide(p.region);
-    if (side === "UA") ua++;
-    if (side === "RU") ru++;
+  // Regions named in a sentence about the attack point at the target, unless they are launch areas.
+  const aboutAttack = inSpan(doc.m.outcomes, s).length + inSpan(doc.m.attack, s).length + inSpan(doc.m.casualties, s).length > 0;
+  if (aboutAttack && inSpan(doc.m.launch, s).length === 0) {
+    for (const p of inSpan(doc.m.places, s)) {
+      if (isActor(doc, p)) continue;
+      const side = regionSide(p.region);
+      if (side === "UA") ua++;
+      if (side === "RU") ru++;
+    }
   }
   for (const o of inSpan(doc.m.orgs, s)) {
     if (o.value === "RU.mod") ru += 2;
@@ -130,4 +136,26 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
   if (ua === ru) return prev;
   const target: Side = ua > ru ? "UA" : "RU";
   return { attacker: other(target), target };
+}
+
+/** A side word right before or after a weapon word ("drones ukrainiens", "російських ракет"). */
+export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boolean {
+  const near = inSpan(doc.m.weapons, { start: Math.max(0, w.start - 40), end: w.end + 40 });
+  const models = inSpan(doc.m.models, { start: Math.max(0, w.start - 40), end: w.end + 40 });
+  return [...near, ...models].some((x) => {
+    const gap = x.start >= w.end ? doc.text.slice(w.end, x.start) : doc.text.slice(x.end, w.start);
+    return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(gap + (gap.endsWith(" ") ? "" : " ")) && !/[,.;:]/.test(gap);
+  });
+}
+
+/**
+ * A place or side named as the one that speaks or attacks ("Kyiv assure", "Moscou a lancé",
+ * "selon Kyiv") rather than as a place where something happened.
+ */
+export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
+  const after = { start: p.end, end: p.end + 30 };
+  const verb = [...inSpan(doc.m.attribution, after), ...inSpan(doc.m.outcomes, after).filter((o) => o.value === "launched")][0];
+  if (verb && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  const before = inSpan(doc.m.according, { start: Math.max(0, p.start - 25), end: p.start });
+  return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start)));
 }

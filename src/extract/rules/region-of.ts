@@ -77,3 +77,16 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   if (placeList(doc, p, countStart).length > 1) return null;
   return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: [] };
 }
+
+/** "dont 26 dans cette région": the region named last before this sentence. */
+export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionChoice | null {
+  const ref = inSpan(doc.m.thisRegion, { start: pos, end: Math.min(s.end, pos + 40) })[0];
+  if (!ref) return null;
+  const gapSpan = { start: pos, end: ref.start };
+  if (inSpan(doc.m.over, gapSpan).length === 0 || inSpan(doc.m.numbers, gapSpan).length > 0) return null;
+  if (inSpan(doc.m.places, { start: ref.start, end: ref.end + 30 }).length > 0) return null;
+  const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 600), end: s.start }).filter((p) => p.kind === "region");
+  const p = earlier[earlier.length - 1];
+  if (!p) return null;
+  return { region: p.region, evidence: [evidence(doc, "region", ref), evidence(doc, "region", p)], more: [] };
+}

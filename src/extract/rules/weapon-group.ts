@@ -24,7 +24,7 @@ interface Element {
 }
 
 const LEAD_GAP = /^[\s«»"'“”„]*(?:[\p{L}\p{M}'’-]+[\s«»"'“”„]+){0,3}$/u;
-const JOIN_GAP = /^[\s«»"'“”„,\/()–-]*(?:[\p{L}\p{M}.'’-]+[\s«»"'“”„,\/()–-]+){0,3}$/u;
+const JOIN_GAP = /^[\s«»"'“”„,\/()–-]*(?:[\p{L}\p{M}.'’-]+[\s«»"'“”„,\/()–-]+){0,5}$/u;
 
 function elementsIn(doc: Doc, from: number, to: number): Element[] {
   const span = { start: from, end: to };
@@ -39,7 +39,11 @@ function elementsIn(doc: Doc, from: number, to: number): Element[] {
 /** Nothing that starts a new figure or a new clause may stand in a gap. */
 function gapClear(doc: Doc, from: number, to: number): boolean {
   const span = { start: from, end: to };
-  return inSpan(doc.m.numbers, span).length === 0 && inSpan(doc.m.outcomes, span).length === 0 && inSpan(doc.m.launch, span).length === 0;
+  return (
+    inSpan(doc.m.numbers, span).length === 0 && inSpan(doc.m.outcomes, span).length === 0 &&
+    inSpan(doc.m.launch, span).length === 0 &&
+    !inSpan(doc.m.places, span).some((p) => inSpan(doc.m.models, p).length === 0 && inSpan(doc.m.weapons, p).length === 0)
+  );
 }
 
 /** The weapon group that starts within a few words after `pos`, if any. */
@@ -55,8 +59,11 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const next = els[i]!;
     if (next.start < prev.end) continue;
     const gap = doc.text.slice(prev.end, next.start);
-    if (gap.length > 40 || !JOIN_GAP.test(gap) || !gapClear(doc, prev.end, next.start)) break;
+    if (gap.length > 48 || !JOIN_GAP.test(gap) || !gapClear(doc, prev.end, next.start)) break;
     if (prev.kind === "location" || next.kind === "location") break;
+    // Words in brackets qualify the figure ("29 балістичних (в т.ч. протикорабельних) ракет"): skip them.
+    const open = doc.text.lastIndexOf("(", next.start);
+    if (open >= first.start && doc.text.indexOf(")", open) > next.start) continue;
     if (inSpan(doc.m.and, { start: prev.end, end: next.start }).length > 0) sawAnd = true;
     taken.push(next);
   }

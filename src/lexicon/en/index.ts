@@ -66,6 +66,7 @@ const lexicon: Lexicon = {
   regionNouns: ["territory", "the territory of", "region", "regions", "oblast", "province", "the", "city", "areas"],
   capital: ["the capital", "capital"],
   launch: ["launched from", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
+  from: ["from"],
   seas: {
     "sea:black": ["Black Sea", "the Black Sea"],
     "sea:azov": ["Sea of Azov", "Azov Sea", "the Sea of Azov"],
@@ -84,11 +85,13 @@ const lexicon: Lexicon = {
     "RU.other": ["Russian authorities", "Russian officials", "Moscow", "Russia"],
   },
   sides: {
-    UA: ["Ukrainian", "Ukraine's", "Ukraine", "Kyiv's", "Kyiv", "Kiev"],
-    RU: ["Russian", "Russia's", "Russia", "Moscow's", "Moscow"],
+    UA: ["Ukrainian", "Ukraine's", "Kyiv's"],
+    RU: ["Russian", "Russia's", "Moscow's"],
   },
   enemy: ["enemy", "hostile"],
   attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted"],
+  according: ["according to", "citing", "cited by", "as reported by"],
+  thisRegion: ["this region", "the region", "that region"],
   attack: ["attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
   modifies: ["attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "attacks", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {

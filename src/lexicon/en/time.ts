@@ -18,7 +18,7 @@ export const en: TimeLexicon = {
     november: 11, "nov.": 11, nov: 11,
     december: 12, "dec.": 12, dec: 12,
   },
-  exactCaseMonths: ["May", "MAY"],
+  exactCaseMonths: ["May", "MAY", "March", "MARCH"],
   weekdays: { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 },
   ordinalSuffixes: ["st", "nd", "rd", "th"],
   yearWords: [],

@@ -67,6 +67,7 @@ const lexicon: Lexicon = {
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
   capital: ["la capitale", "capitale"],
   launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis"],
+  from: ["depuis", "à partir de", "en provenance de"],
   seas: {
     "sea:black": ["mer Noire", "la mer Noire"],
     "sea:azov": ["mer d'Azov", "la mer d'Azov"],
@@ -85,11 +86,13 @@ const lexicon: Lexicon = {
     "RU.other": ["autorités russes", "les autorités russes", "Moscou", "la Russie", "Russie"],
   },
   sides: {
-    UA: ["ukrainiens", "ukrainien", "ukrainienne", "ukrainiennes", "l'Ukraine", "Ukraine", "Kiev", "Kyiv"],
-    RU: ["russes", "russe", "la Russie", "Russie", "Moscou"],
+    UA: ["ukrainiens", "ukrainien", "ukrainienne", "ukrainiennes"],
+    RU: ["russes", "russe"],
   },
   enemy: ["ennemi", "ennemis", "ennemie"],
   attribution: ["selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare"],
+  according: ["selon", "d'après", "cité par", "de source"],
+  thisRegion: ["cette région", "la région", "ce district"],
   attack: ["attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
   modifies: ["attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
