@@ -87,7 +87,8 @@ export function findCounts(doc: Doc): CountFact[] {
       if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
-      const base = anchor ?? (listLike(doc, n) ? listHead : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
+      const base = anchor ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -121,7 +122,7 @@ export function findCounts(doc: Doc): CountFact[] {
       if (own.length > 0) head = own[own.length - 1]!;
     }
   });
-  return out.filter((c) => c.region === null || !c.region.startsWith("sea:"));
+  return out;
 }
 
 /** A line of a list under a head figure: it starts with a bullet, or the line before ends with ":". */
@@ -177,7 +178,11 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
 
 /** A list item: the number is followed by a dash or a place ("26 – над …", "5 over Kursk"). */
 function listLike(doc: Doc, n: NumberMention): boolean {
-  return /^\s*(?:[-–—]|\(|над|over|au-dessus|в |у |in )/iu.test(doc.text.slice(n.end, n.end + 12));
+  const after = doc.text.slice(n.end, n.end + 40);
+  if (/^\s*(?:[-–—]|\()/u.test(after)) return true;
+  const span = { start: n.end, end: n.end + 40 };
+  const over = [...inSpan(doc.m.over, span), ...inSpan(doc.m.each, span)].sort((a, b) => a.start - b.start)[0];
+  return over !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, over.start));
 }
 
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {

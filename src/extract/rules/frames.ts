@@ -30,16 +30,10 @@ export function docDefaults(doc: Doc, publisher: string | null, channel: string 
   // Otherwise the sides follow what the text says most: regions named and side words.
   let ua = 0;
   let ru = 0;
-  for (const p of doc.m.places) {
-    const side = regionSide(p.region);
-    if (side === "UA") ua++;
-    if (side === "RU") ru++;
-  }
-  for (const w of doc.m.sides) {
-    const near = inSpan(doc.m.weapons, { start: Math.max(0, w.start - 40), end: w.end + 40 }).length > 0;
-    if (!near) continue;
-    if (w.value === "UA") ru += 2;
-    else ua += 2;
+  for (const s of doc.sentences) {
+    const v = sideVotes(doc, s, null);
+    ua += v.ua;
+    ru += v.ru;
   }
   const target: Side = ru > ua ? "RU" : "UA";
   return { claimant: null, org: null, attacker: other(target), target };
@@ -85,8 +79,8 @@ function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side)
   const ev: Evidence[] = [];
   for (const o of named.length > 0 ? named : found) {
     let org = o.value;
-    // "Moscou a lancé", "Russia fired": a side named as the one that attacks is not a speaker.
-    if (SPECIFIC_RANK[org] === 0 && isActor(doc, o)) continue;
+    // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker.
+    if (SPECIFIC_RANK[org] === 0 && isAttacker(doc, o)) continue;
     // A governor, a mayor, the police: the regional authority of the side that was attacked.
     if (org.endsWith(".regional")) org = `${target}.regional` as Org;
     if (SPECIFIC_RANK[org] === 0 && !attributed) continue;
@@ -104,6 +98,14 @@ function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side)
 }
 
 function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { attacker: Side; target: Side }, claimantSide: Side | null): { attacker: Side; target: Side } {
+  const { ua, ru } = sideVotes(doc, s, claimantSide);
+  if (ua === ru) return prev;
+  const target: Side = ua > ru ? "UA" : "RU";
+  return { attacker: other(target), target };
+}
+
+/** Evidence for which side was attacked in one sentence: side words by weapons, the enemy, regions, bodies. */
+function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null): { ua: number; ru: number } {
   let ua = 0;
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет".
@@ -133,9 +135,13 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
     if (o.value === "RU.mod") ru += 2;
     if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
   }
-  if (ua === ru) return prev;
-  const target: Side = ua > ru ? "UA" : "RU";
-  return { attacker: other(target), target };
+  // A side named as the attacker: "Russia launched", "launched by Russia".
+  for (const o of inSpan(doc.m.orgs, s)) {
+    if (SPECIFIC_RANK[o.value] !== 0 || !isAttacker(doc, o)) continue;
+    if (o.value.startsWith("RU")) ua += 2;
+    else ru += 2;
+  }
+  return { ua, ru };
 }
 
 /** A side word right before or after a weapon word ("drones ukrainiens", "російських ракет"). */
@@ -154,8 +160,17 @@ export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boole
  */
 export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
   const after = { start: p.end, end: p.end + 30 };
-  const verb = [...inSpan(doc.m.attribution, after), ...inSpan(doc.m.outcomes, after).filter((o) => o.value === "launched")][0];
+  const verb = inSpan(doc.m.attribution, after)[0];
   if (verb && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
   const before = inSpan(doc.m.according, { start: Math.max(0, p.start - 25), end: p.start });
-  return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start)));
+  return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start))) || isAttacker(doc, p);
+}
+
+/** "Moscou a lancé", "Russia also launched", "drones launched by Russia". */
+export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean {
+  const launched = (span: { start: number; end: number }) => inSpan(doc.m.outcomes, span).filter((o) => o.value === "launched");
+  const verb = launched({ start: p.end, end: p.end + 30 })[0];
+  if (verb && /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  const prev = launched({ start: Math.max(0, p.start - 20), end: p.start }).pop();
+  return prev !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(prev.end, p.start)) && !/^\s*$/.test(doc.text.slice(prev.end, p.start));
 }
