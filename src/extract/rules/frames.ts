@@ -49,6 +49,18 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   const out: Frame[] = [];
   let last: { claimant: Side; orgs: Org[]; ev: Evidence[] } | null = defaults.claimant && defaults.org ? { claimant: defaults.claimant, orgs: [defaults.org], ev: [] } : null;
   let prevSides: { attacker: Side; target: Side } = { attacker: defaults.attacker, target: defaults.target };
+  // A news lede states the figures and names its source in the next sentence ("Про це повідомив…",
+  // "That's according to the Air Force"): the first attribution also covers what comes before it.
+  if (!last) {
+    const firstParagraphs = doc.sentences.filter((s) => s.paragraph <= 3);
+    for (const s of firstParagraphs) {
+      const own = sentenceOrgs(doc, s, defaults.target);
+      if (own && own.orgs.some((o) => SPECIFIC_RANK[o] !== 0)) {
+        last = { ...own, ev: [] };
+        break;
+      }
+    }
+  }
   for (const s of doc.sentences) {
     const sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
     const own = sentenceOrgs(doc, s, sides.target);

@@ -38,7 +38,7 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number): RegionChoice | 
   const gap = doc.text.slice(pos, place.start);
   if (/[;.!?:(]/.test(gap) || /,/.test(gap)) return null;
   if (inSpan(doc.m.numbers, gapSpan).length > 0 || inSpan(doc.m.outcomes, gapSpan).length > 0) return null;
-  if (inSpan(doc.m.launch, gapSpan).length > 0) return null;
+  if (inSpan(doc.m.launch, gapSpan).length > 0 || inSpan(doc.m.from, gapSpan).length > 0) return null;
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
   if (!lastOver) return null;
