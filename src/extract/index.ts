@@ -112,7 +112,7 @@ function applySentenceDates(doc: Doc, fr: Frame[], dates: DateMention[], docDate
   doc.sentences.forEach((s, i) => {
     const own = dates.find((d) => d.start >= s.start && d.end <= s.end);
     if (!own || own.date === docDate.date) return;
-    if (own.kind !== "relative" && own.kind !== "explicit" && own.kind !== "weekday") return;
+    if (own.kind === "night" || own.kind === "window") return;
     const f = fr[i]!;
     f.date = own.date;
     f.night = own.night;

@@ -42,6 +42,8 @@ export function findPlaces(text: string): PlaceMention[] {
         break;
       }
     }
+    // "KYIV (Reuters) -": a dateline names where the story was filed, not a place of the attack.
+    if (found && /^\p{Lu}+$/u.test(text.slice(found.start, found.end).replace(/[^\p{L}]/gu, "")) && /^\s*\(/.test(text.slice(found.end, found.end + 3))) found = null;
     if (found) {
       out.push(found);
       i += used - 1;

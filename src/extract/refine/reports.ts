@@ -1,7 +1,7 @@
 import type { Casualty, Count, OrgFact, Place, RecordClaim, RegionFact, Report } from "../../model/extraction.js";
 import type { Org } from "../../model/vocab.js";
 import { scoringWeapon } from "../../model/vocab.js";
-import { evidence, provenance, type Doc, type Frame } from "../context.js";
+import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
 import type { CasualtyFact } from "../rules/casualties.js";
 import type { CountFact } from "../rules/counts.js";
 import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
@@ -22,8 +22,8 @@ export type RawFact =
 export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Report[] {
   const reports = new Map<string, Report>();
   const order: string[] = [];
-  const get = (si: number): Report => {
-    const f = frames[si]!;
+  const get = (si: number, unattributed = false): Report => {
+    const f = unattributed ? { ...frames[si]!, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : frames[si]!;
     const key = `${f.claimant}|${f.attacker}|${f.target}|${f.date}`;
     let r = reports.get(key);
     if (!r) {
@@ -51,9 +51,18 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     addOrgs(doc, r, f, si);
     return r;
   };
+  // People killed or injured, told in a sentence that names no source, are the outlet's own statement.
+  const attributed = (si: number) => {
+    const s = doc.sentences[si];
+    if (!s) return false;
+    return frames[si]!.orgEvidence.length > 0 || inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
+  };
+  // …unless the sentence before, in the same paragraph, names it ("…, a annoncé Zelensky. L'attaque a fait trois morts").
+  const unattributed = (si: number) =>
+    !attributed(si) && !(si > 0 && doc.sentences[si - 1]!.paragraph === doc.sentences[si]!.paragraph && attributed(si - 1));
   const sentence = (si: number) => doc.sentences[si]!;
   for (const { type, fact } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
-    const r = get(fact.sentence);
+    const r = get(fact.sentence, type === "casualty" && doc.kind === "news" && unattributed(fact.sentence));
     const prov = provenance(doc, fact.rule, sentence(fact.sentence), fact.evidence);
     switch (type) {
       case "count": {
@@ -94,6 +103,13 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     }
   }
   const out = order.map((k) => reports.get(k)!);
+  // A figure the outlet states and a body also states is the body's claim (a headline restating the text).
+  for (const r of out) {
+    if (r.claimant !== "media") continue;
+    r.casualties = r.casualties.filter(
+      (c) => !out.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
+    );
+  }
   for (const r of out) {
     inheritModels(r);
     for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {

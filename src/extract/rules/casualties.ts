@@ -62,8 +62,10 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
 
 function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], used: Set<number>): NumberMention | null {
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed".
-  const before = [...nums].reverse().find((n) => n.end <= cue.start && !used.has(n.start));
-  if (before && SHORT_GAP.test(doc.text.slice(before.end, cue.start) + " ") && noNumberBetween(nums, before.end, cue.start)) {
+  const before = [...nums].reverse().find((n) => n.end <= cue.start && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
+  const personAfter = before ? inSpan(doc.m.persons, { start: before.end, end: before.end + 25 }).some((p) => /^\s*$/.test(doc.text.slice(before.end, p.start))) : false;
+  const longGapOk = before !== undefined && personAfter && cue.start - before.end < 90 && !/[.;!?]/.test(doc.text.slice(before.end, cue.start));
+  if (before && (SHORT_GAP.test(doc.text.slice(before.end, cue.start) + " ") || longGapOk) && noNumberBetween(nums, before.end, cue.start)) {
     const gap = doc.text.slice(before.end, cue.start).trim();
     const persons = inSpan(doc.m.persons, { start: before.end, end: cue.start });
     const words = gap.split(/\s+/).filter(Boolean).length;
@@ -78,6 +80,12 @@ function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], 
   return null;
 }
 
+/** "blessés et transportés à l'hôpital": a second casualty word joined to the first shares its number. */
+function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
+  const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).pop();
+  return prev !== undefined && inSpan(doc.m.and, { start: prev.end, end: cue.start }).some((a) => /^\s*$/.test(doc.text.slice(prev.end, a.start)) && /^\s*$/.test(doc.text.slice(a.end, cue.start)));
+}
+
 function noNumberBetween(nums: Array<Mention>, from: number, to: number): boolean {
   return !nums.some((n) => n.start >= from && n.end <= to);
 }
@@ -89,5 +97,8 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
   if (regions.size === 1) return usable[0]!;
-  return usable.find((p) => p.start >= pos && p.start - pos < 60) ?? null;
+  const after = usable.find((p) => p.start >= pos && p.start - pos < 60);
+  if (after) return after;
+  const before = usable.filter((p) => p.end <= pos && !/[;]/.test(doc.text.slice(p.end, pos)));
+  return before[before.length - 1] ?? null;
 }

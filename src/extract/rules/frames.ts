@@ -158,9 +158,9 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 
 /** A side word right before or after a weapon word ("drones ukrainiens", "російських ракет"). */
 export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boolean {
-  const near = inSpan(doc.m.weapons, { start: Math.max(0, w.start - 40), end: w.end + 40 });
-  const models = inSpan(doc.m.models, { start: Math.max(0, w.start - 40), end: w.end + 40 });
-  return [...near, ...models].some((x) => {
+  const span = { start: Math.max(0, w.start - 40), end: w.end + 40 };
+  const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span), ...inSpan(doc.m.attack, span)];
+  return near.some((x) => {
     const gap = x.start >= w.end ? doc.text.slice(w.end, x.start) : doc.text.slice(x.end, w.start);
     return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(gap + (gap.endsWith(" ") ? "" : " ")) && !/[,.;:]/.test(gap);
   });

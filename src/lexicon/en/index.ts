@@ -54,11 +54,11 @@ const lexicon: Lexicon = {
     at_most: ["up to", "as many as"],
   },
   casualties: {
-    killed: ["killed", "dead", "died", "killing", "deaths", "death", "fatalities", "lost their lives"],
+    killed: ["killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives"],
     injured: ["injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },
-  persons: ["people", "person", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women"],
+  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women"],
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of"],
   each: ["one each", "one over each", "each"],

@@ -56,10 +56,10 @@ const lexicon: Lexicon = {
   },
   casualties: {
     killed: ["tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués"],
-    injured: ["blessés", "blessé", "blessée", "blessées", "blessant", "faisant un blessé"],
+    injured: ["blessés", "blessé", "blessée", "blessées", "blessant"],
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
-  persons: ["personnes", "personne", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant"],
+  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant"],
   partOf: ["dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur"],
   each: ["un chacun", "un au-dessus de chacune"],

@@ -1,0 +1,28 @@
+import type { Command } from "commander";
+import { ingestInputs } from "../../ingest/ingest.js";
+import { progressBar } from "../../ingest/progress.js";
+import { formatIngestSummary } from "../../ingest/summary.js";
+import { addDbOption, parseDuration, withStore } from "../../store/cli-support.js";
+import { action } from "../run-action.js";
+
+export function register(program: Command): void {
+  addDbOption(
+    program
+      .command("ingest")
+      .description("Store documents and their facts: text, Markdown and HTML files, folders, URLs, RSS/Atom feeds, Telegram exports (result.json), gold-format JSON")
+      .argument("<inputs...>", "files, folders (recursive) or http(s) URLs")
+      .option("--timeout <duration>", "time limit of each HTTP request", "20s")
+      .option("--json", "print the summary as JSON"),
+  ).action(
+    action(async (inputs: string[], opts: { db?: string; json?: boolean; timeout: string }) => {
+      const timeoutMs = parseDuration(opts.timeout, "--timeout");
+      return withStore(opts, async (store) => {
+        const bar = progressBar("ingest");
+        const summary = await ingestInputs(store, inputs, { timeoutMs, onSource: (d, t, s) => bar.update(d, t, s) });
+        bar.stop();
+        process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + "\n" : formatIngestSummary(summary));
+        return summary.failed.length ? 1 : 0;
+      });
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import type { Command } from "commander";
+import { SalvoError } from "../../errors.js";
+import { buildApp, DEFAULT_BODY_LIMIT } from "../../server/app.js";
+import { openStore } from "../../store/index.js";
+import { action, usage } from "../run-action.js";
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  db?: string;
+  allowPrivateUrls?: boolean;
+  bodyLimit: string;
+  log?: boolean;
+}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) usage(`${flag} must be an integer from ${min} to ${max} (got "${value}")`);
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command("serve")
+    .description("Serve the HTTP API (and the dashboard when built) over the store; writes need SALVO_TOKEN")
+    .option("--port <port>", "TCP port", "7040")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--db <url>", "SQLite file or postgres:// URL (default SALVO_DB or ./salvo.db)")
+    .option("--allow-private-urls", "let URL ingestion reach private, loopback and link-local addresses")
+    .option("--body-limit <bytes>", "largest request body", String(DEFAULT_BODY_LIMIT))
+    .option("--log", "log every request as JSON lines on stderr")
+    .action(
+      action(async (opts: ServeOptions) => {
+        const port = integer(opts.port, "--port", 0, 65535);
+        const bodyLimit = integer(opts.bodyLimit, "--body-limit", 1024, 100 * 1024 * 1024);
+        const token = process.env.SALVO_TOKEN || undefined;
+        const store = await openStore(opts.db);
+        const app = await buildApp({
+          store,
+          token,
+          allowPrivateUrls: Boolean(opts.allowPrivateUrls),
+          bodyLimit,
+          logger: opts.log ? { level: "info", stream: process.stderr } : false,
+        });
+        try {
+          await app.listen({ port, host: opts.host });
+        } catch (e) {
+          await store.close().catch(() => undefined);
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === "EADDRINUSE") throw new SalvoError("SALVO_USAGE", `port ${port} on ${opts.host} is in use: choose another with --port`);
+          if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new SalvoError("SALVO_USAGE", `cannot listen on ${opts.host}: give a local address with --host`);
+          throw e;
+        }
+        const address = app.server.address();
+        const actualPort = typeof address === "object" && address ? address.port : port;
+        const shown = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+        process.stdout.write(
+          `salvo: serving http://${shown}:${actualPort}/ (API docs at /api/docs; store ${store.dialect}; writes ${token ? "enabled" : "disabled, set SALVO_TOKEN to enable"})\n`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (signal: NodeJS.Signals) => {
+            process.stdout.write(`salvo: ${signal}, shutting down\n`);
+            process.off("SIGINT", stop);
+            process.off("SIGTERM", stop);
+            app
+              .close()
+              .then(() => store.close())
+              .catch((e: unknown) => process.stderr.write(`salvo: error while shutting down: ${(e as Error).message}\n`))
+              .finally(resolve);
+          };
+          process.on("SIGINT", stop);
+          process.on("SIGTERM", stop);
+        });
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,283 @@
+// The Air Force-derived dataset (missile_attacks_daily.csv) → one document per row, claims of UA.air_force.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { SalvoError } from "../errors.js";
+import type { Count, Evidence, Extraction, Org, Outcome, Provenance, RegionCode, Report, Weapon } from "../model/index.js";
+import type { BatchItem, SqlStore } from "../store/store.js";
+import { readCsv, type CsvRecord } from "./csv.js";
+import { classFromCompanion, mapModel } from "./dataset-models.js";
+import { resolveRegion } from "./regions.js";
+
+export const DATASET_PUBLISHER = "Ukrainian Air Force (dataset: Massive Missile Attacks on Ukraine)";
+const REQUIRED = ["time_start", "time_end", "model", "target", "launched", "destroyed", "source"] as const;
+const DIRECTIONS = new Set(["south", "east", "west", "north", "center", "centre", "south-east", "north-east", "south-west", "north-west"]);
+
+export interface RowFailure {
+  line: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  file: string;
+  rows: number;
+  new: number;
+  unchanged: number;
+  revised: number;
+  failed: RowFailure[];
+  facts: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** Weapon classes of the companion model table (missiles_and_uavs.csv next to the file), when present. */
+export function loadCompanion(csvPath: string): Map<string, Weapon> {
+  const out = new Map<string, Weapon>();
+  const path = join(dirname(csvPath), "missiles_and_uavs.csv");
+  if (!existsSync(path)) return out;
+  const recs = [...readCsv(readFileSync(path, "utf8"))];
+  const head = recs.shift()?.fields.map((f) => f.value) ?? [];
+  const im = head.indexOf("model");
+  const ic = head.indexOf("category");
+  const it = head.indexOf("type");
+  for (const r of recs) {
+    const v = (i: number) => (i >= 0 ? (r.fields[i]?.value ?? "") : "");
+    const cls = classFromCompanion(v(ic), v(it));
+    if (cls && v(im)) out.set(v(im), cls);
+  }
+  return out;
+}
+
+function parseWhen(s: string): { date: string; hour: number | null } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(s.trim());
+  if (!m) return null;
+  const d = new Date(`${m[1]}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1]) return null;
+  return { date: m[1]!, hour: m[2] === undefined ? null : Number(m[2]) };
+}
+
+/** Overnight windows are dated by the morning they end; daytime windows by their day. */
+export function datingOf(start: string, end: string): { date: string; night: boolean } | null {
+  const s = parseWhen(start);
+  const e = parseWhen(end || start);
+  if (!s || !e) return null;
+  if (e.date < s.date) return null;
+  const night = e.date !== s.date || (s.hour !== null && (s.hour >= 18 || s.hour < 6));
+  return { date: e.date, night };
+}
+
+function parseCount(s: string): number | null | "bad" {
+  const t = s.trim();
+  if (t === "" || t.toLowerCase() === "nan") return null;
+  const v = Number(t);
+  if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) return "bad";
+  return v;
+}
+
+function bodyOf(source: string, target: string): { org: Org; national: boolean; area: string | null } {
+  const s = source.toLowerCase();
+  const dir = DIRECTIONS.has(target.trim().toLowerCase()) ? target.trim().toLowerCase() : null;
+  if (/pvk ?pivden|pvkpivden/.test(s)) return { org: "UA.air_force", national: false, area: "south" };
+  if (/pvkshid/.test(s)) return { org: "UA.air_force", national: false, area: "east" };
+  if (/pvkzahid/.test(s)) return { org: "UA.air_force", national: false, area: "west" };
+  if (/pvkcenter|pvkcentr/.test(s)) return { org: "UA.air_force", national: false, area: "center" };
+  if (/\boda\b|oda\.gov|rda\.gov|kharkivoda/.test(s)) return { org: "UA.regional", national: false, area: dir };
+  if (dir) return { org: "UA.air_force", national: false, area: dir };
+  if (/generalstaff/.test(s)) return { org: "UA.general_staff", national: true, area: null };
+  if (/cincafu/.test(s)) return { org: "UA.other", national: true, area: null };
+  return { org: "UA.air_force", national: true, area: null };
+}
+
+function listOf(cell: string): string[] {
+  // `affected region` holds a Python list literal: ['Kyiv', 'Kyiv oblast'].
+  const t = cell.trim();
+  if (!t.startsWith("[")) return t ? t.split(" and ") : [];
+  return [...t.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2] ?? "").trim()).filter(Boolean);
+}
+
+function regionsIn(names: string[]): RegionCode[] {
+  const out: RegionCode[] = [];
+  for (const raw of names) {
+    // "Dnipropetrovsk oblast, Dnipro Raion" / "Chauda, Crimea": try the whole, then each part.
+    const tries = [raw, ...raw.split(",").map((p) => p.trim())];
+    for (const t of tries) {
+      const code = resolveRegion(t);
+      if (code) {
+        if (!out.includes(code)) out.push(code);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export interface RowConversion {
+  item: BatchItem;
+  facts: number;
+}
+
+/** One CSV record → a document (the raw row) with one UA report. Throws a message for a malformed row. */
+export function rowToItem(rec: CsvRecord, header: string[], file: string, companion: Map<string, Weapon>, seen: Map<string, number>): BatchItem {
+  if (rec.error) throw new Error(rec.error);
+  if (rec.fields.length !== header.length) throw new Error(`${rec.fields.length} fields, expected ${header.length}`);
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    return i >= 0 ? rec.fields[i] : undefined;
+  };
+  const val = (name: string) => col(name)?.value ?? "";
+  const dating = datingOf(val("time_start"), val("time_end"));
+  if (!dating) throw new Error(`bad time window "${val("time_start")}" → "${val("time_end")}"`);
+  const wm = mapModel(val("model"), companion);
+  if (!wm) throw new Error(val("model") ? `unknown model "${val("model")}"` : "no model");
+  const body = bodyOf(val("source"), val("target"));
+
+  const targetCodes = regionsIn(val("target").split(" and ").map((s) => s.trim()).filter((s) => s && s !== "Ukraine"));
+  let region: RegionCode | null = null;
+  if (!body.national) {
+    region = targetCodes.length === 1 ? targetCodes[0]! : `area:ua-${body.area ?? "unknown"}`;
+  }
+  const sentence = { start: 0, end: rec.raw.length };
+  const modelField = col("model")!;
+  const ev = (role: Evidence["role"], f: { start: number; end: number } | undefined): Evidence[] =>
+    f && f.end > f.start ? [{ role, start: f.start, end: f.end, text: rec.raw.slice(f.start, f.end) }] : [];
+
+  const counts: Count[] = [];
+  const fields: Array<[string, Outcome, Weapon | null]> = [
+    ["launched", "launched", null],
+    ["destroyed", "intercepted", null],
+    ["not_reach_goal", "suppressed", null],
+    ["num_hit_location", "hit_locations", "any"],
+    ["num_fall_fragment_location", "debris_locations", "any"],
+  ];
+  for (const [name, outcome, forced] of fields) {
+    const f = col(name);
+    if (!f) continue;
+    const n = parseCount(f.value);
+    if (n === "bad") throw new Error(`${name} is not a count: "${f.value}"`);
+    if (n === null) continue;
+    const provenance: Provenance = {
+      rule: `dataset.${name}`,
+      sentence,
+      evidence: [...ev("number", f), ...(forced ? [] : ev("weapon", modelField))],
+    };
+    counts.push({
+      weapon: forced ?? wm.weapon,
+      model: forced ? null : wm.model,
+      outcome,
+      n,
+      qualifier: "exact",
+      region: forced ? region : region,
+      provenance,
+    });
+  }
+  if (counts.length === 0) throw new Error("no figures (launched, destroyed … all empty)");
+
+  const affected = regionsIn(listOf(val("affected region")));
+  const targets = [...new Set([...targetCodes, ...affected])].filter((c) => !c.startsWith("sea:"));
+  const launch = regionsIn(val("launch_place").split(" and ").map((s) => s.trim()).filter(Boolean));
+  const fieldProv = (name: string): Provenance => ({ rule: `dataset.${name}`, sentence, evidence: ev("region", col(name)) });
+
+  const report: Report = {
+    claimant: "UA",
+    claimant_orgs: [body.org],
+    attacker: "RU",
+    target: "UA",
+    date: dating.date,
+    night: dating.night,
+    counts,
+    targets,
+    casualties: [],
+    launch_areas: launch,
+    record_claims: [],
+    places: [],
+    target_facts: targets.map((region) => ({ region, provenance: fieldProv(targetCodes.includes(region) ? "target" : "affected region") })),
+    launch_area_facts: launch.map((region) => ({ region, provenance: fieldProv("launch_place") })),
+    org_facts: [{ org: body.org, provenance: { rule: "dataset.source", sentence, evidence: ev("attribution", col("source")) } }],
+    date_evidence: { rule: "dataset.time_end", sentence, evidence: ev("date", col("time_end") ?? col("time_start")) },
+  };
+  const x: Extraction = {
+    lang: "en",
+    lang_source: "metadata",
+    kind: "official",
+    text: rec.raw,
+    title: null,
+    source: { publisher: DATASET_PUBLISHER, url: null, published: null, channel: null },
+    published: null,
+    updated: null,
+    published_span: null,
+    updated_span: null,
+    reports: [report],
+    warnings: [],
+  };
+  // A row's identity is its window, model, target and source post, so that a corrected row is a revision.
+  const baseKey = [val("time_start"), val("time_end"), val("model"), val("target"), val("source")].join("|");
+  const k = (seen.get(baseKey) ?? 0) + 1;
+  seen.set(baseKey, k);
+  const end = parseWhen(val("time_end") || val("time_start"));
+  return {
+    x,
+    meta: {
+      channel: `dataset:${basename(file)}`,
+      post_id: k > 1 ? `${baseKey}#${k}` : baseKey,
+      publisher: DATASET_PUBLISHER,
+      lang: "en",
+      kind: "official",
+      published: end ? (end.hour === null ? end.date : `${end.date}T${val("time_end").slice(11, 16)}`) : null,
+      title: `${val("model")} ${val("time_start")} → ${val("time_end")}`,
+      source_ref: { file: basename(file), line: rec.line, row: rec.raw },
+    },
+    additiveGroup: `dataset:${basename(file)}`,
+  };
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function importDataset(store: SqlStore, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new SalvoError("SALVO_INPUT_UNREADABLE", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const t0 = performance.now();
+  const records = [...readCsv(text)];
+  const head = records.shift();
+  const header = head?.fields.map((f) => f.value.trim()) ?? [];
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new SalvoError("SALVO_INPUT_FORMAT", `${file} is not the attacks dataset: missing column(s) ${missing.join(", ")}`);
+  }
+  const companion = loadCompanion(file);
+  const seen = new Map<string, number>();
+  const summary: ImportSummary = { file, rows: records.length, new: 0, unchanged: 0, revised: 0, failed: [], facts: 0, seconds: 0, rowsPerSecond: 0 };
+  const batchSize = opts.batchSize ?? 250;
+  let batch: BatchItem[] = [];
+  let done = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const results = await store.saveBatch(batch);
+    for (const r of results) {
+      if (r.status === "new") summary.new++;
+      else if (r.status === "revised") summary.revised++;
+      else if (r.status === "unchanged") summary.unchanged++;
+      summary.facts += r.facts;
+    }
+    done += batch.length;
+    batch = [];
+    opts.onProgress?.(done + summary.failed.length, records.length);
+  };
+  for (const rec of records) {
+    try {
+      batch.push(rowToItem(rec, header, file, companion, seen));
+    } catch (e) {
+      summary.failed.push({ line: rec.line, reason: (e as Error).message });
+    }
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  summary.seconds = (performance.now() - t0) / 1000;
+  summary.rowsPerSecond = summary.rows / Math.max(summary.seconds, 1e-6);
+  return summary;
+}

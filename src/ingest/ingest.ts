@@ -1,0 +1,240 @@
+// `salvo ingest`: files, folders, URLs, feeds, Telegram exports and gold files → documents in the store.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { isSalvoError } from "../errors.js";
+import { KINDS, LANGS, type DocKind, type Lang } from "../model/index.js";
+import { readDocument } from "../source/read-document.js";
+import type { IngestMeta, IngestResult, Store } from "../store/types.js";
+import { looksLikeFeed, parseFeed } from "./feed.js";
+import { fetchUrl, type FetchResult } from "./fetch.js";
+import { exportPosts, isTelegramExport, looksLikeTelegramPreview, previewPosts, type TelegramPost } from "./telegram.js";
+
+export interface DocInput {
+  /** Where it came from, for the summary. */
+  label: string;
+  text: string;
+  meta: IngestMeta;
+}
+
+export interface IngestFailure {
+  source: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  documents: number;
+  new: number;
+  unchanged: number;
+  revised: number;
+  failed: IngestFailure[];
+  facts: number;
+  seconds: number;
+}
+
+export function emptySummary(): IngestSummary {
+  return { documents: 0, new: 0, unchanged: 0, revised: 0, failed: [], facts: 0, seconds: 0 };
+}
+
+const FEED_EXT = new Set([".xml", ".rss", ".atom"]);
+
+export function isUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+/** Every file under the inputs (folders walked recursively, in name order); URLs kept as they are. */
+export async function expandInputs(inputs: string[]): Promise<{ sources: string[]; failures: IngestFailure[] }> {
+  const sources: string[] = [];
+  const failures: IngestFailure[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) sources.push(p);
+    }
+  };
+  for (const input of inputs) {
+    if (isUrl(input)) {
+      sources.push(input);
+      continue;
+    }
+    try {
+      const info = await stat(input);
+      if (info.isDirectory()) await walk(input);
+      else sources.push(input);
+    } catch (e) {
+      failures.push({ source: input, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+  }
+  return { sources, failures };
+}
+
+function asLang(v: unknown): Lang | null {
+  return typeof v === "string" && (LANGS as readonly string[]).includes(v) ? (v as Lang) : null;
+}
+function asKind(v: unknown): DocKind | null {
+  return typeof v === "string" && (KINDS as readonly string[]).includes(v) ? (v as DocKind) : null;
+}
+function strOrNull(v: unknown): string | null {
+  return typeof v === "string" && v.trim() ? v : null;
+}
+
+function postDoc(p: TelegramPost, label: string): DocInput {
+  return {
+    label: `${label}#${p.channel}/${p.postId}`,
+    text: p.text,
+    meta: { channel: p.channel, post_id: p.postId, published: p.published, publisher: p.channel, kind: "social" },
+  };
+}
+
+/** A JSON file: a Telegram Desktop export or a gold-format file (its text and source, never its gold). */
+export function jsonDocs(raw: string, label: string): DocInput[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new Error(`malformed JSON: ${(e as Error).message}`);
+  }
+  if (isTelegramExport(json)) {
+    const posts = exportPosts(json);
+    if (!posts.length) throw new Error("Telegram export with no text messages");
+    return posts.map((p) => postDoc(p, label));
+  }
+  if (typeof json === "object" && json !== null && "text" in json) {
+    const g = json as { id?: unknown; lang?: unknown; kind?: unknown; text?: unknown; source?: Record<string, unknown> };
+    if (typeof g.text !== "string" || !g.text.trim()) throw new Error("gold-format file without a text");
+    const src = g.source ?? {};
+    return [
+      {
+        label,
+        text: g.text,
+        meta: {
+          lang: asLang(g.lang),
+          kind: asKind(g.kind),
+          publisher: strOrNull(src.publisher),
+          url: strOrNull(src.url),
+          published: strOrNull(src.published),
+          channel: strOrNull(src.channel),
+          key: typeof g.id === "string" ? `gold:${g.id}` : `file:${resolve(label)}`,
+        },
+      },
+    ];
+  }
+  throw new Error("unknown JSON format: neither a Telegram export (messages[]) nor a gold-format file (text)");
+}
+
+function sourceDoc(bytes: Buffer, hint: { filename?: string; url?: string; contentType?: string }, label: string, key: string | null): DocInput {
+  const doc = readDocument(bytes, hint);
+  return {
+    label,
+    text: doc.text,
+    meta: { url: doc.url, publisher: doc.publisher, lang: doc.lang, published: doc.published, updated: doc.updated, title: doc.title, key },
+  };
+}
+
+export interface ExpandOptions {
+  timeoutMs?: number;
+  /** Called with each feed item fetched, for politeness delays. */
+  beforeFetch?: (url: string) => Promise<void>;
+  /** Feed items whose link this answers true for are not fetched (already stored). */
+  skipLink?: (url: string) => Promise<boolean>;
+}
+
+/** The documents of a feed body: each item's page, or the item's own content when it has no link. */
+export async function feedDocs(xml: string, label: string, opts: ExpandOptions, onFailure: (f: IngestFailure) => void): Promise<DocInput[]> {
+  const feed = parseFeed(xml);
+  const out: DocInput[] = [];
+  for (const item of feed.items) {
+    try {
+      if (item.link && /^https?:/i.test(item.link)) {
+        if (await opts.skipLink?.(item.link)) continue;
+        await opts.beforeFetch?.(item.link);
+        const page = await fetchUrl(item.link, { timeoutMs: opts.timeoutMs });
+        const d = sourceDoc(page.body, { url: page.url, contentType: page.contentType ?? undefined }, item.link, null);
+        d.meta.published ??= item.published;
+        d.meta.title ??= item.title;
+        d.meta.url = item.link;
+        out.push(d);
+      } else if (item.content) {
+        const d = sourceDoc(Buffer.from(item.content, "utf8"), { contentType: "text/html" }, `${label}#${item.id}`, `feed:${label}#${item.id}`);
+        d.meta.published ??= item.published;
+        d.meta.title ??= item.title;
+        out.push(d);
+      }
+    } catch (e) {
+      onFailure({ source: item.link ?? `${label}#${item.id}`, reason: reasonOf(e) });
+    }
+  }
+  return out;
+}
+
+/** The documents of a fetched URL: a feed's items, a Telegram preview's posts, or the page itself. */
+export async function urlDocs(res: FetchResult, label: string, opts: ExpandOptions, onFailure: (f: IngestFailure) => void): Promise<DocInput[]> {
+  const head = res.body.subarray(0, 4096).toString("utf8");
+  if (looksLikeFeed(head, res.contentType)) return feedDocs(res.body.toString("utf8"), label, opts, onFailure);
+  const text = res.body.toString("utf8");
+  if (looksLikeTelegramPreview(text)) return previewPosts(text).map((p) => postDoc(p, label));
+  return [sourceDoc(res.body, { url: res.url, contentType: res.contentType ?? undefined }, label, null)];
+}
+
+/** The documents one source holds. Throws for a source that cannot be read at all. */
+export async function sourceDocs(source: string, opts: ExpandOptions, onFailure: (f: IngestFailure) => void): Promise<DocInput[]> {
+  if (isUrl(source)) {
+    await opts.beforeFetch?.(source);
+    const res = await fetchUrl(source, { timeoutMs: opts.timeoutMs });
+    return urlDocs(res, source, opts, onFailure);
+  }
+  const bytes = await readFile(source);
+  const ext = extname(source).toLowerCase();
+  if (ext === ".json") return jsonDocs(bytes.toString("utf8"), source);
+  if (FEED_EXT.has(ext)) return feedDocs(bytes.toString("utf8"), source, opts, onFailure);
+  // Other extensions are read only if they really are text: readDocument refuses binary with a reason.
+  return [sourceDoc(bytes, { filename: source }, source, `file:${resolve(source)}`)];
+}
+
+export function reasonOf(e: unknown): string {
+  if (isSalvoError(e)) return e.message;
+  if (e instanceof Error) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code ? `cannot read: ${code}` : e.message;
+  }
+  return String(e);
+}
+
+export function count(summary: IngestSummary, r: IngestResult, label: string): void {
+  summary.documents++;
+  if (r.status === "failed") summary.failed.push({ source: label, reason: r.reason ?? "failed" });
+  else summary[r.status]++;
+  summary.facts += r.facts;
+}
+
+export interface IngestOptions extends ExpandOptions {
+  onSource?: (done: number, total: number, source: string) => void;
+}
+
+export async function ingestInputs(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const summary = emptySummary();
+  const { sources, failures } = await expandInputs(inputs);
+  summary.failed.push(...failures);
+  let done = 0;
+  for (const source of sources) {
+    try {
+      const docs = await sourceDocs(source, opts, (f) => summary.failed.push(f));
+      for (const d of docs) {
+        try {
+          count(summary, await store.ingestText(d.text, d.meta), d.label);
+        } catch (e) {
+          summary.documents++;
+          summary.failed.push({ source: d.label, reason: reasonOf(e) });
+        }
+      }
+    } catch (e) {
+      summary.failed.push({ source, reason: reasonOf(e) });
+    }
+    opts.onSource?.(++done, sources.length, source);
+  }
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}

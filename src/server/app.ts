@@ -1,0 +1,131 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { Store } from "../store/types.js";
+import { registerErrorHandlers } from "./error-handler.js";
+import { registerCors, registerHttpCache } from "./http-cache.js";
+import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
+import { attackRoutes } from "./routes/attacks.js";
+import { documentRoutes } from "./routes/documents.js";
+import { exportRoutes } from "./routes/exports.js";
+import { extractRoutes } from "./routes/extract.js";
+import { gazetteerRoutes } from "./routes/gazetteer.js";
+import { VERSION, dashboardRoutes, metaRoutes } from "./routes/meta.js";
+import { RAW_BODY_TYPES, errorEnvelope } from "./schemas/common.js";
+import { extractionSchema, goldSchema } from "./schemas/extraction.js";
+import { STORE_SCHEMAS } from "./schemas/store.js";
+import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from "./url-guard.js";
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token for write endpoints; when absent they answer 403 SALVO_WRITE_DISABLED. */
+  token?: string | undefined;
+  /** Let URL ingestion reach private, loopback and link-local addresses (`--allow-private-urls`). */
+  allowPrivateUrls?: boolean;
+  /** `host` or `host:port` entries exempt from the private-address check (tests, intranets). */
+  allowUrlHosts?: readonly string[];
+  /** Largest request body in bytes, default 1 MB. */
+  bodyLimit?: number;
+  /** Total time for fetching an ingested URL, redirects included; default 10 s. */
+  fetchTimeoutMs?: number;
+  /** Largest fetched document, default 5 MB. */
+  fetchMaxBytes?: number;
+  logger?: FastifyServerOptions["logger"];
+  /** Folder with regions.json and admin1.topo.json; default the package's data/. */
+  dataDir?: string;
+  /** Built dashboard to serve at `/`; default web/dist; null to never serve one. */
+  webDir?: string | null;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+const registered = new WeakMap<FastifyInstance, { method: string; url: string; hidden: boolean }[]>();
+
+/** Every route this app registered, for the test that checks the OpenAPI document covers them. */
+export function registeredRoutes(app: FastifyInstance): readonly { method: string; url: string; hidden: boolean }[] {
+  return registered.get(app) ?? [];
+}
+
+/** Builds the HTTP API without listening: `await app.listen(...)` or `app.inject(...)` next. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    // Unknown query parameters and body fields are errors (a typo should not silently widen a filter).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false, verbose: true } },
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  });
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  registered.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of methods) routes.push({ method, url: route.url, hidden });
+  });
+
+  // Raw documents stay bytes: src/source decodes them by their declared or sniffed charset.
+  app.removeContentTypeParser("text/plain");
+  app.addContentTypeParser([...RAW_BODY_TYPES], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+
+  registerErrorHandlers(app, bodyLimit);
+  // `?from=&weapon=drone` (an empty field left by a form or a spreadsheet formula) means "no filter".
+  app.addHook("preValidation", async (request) => {
+    const q = request.query as Record<string, unknown> | undefined;
+    if (q && typeof q === "object") for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
+  });
+  registerHttpCache(app);
+  registerCors(app);
+
+  for (const schema of [errorEnvelope, extractionSchema, goldSchema, ...STORE_SCHEMAS]) app.addSchema(schema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "salvo",
+        version: VERSION,
+        description:
+          "Public reports of air strikes in the Russia–Ukraine war as span-anchored facts and reconciled attacks. " +
+          "Spans are [start, end) offsets in UTF-16 code units of the document's stored text. Errors are " +
+          '`{"error": {"code", "message"}}`.',
+      },
+      tags: [
+        { name: "attacks", description: "Reconciled attacks and records" },
+        { name: "aggregates", description: "Timeline and regions" },
+        { name: "documents", description: "Stored documents and ingestion" },
+        { name: "extract", description: "Stateless extraction" },
+        { name: "exports", description: "CSV, NDJSON, GeoJSON downloads" },
+        { name: "reference", description: "Gazetteer and boundaries" },
+        { name: "meta", description: "Health and this description" },
+      ],
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "SALVO_TOKEN" } } },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json["$id"] === "string" ? json["$id"] : `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { deepLinking: false } });
+
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const store = options.store;
+  await app.register(metaRoutes, { store, writes: Boolean(options.token) });
+  await app.register(extractRoutes, { maxBytes: bodyLimit });
+  await app.register(gazetteerRoutes, { dataDir });
+  await app.register(attackRoutes, { store });
+  await app.register(documentRoutes, {
+    store,
+    token: options.token || undefined,
+    guard: {
+      allowPrivate: options.allowPrivateUrls ?? false,
+      allowHosts: options.allowUrlHosts ?? [],
+      timeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      maxBytes: options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
+    },
+    maxBytes: Math.max(bodyLimit, options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES),
+  });
+  await app.register(exportRoutes, { store, dataDir });
+  await app.register(dashboardRoutes, { webDir: options.webDir === undefined ? WEB_DIST_DIR : options.webDir });
+  return app;
+}

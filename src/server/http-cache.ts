@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+/**
+ * ETag on every successful GET whose body is built in memory: a hash of the body, so that a
+ * client polling the API (a dashboard, a notebook) gets 304 without a body while nothing changed.
+ * Streams (static files) carry their own validators and are left alone.
+ */
+export function etagOf(payload: string | Buffer): string {
+  return `"${createHash("sha1").update(payload).digest("base64url")}"`;
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}
+
+export function registerHttpCache(app: FastifyInstance): void {
+  app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return payload;
+    if (reply.statusCode !== 200) return payload;
+    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
+    const etag = etagOf(payload);
+    reply.header("etag", etag);
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
+    if (matches(request.headers["if-none-match"], etag)) {
+      reply.code(304);
+      reply.removeHeader("content-length");
+      return "";
+    }
+    return payload;
+  });
+}
+
+/**
+ * Reads are open to any origin (newsroom notebooks, Datawrapper, Flourish); writes are not
+ * given CORS headers, so a browser page elsewhere cannot post with a visitor's credentials.
+ */
+export function registerCors(app: FastifyInstance): void {
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/")) return;
+    if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") {
+      reply.header("access-control-allow-origin", "*");
+      reply.header("access-control-expose-headers", "ETag, Content-Disposition, Content-Type");
+    }
+  });
+  app.options("/api/*", { schema: { hide: true } }, async (_request, reply) => {
+    reply
+      .header("access-control-allow-methods", "GET, HEAD, OPTIONS")
+      .header("access-control-allow-headers", "If-None-Match, Content-Type")
+      .header("access-control-max-age", "86400")
+      .code(204)
+      .send();
+  });
+}

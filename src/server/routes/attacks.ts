@@ -1,0 +1,169 @@
+import type { FastifyInstance } from "fastify";
+import { SalvoError } from "../../errors.js";
+import type { Side } from "../../model/index.js";
+import type { AttackFilter, AttackSort, Store } from "../../store/types.js";
+import { DATE, attackFilterProperties, errorResponses, listOf, paginationProperties, side } from "../schemas/common.js";
+
+/** Read endpoints over reconciled attacks: list, one attack, records, timeline, regions. */
+
+export type FilterQuery = AttackFilter;
+
+const filterQuery = { type: "object", additionalProperties: false, properties: attackFilterProperties } as const;
+
+/** Copies the filter fields (the query has been validated) and checks the date range. */
+export function toFilter(q: FilterQuery): AttackFilter {
+  const f: AttackFilter = {};
+  if (q.from) f.from = q.from;
+  if (q.to) f.to = q.to;
+  if (q.attacker) f.attacker = q.attacker;
+  if (q.target) f.target = q.target;
+  if (q.weapon) f.weapon = q.weapon;
+  if (q.region) f.region = q.region;
+  if (f.from && f.to && f.from > f.to) {
+    throw new SalvoError("SALVO_USAGE", `query parameter "from" (${f.from}) is after "to" (${f.to})`);
+  }
+  return f;
+}
+
+export const ATTACK_ID_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(\\.(UA|RU)-(UA|RU))?$";
+
+export async function attackRoutes(app: FastifyInstance, opts: { store: Store }): Promise<void> {
+  const { store } = opts;
+
+  app.get<{ Querystring: FilterQuery & { limit: number; offset: number; sort: AttackSort } }>(
+    "/api/attacks",
+    {
+      schema: {
+        operationId: "listAttacks",
+        summary: "Attacks, filtered, sorted and paged",
+        tags: ["attacks"],
+        querystring: {
+          ...filterQuery,
+          properties: {
+            ...attackFilterProperties,
+            ...paginationProperties,
+            sort: { type: "string", enum: ["date", "-date", "launched", "-launched"], default: "-date", description: "`-` for descending" },
+          },
+        },
+        response: { 200: listOf({ $ref: "AttackSummary#" }, "A page of attacks"), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { limit, offset, sort } = request.query;
+      const page = await store.listAttacks(toFilter(request.query), { limit, offset, sort });
+      return { total: page.total, limit, offset, items: page.items };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { attacker?: Side; target?: Side } }>(
+    "/api/attacks/:id",
+    {
+      schema: {
+        operationId: "getAttack",
+        summary: "One attack: every figure with its sources, evidence spans, conflicts and record checks",
+        tags: ["attacks"],
+        params: {
+          type: "object",
+          required: ["id"],
+          properties: {
+            id: {
+              type: "string",
+              pattern: ATTACK_ID_PATTERN,
+              description: "An attack id (2025-07-04.RU-UA) or a date (the attack of that day between attacker and target)",
+            },
+          },
+        },
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            attacker: { ...side, description: "With a date id: the attacking side (default RU)" },
+            target: { ...side, description: "With a date id: the attacked side (default UA)" },
+          },
+        },
+        response: { 200: { $ref: "AttackDetail#" }, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { attacker, target } = request.query;
+      const pair = attacker || target ? { attacker: attacker ?? "RU", target: target ?? (attacker === "UA" ? "RU" : "UA") } : undefined;
+      const attack = await store.getAttack(id, pair);
+      if (!attack) throw new SalvoError("SALVO_NOT_FOUND", `no attack ${id} in the store`);
+      return attack;
+    },
+  );
+
+  app.get<{ Querystring: { as_of?: string; attacker?: Side; target?: Side; all_claimants?: boolean } }>(
+    "/api/records",
+    {
+      schema: {
+        operationId: "getRecords",
+        summary: "The largest attacks (any weapon, drones, missiles) as of a date",
+        tags: ["attacks"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            as_of: { ...DATE, description: "Records as they stood on this date (default: today)" },
+            attacker: { ...side, description: "Default RU" },
+            target: { ...side, description: "Default UA" },
+            all_claimants: { type: "boolean", default: false, description: "Count every side's claims, not only the attacked side's" },
+          },
+        },
+        response: { 200: { $ref: "Records#" }, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { as_of, attacker, target, all_claimants } = request.query;
+      return store.records(as_of, {
+        ...(attacker ? { attacker } : {}),
+        ...(target ? { target } : {}),
+        ...(all_claimants ? { allClaimants: true } : {}),
+      });
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { bucket: "day" | "week" } }>(
+    "/api/timeline",
+    {
+      schema: {
+        operationId: "getTimeline",
+        summary: "Launched / intercepted / suppressed per day or ISO week, by weapon class, side and claimant",
+        tags: ["aggregates"],
+        querystring: {
+          ...filterQuery,
+          properties: {
+            ...attackFilterProperties,
+            bucket: { type: "string", enum: ["day", "week"], default: "day", description: "Period of each row" },
+          },
+        },
+        response: {
+          200: listOf({ $ref: "TimelineRow#" }, "All rows (one page)"),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const rows = await store.timeline(toFilter(request.query), request.query.bucket);
+      return { total: rows.length, limit: rows.length, offset: 0, items: rows };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    "/api/regions-aggregate",
+    {
+      schema: {
+        operationId: "getRegionsAggregate",
+        summary: "Per ISO region over a period: attacks, launched, intercepted, hit, casualties",
+        tags: ["aggregates"],
+        querystring: filterQuery,
+        response: { 200: listOf({ $ref: "RegionRow#" }, "All regions with data (one page)"), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const rows = await store.regionsAggregate(toFilter(request.query));
+      return { total: rows.length, limit: rows.length, offset: 0, items: rows };
+    },
+  );
+}

@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+import type { Dialect } from "../types.js";
+import * as m0001 from "./0001-init.js";
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/** In order; a migration's name is recorded once it has run. */
+export const MIGRATIONS: Migration[] = [m0001];

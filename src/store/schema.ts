@@ -1,0 +1,157 @@
+// Row shapes of the tables, as Kysely sees them. JSON columns are text on both dialects (portable).
+import type { Generated } from "kysely";
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  sha256: string;
+  /** url, or `channel/post_id`, or `dataset:file#key`: what makes a later version a revision. */
+  identity: string | null;
+  url: string | null;
+  channel: string | null;
+  post_id: string | null;
+  publisher: string | null;
+  lang: string;
+  kind: string;
+  published: string | null;
+  updated: string | null;
+  fetched: string;
+  title: string | null;
+  text: string;
+  source_ref: string | null;
+  revision_of: number | null;
+  /** 1 = the current version; 0 = superseded by a revision. */
+  current: number;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  document_id: number;
+  ordinal: number;
+  claimant: string;
+  claimant_orgs: string;
+  attacker: string;
+  target: string;
+  date: string | null;
+  night: number;
+  attack_id: string | null;
+  org_evidence: string;
+  date_evidence: string | null;
+  /** Claims of one group sharing a key are summed (rows of one dataset: separate time windows). */
+  additive_group: string | null;
+}
+
+interface FactColumns {
+  id: Generated<number>;
+  report_id: number;
+  document_id: number;
+  rule: string | null;
+  sentence_start: number | null;
+  sentence_end: number | null;
+  evidence: string | null;
+}
+
+export interface CountsTable extends FactColumns {
+  weapon: string;
+  model: string | null;
+  outcome: string;
+  n: number;
+  qualifier: string;
+  region: string | null;
+}
+export interface CasualtiesTable extends FactColumns {
+  kind: string;
+  n: number;
+  qualifier: string;
+  region: string | null;
+}
+export interface RegionFactsTable extends FactColumns {
+  region: string;
+}
+export interface RecordClaimsTable extends FactColumns {
+  metric: string;
+  scope: string;
+}
+export interface PlacesTable extends FactColumns {
+  name: string;
+  region: string;
+  role: string;
+}
+
+export interface AttacksTable {
+  id: string;
+  date: string;
+  attacker: string;
+  target: string;
+  night: number;
+  documents: number;
+  claimants: string;
+  orgs: string;
+  regions: string;
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+  hit: number | null;
+  /** Sort key: launched, or -1 when unknown, so that ordering is total and equal on both dialects. */
+  launched_sort: number;
+  by_weapon: string;
+  conflict: number;
+  /** Record figures of the attacked side's claims only (null: none), and of all claims. */
+  rec_any: number | null;
+  rec_any_basis: string | null;
+  rec_drone: number | null;
+  rec_missile: number | null;
+  all_any: number | null;
+  all_any_basis: string | null;
+  all_drone: number | null;
+  all_missile: number | null;
+}
+
+export interface AttackFiguresTable {
+  id: Generated<number>;
+  attack_id: string;
+  weapon: string;
+  model: string | null;
+  outcome: string;
+  region: string | null;
+  n: number | null;
+  qualifier: string | null;
+  chosen_claim_id: number | null;
+  chosen_side: string | null;
+  chosen_org: string | null;
+  claims: number;
+  conflict: number;
+  document_ids: string;
+}
+
+export interface AttackSideTotalsTable {
+  attack_id: string;
+  side: string;
+  weapon: string;
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+}
+
+export interface AttackRegionsTable {
+  attack_id: string;
+  region: string;
+  launched: number | null;
+  intercepted: number | null;
+  hit: number | null;
+  casualties: number | null;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  reports: ReportsTable;
+  counts: CountsTable;
+  casualties: CasualtiesTable;
+  targets: RegionFactsTable;
+  launch_areas: RegionFactsTable;
+  record_claims: RecordClaimsTable;
+  places: PlacesTable;
+  attacks: AttacksTable;
+  attack_figures: AttackFiguresTable;
+  attack_side_totals: AttackSideTotalsTable;
+  attack_regions: AttackRegionsTable;
+}

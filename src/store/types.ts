@@ -1,0 +1,365 @@
+// The store's public interface: what the CLI and the HTTP server call. Plain JSON-able values only.
+import type {
+  CasualtyKind,
+  Claimant,
+  DocKind,
+  Extraction,
+  Lang,
+  Org,
+  Outcome,
+  PlaceRole,
+  Qualifier,
+  RecordMetric,
+  RecordScope,
+  RegionCode,
+  Side,
+  Weapon,
+  Evidence,
+  Span,
+} from "../model/index.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Filters shared by attacks, timeline, regions and export. Dates are inclusive `YYYY-MM-DD`. */
+export interface AttackFilter {
+  from?: string;
+  to?: string;
+  attacker?: Side;
+  target?: Side;
+  /** An attack matches when it has a figure of this class or one of its subclasses. */
+  weapon?: Weapon;
+  /** An attack matches when it names this region as a target or in a figure. */
+  region?: RegionCode;
+}
+
+export type AttackSort = "date" | "-date" | "launched" | "-launched";
+
+export interface AttackPage {
+  limit: number;
+  offset: number;
+  sort: AttackSort;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface Totals {
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+  hit: number | null;
+}
+
+export interface WeaponTotals {
+  /** Top-level class: `drone`, `missile`, `bomb`, `rocket` (and `any` when only a total is known). */
+  weapon: Weapon;
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+}
+
+export type RecordStatus = "confirmed" | "refuted" | "unverifiable";
+
+/** A record claim made by a document about this attack, with the verdict against stored history. */
+export interface RecordClaimSummary {
+  id: number;
+  metric: RecordMetric;
+  scope: RecordScope;
+  claimant: Claimant;
+  document_id: number;
+  status: RecordStatus;
+}
+
+export interface AttackSummary {
+  /** `<date>.<attacker>-<target>`, e.g. `2025-07-04.RU-UA`. */
+  id: string;
+  date: string;
+  attacker: Side;
+  target: Side;
+  night: boolean;
+  /** Number of current documents with a report about this attack. */
+  documents: number;
+  claimants: Claimant[];
+  orgs: Org[];
+  /** Chosen values of the attacked side's account (see docs/reconciliation.md). */
+  totals: Totals;
+  by_weapon: WeaponTotals[];
+  regions: RegionCode[];
+  record_claims: RecordClaimSummary[];
+  /** True when sources of the same side disagree on any figure of this attack. */
+  conflict: boolean;
+}
+
+export interface DocumentRef {
+  id: number;
+  publisher: string | null;
+  url: string | null;
+  channel: string | null;
+  post_id: string | null;
+  published: string | null;
+  title: string | null;
+  kind: DocKind;
+  lang: Lang;
+}
+
+export interface SentenceRef extends Span {
+  text: string;
+}
+
+/** One claimed value of a figure, by one body in one document. */
+export interface FigureClaim {
+  id: number;
+  /** The side whose account this is (the claimant's side, or the side of the body a medium quotes); null for media's own or third-party statements. */
+  side: Side | null;
+  claimant: Claimant;
+  orgs: Org[];
+  /** The body the claim is credited to when choosing (the quoted body for a restatement). */
+  credited_to: Org | null;
+  /** A news document restating a body's figure. */
+  restated: boolean;
+  /** Replaced by a later statement of the same source. */
+  superseded: boolean;
+  n: number;
+  qualifier: Qualifier;
+  document: DocumentRef;
+  sentence: SentenceRef;
+  evidence: Evidence[];
+  rule: string;
+}
+
+export interface ChosenValue {
+  n: number;
+  qualifier: Qualifier;
+  claim_id: number;
+  side: Side | null;
+  org: Org | null;
+}
+
+export interface Figure {
+  weapon: Weapon;
+  model: string | null;
+  outcome: Outcome;
+  region: RegionCode | null;
+  /** The attacked side's chosen value (falls back to others only when it has none). */
+  chosen: ChosenValue | null;
+  /** Each side's own chosen value, never mixed: `{ UA: …, RU: … }`. */
+  by_side: Partial<Record<Side, ChosenValue>>;
+  conflict: boolean;
+  claims: FigureClaim[];
+}
+
+export interface CasualtyFigure {
+  kind: CasualtyKind;
+  region: RegionCode | null;
+  chosen: ChosenValue | null;
+  by_side: Partial<Record<Side, ChosenValue>>;
+  conflict: boolean;
+  claims: FigureClaim[];
+}
+
+export interface AttackRef {
+  id: string;
+  date: string;
+  n: number;
+}
+
+export interface RecordCheck {
+  claim_id: number;
+  metric: RecordMetric;
+  scope: RecordScope;
+  claimant: Claimant;
+  document: DocumentRef;
+  sentence: SentenceRef | null;
+  evidence: Evidence[];
+  status: RecordStatus;
+  /** This attack's figure for the metric (chosen, attacked side). */
+  value: number | null;
+  /** The largest earlier attack in scope (the one that refutes the claim when larger or equal). */
+  largest_earlier: AttackRef | null;
+  reason: string;
+}
+
+export interface AttackDetail extends AttackSummary {
+  figures: Figure[];
+  casualties: CasualtyFigure[];
+  record_checks: RecordCheck[];
+  /** The current documents with a report about this attack. */
+  document_refs: DocumentRef[];
+}
+
+export interface RecordHolder {
+  id: string;
+  date: string;
+  attacker: Side;
+  target: Side;
+  n: number;
+  /** `any`: an all-weapons figure; `sum`: drones + missiles summed by class. */
+  basis: "any" | "sum" | "class";
+}
+
+export interface RecordEntry {
+  metric: RecordMetric;
+  record: RecordHolder | null;
+  previous: RecordHolder | null;
+}
+
+export interface RecordsOptions {
+  /** Default RU → UA with UA claims. */
+  attacker?: Side;
+  target?: Side;
+  /** Count every side's claims, not only the attacked side's. */
+  allClaimants?: boolean;
+}
+
+export interface RecordsResult {
+  as_of: string | null;
+  attacker: Side;
+  target: Side;
+  claimant: Side | "all";
+  records: Record<RecordMetric, RecordEntry>;
+}
+
+export interface TimelineRow {
+  /** `YYYY-MM-DD` (day) or the Monday of the ISO week (week). */
+  period: string;
+  attacker: Side;
+  target: Side;
+  claimant: Side;
+  weapon: Weapon;
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+}
+
+export interface RegionRow {
+  region: RegionCode;
+  attacks: number;
+  launched: number;
+  intercepted: number;
+  hit: number;
+  casualties: number;
+}
+
+export interface DocumentFilter {
+  lang?: Lang;
+  kind?: DocKind;
+}
+
+export interface DocumentPage {
+  limit: number;
+  offset: number;
+}
+
+export interface DocumentSummary extends DocumentRef {
+  sha256: string;
+  updated: string | null;
+  fetched: string;
+  /** False for versions superseded by a revision. */
+  current: boolean;
+  revision_of: number | null;
+  report_count: number;
+  fact_count: number;
+}
+
+export interface StoredFact {
+  id: number;
+  provenance: { rule: string; sentence: Span; evidence: Evidence[] } | null;
+}
+
+export interface StoredReport {
+  id: number;
+  attack_id: string | null;
+  claimant: Claimant;
+  claimant_orgs: Org[];
+  attacker: Side;
+  target: Side;
+  date: string | null;
+  night: boolean;
+  counts: Array<StoredFact & { weapon: Weapon; model: string | null; outcome: Outcome; n: number; qualifier: Qualifier; region: RegionCode | null }>;
+  casualties: Array<StoredFact & { kind: CasualtyKind; n: number; qualifier: Qualifier; region: RegionCode | null }>;
+  targets: Array<StoredFact & { region: RegionCode }>;
+  launch_areas: Array<StoredFact & { region: RegionCode }>;
+  record_claims: Array<StoredFact & { metric: RecordMetric; scope: RecordScope }>;
+  places: Array<StoredFact & { name: string; region: RegionCode; role: PlaceRole }>;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  /** Provenance of an imported dataset row: file, line and the raw row. */
+  source_ref: SourceRef | null;
+  reports: StoredReport[];
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  row: string;
+}
+
+/** What is known about a document from outside its text. */
+export interface IngestMeta {
+  url?: string | null;
+  channel?: string | null;
+  post_id?: string | null;
+  publisher?: string | null;
+  lang?: Lang | null;
+  kind?: DocKind | null;
+  published?: string | null;
+  updated?: string | null;
+  title?: string | null;
+  source_ref?: SourceRef | null;
+  /** A stable identity when there is neither URL nor channel post (a file path, a gold id): a changed text under it is a revision. */
+  key?: string | null;
+}
+
+export type IngestStatus = "new" | "unchanged" | "revised" | "failed";
+
+export interface IngestResult {
+  status: IngestStatus;
+  documentId: number | null;
+  /** Facts stored for this document (0 when unchanged or failed). */
+  facts: number;
+  reason?: string;
+}
+
+/** One row per attack and figure (chosen value of the attacked side), see docs/export.md. */
+export interface ExportRow {
+  attack_id: string;
+  date: string;
+  attacker: Side;
+  target: Side;
+  night: boolean;
+  weapon: Weapon;
+  model: string | null;
+  outcome: Outcome;
+  region: RegionCode | null;
+  n: number | null;
+  qualifier: Qualifier | null;
+  chosen_side: Side | null;
+  chosen_org: Org | null;
+  claims: number;
+  conflict: boolean;
+  document_ids: number[];
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+  listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>>;
+  /** An attack id, or a date (`YYYY-MM-DD`): the attack of that day between `attackerTarget` (default RU → UA). */
+  getAttack(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<AttackDetail | null>;
+  /** Ids of all attacks on a date (for a date that matches several). */
+  attacksOn(date: string): Promise<string[]>;
+  records(asOf?: string, options?: RecordsOptions): Promise<RecordsResult>;
+  timeline(filter: AttackFilter, bucket: "day" | "week"): Promise<TimelineRow[]>;
+  regionsAggregate(filter: AttackFilter): Promise<RegionRow[]>;
+  listDocuments(page: DocumentPage, filter?: DocumentFilter): Promise<Page<DocumentSummary>>;
+  getDocument(id: number): Promise<DocumentDetail | null>;
+  /** Extracts the text and stores the document with its facts in one transaction. */
+  ingestText(text: string, meta: IngestMeta): Promise<IngestResult>;
+  /** Stores an extraction made elsewhere (the dataset import, tests) in one transaction. */
+  saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult>;
+  exportRows(filter: AttackFilter): Promise<ExportRow[]>;
+}
