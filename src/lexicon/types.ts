@@ -54,6 +54,10 @@ export interface Lexicon {
   attribution: string[];
   /** Attribution that names its source right after it: "selon", "according to", "за даними". */
   according: string[];
+  /** The speaker's own strike ("affirme avoir frappé", "said it struck"): the speaker's side attacked. */
+  ownStrike: string[];
+  /** The same, at the place named before ("y avoir frappé"). */
+  ownStrikeThere: string[];
   /** A region referred back to: "cette région", "this region", "цій області". */
   thisRegion: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */

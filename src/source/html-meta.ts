@@ -8,6 +8,8 @@ export interface HtmlMeta {
   lang: Lang | null;
   url: string | null;
   publisher: string | null;
+  /** JSON-LD `articleBody`: the text of pages whose markup is filled in by scripts. */
+  articleBody: string | null;
 }
 
 /** Page metadata from meta tags, `<html lang>`, the canonical link and JSON-LD (also inside `@graph`). */
@@ -59,7 +61,8 @@ export function readHtmlMeta(doc: DomDocument, baseUrl: string | undefined): Htm
     ldString("url"),
   );
   const publisher = firstText(meta(doc, "property", "og:site_name"), ldPublisher(ld));
-  return { title, published, updated, lang, url: url ?? baseUrl ?? null, publisher };
+  const articleBody = ldString("articleBody");
+  return { title, published, updated, lang, url: url ?? baseUrl ?? null, publisher, articleBody };
 }
 
 type LdNode = Record<string, unknown>;

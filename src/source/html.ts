@@ -2,10 +2,10 @@ import { Readability, isProbablyReaderable } from "@mozilla/readability";
 import { type DomElement, type DomNode, parseDocument } from "./dom.js";
 import { type HtmlMeta, readHtmlMeta, toLang } from "./html-meta.js";
 import { blockText, removeChrome } from "./html-text.js";
-import { normalizeText } from "./normalize.js";
+import { normalizeText, tidyLines } from "./normalize.js";
 import { readTelegramPost } from "./telegram.js";
 
-export interface HtmlResult extends HtmlMeta {
+export interface HtmlResult extends Omit<HtmlMeta, "articleBody"> {
   text: string;
 }
 
@@ -29,9 +29,10 @@ export function readHtml(html: string, baseUrl?: string): HtmlResult {
   const meta = readHtmlMeta(doc, baseUrl);
   const post = readTelegramPost(doc, baseUrl);
   if (post) {
+    const { articleBody: _unused, ...pageMeta } = meta;
     // A post has no headline: og:title is the channel's name, not the post's.
     return {
-      ...meta,
+      ...pageMeta,
       title: null,
       published: post.published ?? meta.published,
       publisher: post.publisher ?? meta.publisher,
@@ -76,13 +77,19 @@ export function readHtml(html: string, baseUrl?: string): HtmlResult {
     } else {
       body = "";
     }
+    // Pages rendered by scripts leave little in the markup but often carry the article in JSON-LD.
+    if (meta.articleBody && meta.articleBody.length > body.length * 2) {
+      const ld = meta.articleBody;
+      body = /<(p|br|div)\b[^>]*>/i.test(ld) ? blockText(parseDocument(ld)) : tidyLines(ld);
+    }
   }
 
   const publisher = meta.publisher ?? siteName;
   const title = cleanTitle(meta.title ?? articleTitle ?? fallbackTitle, publisher);
   const text = normalizeText(withTitle(body, title));
+  const { articleBody: _unused, ...pageMeta } = meta;
   return {
-    ...meta,
+    ...pageMeta,
     title,
     publisher,
     published: meta.published ?? isoOrNull(publishedTime),

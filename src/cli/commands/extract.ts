@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .command("extract")
     .description("Read one report (text, HTML or Markdown; a file or - for stdin) and print its facts with provenance")
     .argument("<file>", "the document to read (a gold .json file gives its text and source), or - for standard input")
-    .option("--lang <lang>", `the text's language (${LANGS.join("|")}); detected when omitted`)
+    .option("--lang <lang>", `the text's language (${LANGS.join("|")}); else from the page, else detected`)
     .option("--kind <kind>", `the document's kind (${KINDS.join("|")})`)
     .option("--published <time>", "publication time (ISO 8601) known from outside the text; the text's own statement still wins")
     .option("--publisher <name>", "who published the document")

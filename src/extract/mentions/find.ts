@@ -20,7 +20,7 @@ interface Compiled {
 }
 type SimpleKey =
   | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "capital"
-  | "launch" | "from" | "enemy" | "attribution" | "according" | "thisRegion" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
+  | "launch" | "from" | "enemy" | "attribution" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
   | "period";
 
 const cache = new Map<Lexicon, Compiled>();
@@ -57,6 +57,8 @@ function compile(lex: Lexicon): Compiled {
       attribution: compileForms(lex.attribution),
       according: compileForms(lex.according),
       thisRegion: compileForms(lex.thisRegion),
+      ownStrike: compileForms(lex.ownStrike),
+      ownStrikeThere: compileForms(lex.ownStrikeThere),
       and: compileForms(lex.and),
       modelIntro: compileForms(lex.modelIntro),
       one: compileForms(lex.one),
@@ -120,6 +122,8 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     attribution: s("attribution"),
     according: s("according"),
     thisRegion: s("thisRegion"),
+    ownStrike: s("ownStrike"),
+    ownStrikeThere: s("ownStrikeThere"),
     and: s("and"),
     modelIntro: s("modelIntro"),
     one: s("one"),

@@ -53,6 +53,8 @@ export interface Mentions {
   attribution: Mention[];
   according: Mention[];
   thisRegion: Mention[];
+  ownStrike: Mention[];
+  ownStrikeThere: Mention[];
   and: Mention[];
   modelIntro: Mention[];
   one: Mention[];

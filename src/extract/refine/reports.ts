@@ -111,6 +111,11 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     );
   }
   for (const r of out) {
+    // A generic "Kyiv says" adds nothing beside a named body of the same side.
+    if (r.claimant_orgs.some((o) => !o.endsWith(".other"))) {
+      r.claimant_orgs = r.claimant_orgs.filter((o) => !o.endsWith(".other"));
+      r.org_facts = r.org_facts.filter((o) => !o.org.endsWith(".other"));
+    }
     inheritModels(r);
     for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
       r.targets.push(c.region);

@@ -62,10 +62,16 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
     }
   }
   for (const s of doc.sentences) {
-    const sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
+    let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
     const own = sentenceOrgs(doc, s, sides.target);
     if (own) last = own;
-    prevSides = sides;
+    // "L'Ukraine affirme avoir frappé…": the speaker's side is the attacker of this sentence only.
+    const ownStrike = inSpan(doc.m.ownStrike, s).length + inSpan(doc.m.ownStrikeThere, s).length > 0;
+    if (ownStrike && own) {
+      sides = { attacker: own.claimant, target: other(own.claimant) };
+    } else {
+      prevSides = sides;
+    }
     const claimant = last ? last.claimant : "media";
     out.push({
       claimant,
@@ -81,7 +87,7 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   return out;
 }
 
-function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[] } | null {
+export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[] } | null {
   const found = inSpan(doc.m.orgs, s);
   if (found.length === 0) return null;
   const attributed = inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
@@ -89,7 +95,12 @@ function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side)
   const named = found.filter((o) => inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start }).some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === ""));
   const orgs: Org[] = [];
   const ev: Evidence[] = [];
-  for (const o of named.length > 0 ? named : found) {
+  // "L'Ukraine affirme…", "the Air Force said": the body right before an attribution verb speaks.
+  const speakers = found.filter((o) => {
+    const verb = inSpan(doc.m.attribution, { start: o.end, end: o.end + 30 })[0];
+    return verb !== undefined && /^[\s,]*$/.test(doc.text.slice(o.end, verb.start));
+  });
+  for (const o of named.length > 0 ? named : speakers.length > 0 ? speakers : found) {
     let org = o.value;
     // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker.
     if (SPECIFIC_RANK[org] === 0 && isAttacker(doc, o)) continue;
@@ -97,7 +108,7 @@ function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side)
     if (org.endsWith(".regional")) org = `${target}.regional` as Org;
     if (SPECIFIC_RANK[org] === 0 && !attributed) continue;
     // A side name is the attacker, not the speaker, when a weapon follows it ("Russian drones").
-    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: o.end, end: o.end + 25 }).length > 0) continue;
+    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: o.end, end: o.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, w.start)))) continue;
     if (!orgs.includes(org)) orgs.push(org);
     ev.push(evidence(doc, "attribution", o));
   }
@@ -159,7 +170,12 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 /** A side word right before or after a weapon word ("drones ukrainiens", "російських ракет"). */
 export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boolean {
   const span = { start: Math.max(0, w.start - 40), end: w.end + 40 };
-  const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span), ...inSpan(doc.m.attack, span)];
+  // An attack noun right beside it also names the attacker ("attaque ukrainienne", "Russian attack").
+  const attacks = inSpan(doc.m.attack, span).filter(
+    (a) => inSpan(doc.m.outcomes, { start: a.start - 1, end: a.end + 1 }).length === 0 && /^\s*$/.test(a.start >= w.end ? doc.text.slice(w.end, a.start) : doc.text.slice(a.end, w.start)),
+  );
+  if (attacks.length > 0) return true;
+  const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span)];
   return near.some((x) => {
     const gap = x.start >= w.end ? doc.text.slice(w.end, x.start) : doc.text.slice(x.end, w.start);
     return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(gap + (gap.endsWith(" ") ? "" : " ")) && !/[,.;:]/.test(gap);

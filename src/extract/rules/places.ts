@@ -53,8 +53,20 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
     }
     if (about) {
       for (const c of inSpan(doc.m.capital, s)) {
-        targets.push({ sentence: si, region: CAPITAL[f.target], evidence: [evidence(doc, "region", c)], rule: "target/<capital>" });
+        // "la capitale ukrainienne", "the Russian capital": the side word decides whose capital.
+        const side = inSpan(doc.m.sides, { start: Math.max(0, c.start - 20), end: c.end + 20 }).find(
+          (w) => /^\s*$/.test(w.start >= c.end ? doc.text.slice(c.end, w.start) : doc.text.slice(w.end, c.start)),
+        );
+        const region = CAPITAL[side ? side.value : f.target];
+        if (regionSide(region) !== f.target) continue;
+        targets.push({ sentence: si, region, evidence: [evidence(doc, "region", c)], rule: "target/<capital>" });
       }
+    }
+    // "L'Ukraine affirme y avoir frappé une usine": the place named just before.
+    for (const t of inSpan(doc.m.ownStrikeThere, s)) {
+      const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 400), end: s.start }).filter((p) => regionSide(p.region) === f.target);
+      const p = earlier[earlier.length - 1];
+      if (p) targets.push({ sentence: si, region: p.region, evidence: [evidence(doc, "region", t), evidence(doc, "region", p)], rule: "target/<own-strike> <there>" });
     }
   });
   return { targets, launch, places };

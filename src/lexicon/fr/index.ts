@@ -41,7 +41,7 @@ const lexicon: Lexicon = {
   and: ["et", "ainsi que", "plus"],
   modelIntro: ["de type", "du type", "type"],
   outcomes: {
-    launched: ["a lancé", "ont lancé", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "a tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "a mené", "envoyé", "envoyés", "a envoyé", "lancer", "tirer"],
+    launched: ["a lancé", "ont lancé", "menées par", "menée par", "menés par", "lancées par", "lancés par", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "a tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "a mené", "envoyé", "envoyés", "a envoyé", "lancer", "tirer"],
     intercepted: ["abattu", "abattus", "abattues", "a abattu", "ont abattu", "ont été abattus", "intercepté", "interceptés", "interceptées", "détruit", "détruits", "intercepté et détruit", "interceptés et détruits", "neutralisés et détruits", "abattre", "intercepter", "détruire", "abattant", "interceptant"],
     suppressed: ["perdus", "perdu", "brouillés", "brouillage", "guerre électronique", "interférences électroniques", "n'ont pas atteint leur cible", "n'ont pas atteint leurs cibles", "n'ont pas atteint leur objectif", "localement perdus", "déviés", "supprimés"],
     neutralized: ["neutralisés", "neutralisé", "neutralisées", "a neutralisé", "ont neutralisé", "neutraliser", "mis hors d'état"],
@@ -92,6 +92,8 @@ const lexicon: Lexicon = {
   enemy: ["ennemi", "ennemis", "ennemie"],
   attribution: ["selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare"],
   according: ["selon", "d'après", "cité par", "de source"],
+  ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
+  ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
   attack: ["attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
   modifies: ["attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],

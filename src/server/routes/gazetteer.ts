@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { SalvoError } from "../../errors.js";
-import { errorResponses, listOf, side } from "../schemas/common.js";
+import { NO_QUERY, errorResponses, listOf, side } from "../schemas/common.js";
 
 /** The gazetteer of regions and their boundaries, from data/ (see data/SOURCE.md). */
 
@@ -91,6 +91,7 @@ export async function gazetteerRoutes(app: FastifyInstance, opts: { dataDir: str
         operationId: "getAdmin1Boundaries",
         summary: "Boundaries of the regions (TopoJSON, object `admin1`, geometry ids = ISO codes)",
         tags: ["reference"],
+        querystring: NO_QUERY,
         response: {
           200: { type: "object", description: "A TopoJSON Topology", additionalProperties: true },
           ...errorResponses(500),

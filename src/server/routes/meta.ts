@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import fastifyStatic from "@fastify/static";
 import type { Store } from "../../store/types.js";
-import { errorResponses } from "../schemas/common.js";
+import { NO_QUERY, errorResponses } from "../schemas/common.js";
 
 /** Health, the OpenAPI document, and the dashboard (or a page that says how to build it). */
 
@@ -17,6 +17,7 @@ export async function metaRoutes(app: FastifyInstance, opts: { store: Store; wri
         operationId: "health",
         summary: "Liveness and what the server runs on",
         tags: ["meta"],
+        querystring: NO_QUERY,
         response: {
           200: {
             type: "object",
@@ -47,6 +48,7 @@ export async function metaRoutes(app: FastifyInstance, opts: { store: Store; wri
         operationId: "getOpenApi",
         summary: "This API described in OpenAPI 3.1, generated from the route schemas",
         tags: ["meta"],
+        querystring: NO_QUERY,
         response: { 200: { type: "object", additionalProperties: true, description: "An OpenAPI 3.1 document" } },
       },
     },

@@ -51,6 +51,9 @@ export function errorResponses(...statuses: number[]): Record<string, typeof err
   return out;
 }
 
+/** For routes that take no query parameters: any given is an error, like everywhere else. */
+export const NO_QUERY = { type: "object", additionalProperties: false, properties: {} } as const;
+
 /** Filters shared by attacks, timeline, regions-aggregate and exports. */
 export const attackFilterProperties = {
   from: { ...DATE, description: "First date, inclusive (YYYY-MM-DD)" },
