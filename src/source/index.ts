@@ -2,4 +2,5 @@ export type { SourceDocument, SourceFormat, ReadHint, ReadOptions } from "./type
 export { DEFAULT_MAX_BYTES } from "./types.js";
 export { readDocument, sha256 } from "./read-document.js";
 export { readInput, type ReadInputOptions } from "./read-input.js";
-export { extractDocument, documentExtractOptions } from "./extract-document.js";
+// extractDocument lives in ./extract-document.js: importing it loads the extraction engine, which reading
+// documents does not need.

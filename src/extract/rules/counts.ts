@@ -58,6 +58,14 @@ export function findCounts(doc: Doc): CountFact[] {
       const group = weaponGroupAfter(doc, n.end, s.end);
       if (group) {
         const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])], item ? listOutcome : null);
+        // "по семь беспилотников над Смоленской и Ростовской областями": that many over each.
+        const each = c && !group.location && isEach(doc, n) ? regionFor(doc, s, n, group.end) : null;
+        if (c && each && each.more.length > 0) {
+          for (const r of [each.region, ...each.more.map((p) => p.region)]) {
+            out.push({ ...c, region: r, rule: "count/<each> <number> <weapon> <regions>", evidence: [...c.evidence, ...each.evidence] });
+          }
+          continue;
+        }
         if (c) {
           // "28 з 29 шахедів", "16 of 17 Shaheds": the part before "of" shares the group.
           const prevNum = nums[i - 1];
@@ -139,8 +147,9 @@ function countFromGroup(
   const found = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
   const oc = found ?? (g.location ? null : listOutcome);
   if (!oc) return null;
-  const region = g.location ? null : regionFor(doc, s, n, g.end);
-  if (region && region.more.length > 0 && !isEach(doc, n)) return null;
+  const placed = g.location ? null : regionFor(doc, s, n, g.end);
+  // A figure shared by several regions has no region of its own.
+  const region = placed && placed.more.length > 0 ? null : placed;
   return {
     sentence: si,
     weapon: g.weapon,

@@ -37,7 +37,9 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number): RegionChoice | 
   const gapSpan = { start: pos, end: place.start };
   const gap = doc.text.slice(pos, place.start);
   if (/[;.!?:(]/.test(gap) || /,/.test(gap)) return null;
-  if (inSpan(doc.m.numbers, gapSpan).length > 0 || inSpan(doc.m.outcomes, gapSpan).length > 0) return null;
+  if (inSpan(doc.m.numbers, gapSpan).length > 0) return null;
+  // "три БПЛА сбиты над территорией Брянской области": a verb may stand between figure and place.
+  if (inSpan(doc.m.outcomes, gapSpan).length > 0 && gap.trim().split(/\s+/).length > 4) return null;
   if (inSpan(doc.m.launch, gapSpan).length > 0 || inSpan(doc.m.from, gapSpan).length > 0) return null;
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
@@ -62,20 +64,30 @@ export function regionBeforeBracket(doc: Doc, s: Sentence, numberStart: number):
   return { region: p.region, evidence: [evidence(doc, "region", p)], more: [] };
 }
 
-/** "Над Київщиною збито 5 дронів": a place opening the clause that holds the figure. */
+/**
+ * "Над Київщиною збито 5 дронів", "Над Смоленской и Ростовской областями перехвачено по семь":
+ * places opening the clause that holds the figure; "Там уничтожили 12 БПЛА": the place named before.
+ */
 export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
-  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(";", countStart) + 1);
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(";", countStart) + 1, doc.text.lastIndexOf(",", countStart) + 1);
   const places = inSpan(doc.m.places, { start: clauseStart, end: countStart });
-  if (places.length !== 1) return null;
-  const p = places[0]!;
-  if (countStart - p.end > 60) return null;
+  const p = places[0];
+  if (!p) {
+    const ref = inSpan(doc.m.thisRegion, { start: clauseStart, end: countStart })[0];
+    if (!ref || ref.start - clauseStart > 3) return null;
+    const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 400), end: s.start });
+    const prev = earlier[earlier.length - 1];
+    return prev ? { region: prev.region, evidence: [evidence(doc, "region", ref), evidence(doc, "region", prev)], more: [] } : null;
+  }
+  const list = placeList(doc, p, countStart);
+  if (list.length !== places.length) return null;
+  const last = list[list.length - 1]!;
+  if (countStart - last.end > 60) return null;
   const over = inSpan(doc.m.over, { start: Math.max(clauseStart, p.start - 30), end: p.start });
   const o = over[over.length - 1];
   if (!o || doc.text.slice(o.end, p.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
-  if (o.start - clauseStart > 3) return null;
-  if (inSpan(doc.m.numbers, { start: p.end, end: countStart }).length > 0) return null;
-  if (placeList(doc, p, countStart).length > 1) return null;
-  return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: [] };
+  if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).length > 0) return null;
+  return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: list.slice(1) };
 }
 
 /** "dont 26 dans cette région": the region named last before this sentence. */
