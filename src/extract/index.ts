@@ -5,7 +5,7 @@ import type { Claimant, DocKind, Lang, Org, Side } from "../model/vocab.js";
 import { LANGS, scoringWeapon } from "../model/vocab.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/segment.js";
-import { evidence, provenance, type Doc, type Frame } from "./context.js";
+import { evidence, inSpan, provenance, type Doc, type Frame } from "./context.js";
 import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
 import { detectLang } from "./lang-detect.js";
 import { findMentions } from "./mentions/find.js";
@@ -113,6 +113,9 @@ function applySentenceDates(doc: Doc, fr: Frame[], dates: DateMention[], docDate
     const own = dates.find((d) => d.start >= s.start && d.end <= s.end);
     if (!own || own.date === docDate.date) return;
     if (own.kind === "night" || own.kind === "window") return;
+    // "launched on the evening of December 24": the start of the night the document dates by its morning.
+    const weapons = inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length > 0;
+    if (weapons && own.part === "evening" && docDate.date !== null && own.date < docDate.date) return;
     const f = fr[i]!;
     f.date = own.date;
     f.night = own.night;

@@ -29,10 +29,16 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 export function parseDocument(html: string): DomDocument {
-  // linkedom needs a root element to build <html>/<body> around fragments.
-  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source) as unknown as { document: DomDocument };
-  return document;
+  // linkedom builds no <html>/<body> around fragments (nor when "<html" hides in a comment): wrap them.
+  if (/<html[\s>]/i.test(html)) {
+    const doc = parse(html);
+    if (doc.documentElement && doc.body) return doc;
+  }
+  return parse(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+}
+
+function parse(html: string): DomDocument {
+  return (parseHTML(html) as unknown as { document: DomDocument }).document;
 }
 
 export function isElement(n: DomNode): n is DomElement {

@@ -117,6 +117,7 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
       r.org_facts = r.org_facts.filter((o) => !o.org.endsWith(".other"));
     }
     inheritModels(r);
+    regionOfRegionalAuthority(doc, r);
     for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
       r.targets.push(c.region);
       r.target_facts.push({ region: c.region, provenance: c.provenance });
@@ -175,4 +176,16 @@ function inheritModels(r: Report) {
     c.model = src.model;
     c.weapon = src.weapon;
   }
+}
+
+/**
+ * A regional administration's own post counts what flew over its region: when every place it
+ * names lies in one region, its figures without a region are that region's.
+ */
+function regionOfRegionalAuthority(doc: Doc, r: Report) {
+  if (doc.kind !== "official" || !r.claimant_orgs.every((o) => o.endsWith(".regional")) || r.claimant_orgs.length === 0) return;
+  const regions = new Set(r.targets);
+  if (regions.size !== 1) return;
+  const region = [...regions][0]!;
+  for (const c of r.counts) if (c.region === null) c.region = region;
 }

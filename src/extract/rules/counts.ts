@@ -111,7 +111,8 @@ export function findCounts(doc: Doc): CountFact[] {
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {
-      if (nums.some((n) => overlaps(n, e))) continue;
+      if (nums.some((n) => overlaps(n, e) || (n.end <= e.start && /^\s*$/.test(doc.text.slice(n.end, e.start))))) continue;
+      if (nums.some((n) => n.start >= e.end && /^\s*$/.test(doc.text.slice(e.end, n.start)))) continue;
       const base = head ?? lastCountNear(out, si);
       if (!base) continue;
       const region = regionAfter(doc, s, e.end);

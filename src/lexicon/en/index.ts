@@ -43,7 +43,7 @@ const lexicon: Lexicon = {
     launched: ["launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with"],
     intercepted: ["shot down", "downed", "destruction of", "destroyed", "were destroyed", "destroyed", "intercepted", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down"],
     suppressed: ["locationally lost", "lost", "electronic warfare", "jammed", "suppressed", "did not reach their targets", "failed to reach their targets", "didn't reach their targets", "were diverted", "diverted"],
-    neutralized: ["neutralised", "neutralized", "shot down or suppressed", "downed or jammed", "shot down or jammed", "disabled"],
+    neutralized: ["neutralised", "neutralized", "neutralizes", "neutralises", "neutralize", "shot down/suppressed", "shot down/jammed", "downed/suppressed", "shot down or suppressed", "downed or jammed", "shot down or jammed", "disabled"],
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
     debris: ["debris", "wreckage", "fragments", "falling debris"],
   },
