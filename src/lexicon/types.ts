@@ -38,6 +38,8 @@ export interface Lexicon {
   over: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */
   regionNouns: string[];
+  /** A region the text leaves unnamed: "над іншою областю", "au-dessus de plusieurs régions". */
+  unnamedRegion: string[];
   /** The capital of the target country ("la capitale", "столиця"). */
   capital: string[];
   /** Launch-area cues: "з напрямків", "launched from", "район пуску". */

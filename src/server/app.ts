@@ -5,6 +5,7 @@ import type { Store } from "../store/types.js";
 import { registerErrorHandlers } from "./error-handler.js";
 import { registerCors } from "./cors.js";
 import { registerHttpCache } from "./http-cache.js";
+import { registerMicroCache } from "./micro-cache.js";
 import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
 import { attackRoutes } from "./routes/attacks.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -31,6 +32,8 @@ export interface AppOptions {
   fetchTimeoutMs?: number;
   /** Largest fetched document, default 5 MB. */
   fetchMaxBytes?: number;
+  /** Keep successful GET answers this long (ms) and serve them without the store; 0 (default) = off. */
+  cacheTtlMs?: number;
   logger?: FastifyServerOptions["logger"];
   /** Folder with regions.json and admin1.topo.json; default the package's data/. */
   dataDir?: string;
@@ -76,8 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = request.query as Record<string, unknown> | undefined;
     if (q && typeof q === "object") for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
   });
-  registerHttpCache(app);
   registerCors(app);
+  if (options.cacheTtlMs && options.cacheTtlMs > 0) registerMicroCache(app, { ttlMs: options.cacheTtlMs });
+  registerHttpCache(app);
 
   for (const schema of [errorEnvelope, extractionSchema, goldSchema, ...STORE_SCHEMAS]) app.addSchema(schema);
 

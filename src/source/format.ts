@@ -34,7 +34,7 @@ function urlPath(url: string | undefined): string | undefined {
 }
 
 const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
-const HTML_TAG = /<\/?(p|div|br|body|head|article|section|span|a\s+href|h[1-6]|ul|ol|li|meta|title|script|table)\b[^>]*>/gi;
+const HTML_TAG = /<\/?(p|div|br|body|head|article|section|span|a\s+href|h[1-6]|ul|ol|li|meta|title|script|table)\b[^<>]{0,2000}>/gi;
 
 /** Guesses the format from the text itself. */
 export function sniffFormat(text: string): SourceFormat {
@@ -50,8 +50,8 @@ export function sniffFormat(text: string): SourceFormat {
 function markdownScore(text: string): number {
   const signs = [
     /^#{1,6}\s+\S/m, // ATX heading
-    /\[[^\]\n]+\]\((https?:\/\/|\/|#)[^)\s]*\)/, // link
-    /!\[[^\]\n]*\]\([^)\s]+\)/, // image
+    /\[[^[\]\n]{1,500}\]\((https?:\/\/|\/|#)[^()\s]*\)/, // link
+    /!\[[^[\]\n]{0,500}\]\([^()\s]+\)/, // image
     /^```/m, // code fence
     /(^|[^*\w])\*\*[^*\n]+\*\*(?!\*)/, // strong
     /(^|[^_\w])__[^_\n]+__(?!_)/,

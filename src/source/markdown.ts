@@ -62,21 +62,38 @@ function inline(line: string): string {
     codes.push(c);
     return `\uE000${codes.length - 1}\uE001`;
   });
-  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _t: string, code: string) => {
+  s = s.replace(/(`+)([^`]+)\1(?!`)/g, (_m, _t: string, code: string) => {
     codes.push(code.trim());
     return `\uE000${codes.length - 1}\uE001`;
   });
-  s = s.replace(/\s?!\[[^\]]*\]\([^)]*\)/g, ""); // images
-  s = s.replace(/!\[[^\]]*\]\[[^\]]*\]/g, "");
-  s = s.replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, "$1"); // links
-  s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1"); // reference links
+  // Every run below is bounded or excludes its own delimiter, so that a hostile line cannot make them quadratic.
+  s = s.replace(/\s?!\[[^[\]]{0,500}\]\([^()]{0,2000}\)/g, ""); // images
+  s = s.replace(/!\[[^[\]]{0,500}\]\[[^[\]]{0,200}\]/g, "");
+  s = s.replace(/\[([^[\]]{1,500})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}(?:\s+"[^"]{0,500}")?\)/g, "$1"); // links
+  s = s.replace(/\[([^[\]]{1,500})\]\[[^[\]]{0,200}\]/g, "$1"); // reference links
   s = s.replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1"); // autolinks
-  s = s.replace(/<!--[\s\S]*?-->/g, "");
+  s = stripComments(s);
   s = s.replace(/<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>/g, ""); // inline HTML tags
-  s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2");
-  s = s.replace(/(^|[^\p{L}\p{N}_*])\*(?=\S)([^*\n]*?\S)\*(?![\p{L}\p{N}_*])/gu, "$1$2");
-  s = s.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_\n]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
-  s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1");
+  // Single emphasis first, so that `**a *b* c**` is left as plain strong text for the next rule.
+  s = s.replace(/(^|[^\p{L}\p{N}_*])\*(?=[^\s*])([^*\n]{0,1000}?[^\s*])\*(?![\p{L}\p{N}_*])/gu, "$1$2");
+  s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_\n]{0,1000}?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1$2");
+  s = s.replace(/\*\*(?=[^\s*])([^*\n]{0,1000}?[^\s*])\*\*/g, "$1");
+  s = s.replace(/__(?=[^\s_])([^_\n]{0,1000}?[^\s_])__/g, "$1");
+  s = s.replace(/~~(?=[^\s~])([^~\n]{0,1000}?[^\s~])~~/g, "$1");
   s = s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => codes[Number(i)] ?? "");
   return s;
+}
+
+function stripComments(s: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf("<!--", from);
+    if (open < 0) break;
+    const close = s.indexOf("-->", open + 4);
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 3;
+  }
+  return out + s.slice(from);
 }

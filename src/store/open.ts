@@ -22,6 +22,8 @@ export async function connect(urlIn?: string): Promise<Connection> {
   let conn: Connection;
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+    // An idle connection closed by the server (restart, admin) must not crash the process; the pool reconnects.
+    pool.on("error", () => undefined);
     conn = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", location: url };
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith("sqlite:")) {
     throw new SalvoError(

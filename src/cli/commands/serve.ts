@@ -10,6 +10,7 @@ interface ServeOptions {
   db?: string;
   allowPrivateUrls?: boolean;
   bodyLimit: string;
+  cacheTtl: string;
   log?: boolean;
 }
 
@@ -28,11 +29,13 @@ export function register(program: Command): void {
     .option("--db <url>", "SQLite file or postgres:// URL (default SALVO_DB or ./salvo.db)")
     .option("--allow-private-urls", "let URL ingestion reach private, loopback and link-local addresses")
     .option("--body-limit <bytes>", "largest request body", String(DEFAULT_BODY_LIMIT))
-    .option("--log", "log every request as JSON lines on stderr")
+    .option("--cache-ttl <ms>", "serve repeated reads from memory for this long (0: off); writes through the API clear it", "0")
+    .option("--log", "log every request as JSON lines on stderr (errors are always logged)")
     .action(
       action(async (opts: ServeOptions) => {
         const port = integer(opts.port, "--port", 0, 65535);
         const bodyLimit = integer(opts.bodyLimit, "--body-limit", 1024, 100 * 1024 * 1024);
+        const cacheTtlMs = integer(opts.cacheTtl, "--cache-ttl", 0, 3_600_000);
         const token = process.env.SALVO_TOKEN || undefined;
         const store = await openStore(opts.db);
         const app = await buildApp({
@@ -40,7 +43,9 @@ export function register(program: Command): void {
           token,
           allowPrivateUrls: Boolean(opts.allowPrivateUrls),
           bodyLimit,
-          logger: opts.log ? { level: "info", stream: process.stderr } : false,
+          cacheTtlMs,
+          // Without --log only failures are logged, so a 500's cause is never lost.
+          logger: { level: opts.log ? "info" : "error", stream: process.stderr },
         });
         try {
           await app.listen({ port, host: opts.host });

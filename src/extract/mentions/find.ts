@@ -19,7 +19,7 @@ interface Compiled {
   simple: Record<SimpleKey, RegExp | null>;
 }
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "capital"
+  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "attribution" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
   | "period";
 
@@ -51,6 +51,7 @@ function compile(lex: Lexicon): Compiled {
       over: compileForms(lex.over),
       regionNouns: compileForms(lex.regionNouns),
       capital: compileForms(lex.capital),
+      unnamedRegion: compileForms(lex.unnamedRegion),
       launch: compileForms(lex.launch),
       from: compileForms(lex.from),
       enemy: compileForms(lex.enemy),
@@ -113,6 +114,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     over: s("over"),
     regionNouns: s("regionNouns"),
     capital: s("capital"),
+    unnamedRegion: s("unnamedRegion"),
     launch: s("launch"),
     from: s("from"),
     places,

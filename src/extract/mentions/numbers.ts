@@ -42,7 +42,13 @@ export function findNumbers(text: string, lex: Lexicon): NumberMention[] {
     value: c.values.get(lookupKey(text.slice(h.start, h.end))) ?? NaN,
     word: true,
   }));
-  out.push(...mergeCompounds(words.filter((w) => Number.isFinite(w.value)), text));
+  // "one-way drones", "single-engine": a number word joined by a hyphen to a word that is not a number.
+  const standalone = words.filter((w) => {
+    if (!Number.isFinite(w.value)) return false;
+    const after = /^-([\p{L}']+)/u.exec(text.slice(w.end, w.end + 24));
+    return !after || c.values.has(lookupKey(after[1]!));
+  });
+  out.push(...mergeCompounds(standalone, text));
   return out.sort((a, b) => a.start - b.start);
 }
 

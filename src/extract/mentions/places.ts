@@ -20,7 +20,12 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}'.-]*[\p{L}\p{M}.]|[\p{L}\p{M}]/gu;
 export function findPlaces(text: string): PlaceMention[] {
   const words: Array<{ start: number; end: number }> = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    // "d'Odessa", "l'Ukraine": the name after an elided article is a word of its own.
+    const elided = /^[\p{L}]'(?=\p{Lu})/u.exec(m[0]);
+    const start = m.index + (elided ? elided[0].length : 0);
+    words.push({ start, end: m.index + m[0].length });
+  }
   const out: PlaceMention[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -44,6 +44,7 @@ export interface Mentions {
   over: Mention[];
   regionNouns: Mention[];
   capital: Mention[];
+  unnamedRegion: Mention[];
   launch: Mention[];
   from: Mention[];
   places: PlaceMention[];

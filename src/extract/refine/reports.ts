@@ -3,7 +3,7 @@ import type { Org } from "../../model/vocab.js";
 import { scoringWeapon } from "../../model/vocab.js";
 import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
 import type { CasualtyFact } from "../rules/casualties.js";
-import type { CountFact } from "../rules/counts.js";
+import { UNNAMED_REGION_RULE, type CountFact } from "../rules/counts.js";
 import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
 import type { RecordFact } from "../rules/records.js";
 
@@ -111,6 +111,10 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     );
   }
   for (const r of out) {
+    // "26 over several southern regions" beside the national 40: not a figure of its own key.
+    r.counts = r.counts.filter(
+      (c) => c.provenance.rule !== UNNAMED_REGION_RULE || !r.counts.some((x) => x !== c && x.region === null && scoringWeapon(x.weapon) === scoringWeapon(c.weapon) && x.outcome === c.outcome),
+    );
     // A generic "Kyiv says" adds nothing beside a named body of the same side.
     if (r.claimant_orgs.some((o) => !o.endsWith(".other"))) {
       r.claimant_orgs = r.claimant_orgs.filter((o) => !o.endsWith(".other"));

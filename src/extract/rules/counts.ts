@@ -7,6 +7,9 @@ import { chooseOutcome } from "./outcome-cue.js";
 import { regionAfter, regionBeforeBracket, regionByReference, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
+/** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
+export const UNNAMED_REGION_RULE = "count/<number> <weapon> <over-unnamed-region>";
+
 export interface CountFact {
   sentence: number;
   weapon: Weapon;
@@ -48,7 +51,7 @@ export function findCounts(doc: Doc): CountFact[] {
       head = null;
       listOutcome = null;
     }
-    const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)));
+    const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)) && !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)));
     const sentenceStartCount = out.length;
     const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
     for (let i = 0; i < nums.length; i++) {
@@ -91,6 +94,13 @@ export function findCounts(doc: Doc): CountFact[] {
       // or the subject of its own outcome ("30 were destroyed").
       const next = nums[i + 1];
       if (next && isOutOf(doc, n, next)) continue;
+      // "shot down 25 UAVs out of 38": the bare total after the part.
+      const prevNum = nums[i - 1];
+      const part = prevNum ? out.find((c) => c.start === prevNum.start && c.sentence === si) : undefined;
+      if (part && inSpan(doc.m.outOf, { start: part.end, end: n.start }).some((o) => /^\s*$/.test(doc.text.slice(part.end, o.start)) && /^\s*$/.test(doc.text.slice(o.end, n.start)))) {
+        out.push(bareCount(doc, si, n, part, "launched", q, null, [numEv, ...part.evidence.filter((e) => e.role === "weapon" || e.role === "model")], "count/<number> <weapon> <out-of> <number>"));
+        continue;
+      }
       // "dont 14 ont été hospitalisés": people, not weapons.
       if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
@@ -141,6 +151,15 @@ function isListItem(doc: Doc, s: Sentence, si: number): boolean {
   return prev !== undefined && prev.paragraph === s.paragraph && /:\s*$/.test(doc.text.slice(prev.start, prev.end));
 }
 
+/** "над іншою областю", "au-dessus de plusieurs régions": a place the text does not name. */
+function unnamedRegion(doc: Doc, s: Sentence, pos: number): boolean {
+  const span = { start: pos, end: Math.min(s.end, pos + 50) };
+  const over = inSpan(doc.m.over, span)[0];
+  if (!over || !/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(pos, over.start) + " ")) return false;
+  const noun = inSpan(doc.m.unnamedRegion, { start: over.end, end: over.end + 40 })[0];
+  return noun !== undefined && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(over.end, noun.start) + " ");
+}
+
 function countFromGroup(
   doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[],
   listOutcome: { outcome: Outcome; evidence: Evidence } | null,
@@ -149,6 +168,7 @@ function countFromGroup(
   const oc = found ?? (g.location ? null : listOutcome);
   if (!oc) return null;
   const placed = g.location ? null : regionFor(doc, s, n, g.end);
+  const unnamed = !placed && !g.location && unnamedRegion(doc, s, g.end);
   // A figure shared by several regions has no region of its own.
   const region = placed && placed.more.length > 0 ? null : placed;
   return {
@@ -159,7 +179,7 @@ function countFromGroup(
     n: n.value,
     qualifier: q,
     region: region?.region ?? null,
-    rule: g.location ? "count/<number> <locations>" : "count/<qualifier>? <number> <weapon>",
+    rule: g.location ? "count/<number> <locations>" : unnamed ? UNNAMED_REGION_RULE : "count/<qualifier>? <number> <weapon>",
     evidence: [...ev, ...g.evidence, oc.evidence, ...(region?.evidence ?? [])],
     start: n.start,
     end: g.end,

@@ -52,6 +52,11 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   const first = els[0];
   if (!first || first.start - pos > 48) return null;
   if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start)) return null;
+  // "une attaque de drones", "a wave of drones": the number counts the attack, not the weapons.
+  // ("attack drones" is a kind of drone: the word right before the weapon does not count).
+  const lead = { start: pos, end: first.start };
+  const counted = [...inSpan(doc.m.attack, lead), ...inSpan(doc.m.modifies, lead)].filter((a) => doc.text.slice(a.end, first.start).trim() !== "");
+  if (counted.length > 0) return null;
   const taken: Element[] = [first];
   let sawAnd = false;
   for (let i = 1; i < els.length; i++) {

@@ -64,6 +64,7 @@ const lexicon: Lexicon = {
   each: ["one each", "one over each", "each"],
   over: ["over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at"],
   regionNouns: ["territory", "the territory of", "region", "regions", "oblast", "province", "the", "city", "areas"],
+  unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],
   launch: ["launched from", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
   from: ["from"],

@@ -65,6 +65,7 @@ const lexicon: Lexicon = {
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre"],
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
+  unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
   capital: ["la capitale", "capitale"],
   launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis"],
   from: ["depuis", "à partir de", "en provenance de"],
