@@ -14,6 +14,8 @@ export interface Doc {
   m: Mentions;
   /** Spans that belong to dates and times: their numbers are never counts. */
   dateSpans: Span[];
+  /** Each sentence's frame, once decided (rules that need the side attacked read it). */
+  frames?: Frame[];
 }
 
 /** The attribution and sides of one sentence, decided before any fact is read from it. */

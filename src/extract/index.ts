@@ -81,6 +81,7 @@ function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions):
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);
+  doc.frames = fr;
   applySentenceDates(doc, fr, dates, docDate);
   if (picked) {
     const ev = picked.evidence[0]!;

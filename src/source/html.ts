@@ -131,10 +131,23 @@ export function withTitle(body: string, title: string | null): string {
   const t = comparable(title);
   if (!t) return body;
   const opening = body
+    .slice(0, 4000)
     .split("\n")
     .filter((l) => l.trim() !== "")
     .slice(0, 3)
     .map(comparable);
-  if (opening.some((l) => l.startsWith(t))) return body;
+  if (opening.some((l) => l.startsWith(t) || restates(l, t))) return body;
   return body ? `${title}\n\n${body}` : title;
+}
+
+/**
+ * A line restates the headline when it has every figure of it and most of its words: pages often put a longer
+ * or reworded `<h1>` under a shorter og:title.
+ */
+function restates(line: string, title: string): boolean {
+  const words = new Set(line.split(" "));
+  const titleWords = title.split(" ");
+  if (titleWords.some((w) => /\d/.test(w) && !words.has(w))) return false;
+  const shared = titleWords.filter((w) => words.has(w)).length;
+  return shared / titleWords.length >= 0.7 && line.split(" ").length <= titleWords.length * 2 + 3;
 }

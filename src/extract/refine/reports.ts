@@ -120,7 +120,9 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
       r.claimant_orgs = r.claimant_orgs.filter((o) => !o.endsWith(".other"));
       r.org_facts = r.org_facts.filter((o) => !o.org.endsWith(".other"));
     }
-    inheritModels(r);
+    // "Separate outcome lines of an Air Force post keep their own wording": no inheritance there.
+    if (doc.kind !== "official") inheritModels(r);
+    modelOfTheDocument(doc, r);
     regionOfRegionalAuthority(doc, r);
     for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
       r.targets.push(c.region);
@@ -192,4 +194,23 @@ function regionOfRegionalAuthority(doc: Doc, r: Report) {
   if (regions.size !== 1) return;
   const region = [...regions][0]!;
   for (const c of r.counts) if (c.region === null) c.region = region;
+}
+
+/**
+ * "…the Shahed drones were launched from…", "ракеты «Атакмс»": when a document names one model
+ * and no figure carries it, the figures of that model's class are of that model.
+ */
+function modelOfTheDocument(doc: Doc, r: Report) {
+  if (r.counts.some((c) => c.model !== null)) return;
+  const ids = new Set(doc.m.models.map((m) => m.model));
+  if (ids.size !== 1) return;
+  const mention = doc.m.models[0]!;
+  if (mention.model.includes("/") || doc.m.weapons.some((w) => w.weapon === "drone.decoy")) return;
+  const root = mention.weapon.split(".")[0];
+  for (const c of r.counts) {
+    if (c.weapon !== root && c.weapon !== mention.weapon) continue;
+    if (c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
+    c.model = mention.model;
+    c.weapon = mention.weapon;
+  }
 }

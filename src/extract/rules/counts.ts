@@ -36,7 +36,9 @@ export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev:
 }
 
 function regionFor(doc: Doc, s: Sentence, n: NumberMention, end: number): RegionChoice | null {
-  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end) ?? regionOpeningClause(doc, s, n.start) ?? regionByReference(doc, s, end);
+  const target = doc.frames?.[doc.sentences.indexOf(s)]?.target;
+  const capital = target === "UA" ? "UA-30" : target === "RU" ? "RU-MOW" : null;
+  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end, capital) ?? regionOpeningClause(doc, s, n.start) ?? regionByReference(doc, s, end);
 }
 
 export function findCounts(doc: Doc): CountFact[] {

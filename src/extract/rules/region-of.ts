@@ -30,9 +30,15 @@ export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMe
  * областю", "4 drones over Odesa", "12 se dirigeant vers Moscou") or in brackets after the region
  * ("Белгородской (3 БПЛА)").
  */
-export function regionAfter(doc: Doc, s: Sentence, pos: number): RegionChoice | null {
+export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionCode | null = null): RegionChoice | null {
   const window = { start: pos, end: Math.min(s.end, pos + 70) };
-  const place = inSpan(doc.m.places, window)[0];
+  const capitalMention = capital ? inSpan(doc.m.capital, window)[0] : undefined;
+  const named = inSpan(doc.m.places, window)[0];
+  // "12 se dirigeant vers la capitale": the capital of the side attacked.
+  const place: PlaceMention | undefined =
+    capitalMention && capital && (!named || capitalMention.start < named.start)
+      ? { start: capitalMention.start, end: capitalMention.end, region: capital, name: capital, kind: "region" }
+      : named;
   if (!place) return null;
   const gapSpan = { start: pos, end: place.start };
   const gap = doc.text.slice(pos, place.start);

@@ -43,7 +43,7 @@ const models = {
   "s-400": { weapon: "missile.sam", forms: ["S-400", "С-400"] },
   zircon: { weapon: "missile.cruise", forms: ["Zircon", "Tsirkon", "Циркон*", "3М22", "3M22"] },
   oniks: { weapon: "missile.cruise", forms: ["Oniks", "Onyx", "Онікс*", "Оникс*", "П-800"] },
-  atacms: { weapon: "missile.ballistic", forms: ["ATACMS"] },
+  atacms: { weapon: "missile.ballistic", forms: ["ATACMS", "Атакмс", "АТАКМС", "ATACMs"] },
   "storm-shadow": { weapon: "missile.cruise", forms: ["Storm Shadow", "Storm Shadows", "Сторм Шедоу", "SCALP"] },
   neptune: { weapon: "missile.cruise", forms: ["Neptune", "Нептун*"] },
   "tochka-u": { weapon: "missile.ballistic", forms: ["Tochka-U", "Точка-У"] },
