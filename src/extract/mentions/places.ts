@@ -48,7 +48,7 @@ export function findPlaces(text: string): PlaceMention[] {
       }
     }
     // "KYIV (Reuters) -": a dateline names where the story was filed, not a place of the attack.
-    if (found && /^\p{Lu}+$/u.test(text.slice(found.start, found.end).replace(/[^\p{L}]/gu, "")) && /^\s*\(/.test(text.slice(found.end, found.end + 3))) found = null;
+    if (found && /^\p{Lu}+$/u.test(text.slice(found.start, found.end).replace(/[^\p{L}]/gu, "")) && /^\s*[(,]|^\s+-/.test(text.slice(found.end, found.end + 3))) found = null;
     // "Volodymyr Zelensky": a one-word town name before a capitalised word is a person's name.
     if (found && found.kind !== "region" && used === 1) {
       const next = words[i + 1];

@@ -4,7 +4,7 @@ import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { Mention, NumberMention } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
-import { isActor, regionSide } from "./frames.js";
+import { isActor, regionSide } from "./actors.js";
 
 export interface CasualtyFact {
   sentence: number;

@@ -96,7 +96,7 @@ const lexicon: Lexicon = {
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
-  attack: ["attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
+  attack: ["défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
   modifies: ["attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
     not: ["l'une des", "l'un des", "une des", "un des", "parmi les"],

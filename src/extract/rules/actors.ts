@@ -1,0 +1,46 @@
+import type { Side } from "../../model/vocab.js";
+import { inSpan, type Doc } from "../context.js";
+
+/** UA regions that Russia's ministry counts as its own territory when it reports drones over them. */
+const OCCUPIED = new Set(["UA-43", "UA-40"]);
+export function regionSide(code: string): Side | null {
+  if (code.startsWith("RU-") || OCCUPIED.has(code)) return "RU";
+  if (code.startsWith("UA-")) return "UA";
+  return null;
+}
+
+/** A side word right before or after a weapon word ("drones ukrainiens", "російських ракет"). */
+export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boolean {
+  const span = { start: Math.max(0, w.start - 40), end: w.end + 40 };
+  // An attack noun right beside it also names the attacker ("attaque ukrainienne", "Russian attack").
+  const attacks = inSpan(doc.m.attack, span).filter(
+    (a) => inSpan(doc.m.outcomes, { start: a.start - 1, end: a.end + 1 }).length === 0 && /^\s*$/.test(a.start >= w.end ? doc.text.slice(w.end, a.start) : doc.text.slice(a.end, w.start)),
+  );
+  if (attacks.length > 0) return true;
+  const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span)];
+  return near.some((x) => {
+    const gap = x.start >= w.end ? doc.text.slice(w.end, x.start) : doc.text.slice(x.end, w.start);
+    return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(gap + (gap.endsWith(" ") ? "" : " ")) && !/[,.;:]/.test(gap);
+  });
+}
+
+/**
+ * A place or side named as the one that speaks or attacks ("Kyiv assure", "Moscou a lancé",
+ * "selon Kyiv") rather than as a place where something happened.
+ */
+export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
+  const after = { start: p.end, end: p.end + 30 };
+  const verb = inSpan(doc.m.attribution, after)[0];
+  if (verb && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  const before = inSpan(doc.m.according, { start: Math.max(0, p.start - 25), end: p.start });
+  return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start))) || isAttacker(doc, p);
+}
+
+/** "Moscou a lancé", "Russia also launched", "drones launched by Russia". */
+export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean {
+  const launched = (span: { start: number; end: number }) => inSpan(doc.m.outcomes, span).filter((o) => o.value === "launched");
+  const verb = launched({ start: p.end, end: p.end + 30 })[0];
+  if (verb && /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  const prev = launched({ start: Math.max(0, p.start - 20), end: p.start }).pop();
+  return prev !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(prev.end, p.start)) && !/^\s*$/.test(doc.text.slice(prev.end, p.start));
+}

@@ -1,0 +1,46 @@
+import { inSpan, type Doc } from "../context.js";
+import type { Mention, PlaceMention } from "../mentions/types.js";
+
+/**
+ * The places of a sentence named as launch areas: after a launch cue ("з напрямків:", "launched
+ * from"), through a list of places separated by short gaps, or right after a preposition of origin
+ * in a sentence about weapons ("балістичною ракетою Іскандер-М із Криму").
+ */
+export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
+  const out = new Map<PlaceMention, Mention | null>();
+  const cues = inSpan(doc.m.launch, s);
+  let chainEnd = -1;
+  for (const p of inSpan(doc.m.places, s)) {
+    const cue = [...cues].reverse().find((c) => c.end <= p.start);
+    const from = cue ? Math.max(cue.end, chainEnd) : -1;
+    const gap = cue ? doc.text.slice(from, p.start) : "";
+    // "Міллерово – рф., ТОТ Донецьк": an abbreviation's full stop does not end the list.
+    const sentenceBreak = /[;!?]/.test(gap) || (/\./.test(gap) && gap.length > 24);
+    const inLaunch =
+      (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start)) ||
+      (chainEnd >= 0 && /^[\s,]*(?:і|и|та|and|et)?[\s,]*$/u.test(doc.text.slice(chainEnd, p.start))) ||
+      fromWeapons(doc, s, p);
+    if (inLaunch) {
+      out.set(p, cue ?? null);
+      chainEnd = p.end;
+    }
+  }
+  return out;
+}
+
+/** "балістичною ракетою Іскандер-М із Криму": a place of origin in a sentence about weapons. */
+function fromWeapons(doc: Doc, s: { start: number; end: number }, p: { start: number; end: number }): boolean {
+  const f = inSpan(doc.m.from, { start: Math.max(s.start, p.start - 25), end: p.start }).pop();
+  if (!f || !/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(f.end, p.start))) return false;
+  if (inSpan(doc.m.casualties, s).length > 0) return false;
+  const launched = inSpan(doc.m.outcomes, s).some((o) => o.value === "launched");
+  const weaponsBefore = inSpan(doc.m.weapons, { start: s.start, end: f.start }).length + inSpan(doc.m.models, { start: s.start, end: f.start }).length;
+  return weaponsBefore > 0 && (launched || /^[-•–—*]/u.test(doc.text.slice(s.start, s.start + 1)));
+}
+
+/** A launch list goes on through commas, dashes, brackets and country tags ("Курськ, Орел – рф"). */
+function launchContinues(doc: Doc, from: number, to: number): boolean {
+  const gap = doc.text.slice(from, to);
+  if (gap.length > 60) return false;
+  return inSpan(doc.m.numbers, { start: from, end: to }).length === 0 && inSpan(doc.m.outcomes, { start: from, end: to }).length === 0;
+}
