@@ -103,6 +103,15 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     }
   }
   const out = order.map((k) => reports.get(k)!);
+  // The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one.
+  const seen: Array<{ kind: string; n: number; date: string | null }> = [];
+  for (const r of [...out.filter((x) => x.claimant !== "media"), ...out.filter((x) => x.claimant === "media")]) {
+    r.casualties = r.casualties.filter((c) => {
+      if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date)) return false;
+      seen.push({ kind: c.kind, n: c.n, date: r.date });
+      return true;
+    });
+  }
   // A figure the outlet states and a body also states is the body's claim (a headline restating the text).
   for (const r of out) {
     if (r.claimant !== "media") continue;

@@ -25,6 +25,7 @@ const SHORT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
  */
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
+  let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
   doc.sentences.forEach((s, si) => {
     if (inSpan(doc.m.period, s).length > 0) return;
     const cues = inSpan(doc.m.casualties, s);
@@ -38,19 +39,32 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       if (p && /^\s*$/.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
     }
     nums.sort((a, b) => a.start - b.start);
+    // "no one was hurt", "ни один": a negated number counts nobody; "dont quatre enfants": a part.
+    const counted = nums.filter((n) => {
+      const neg = inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 6), end: n.start });
+      if (neg.some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start)))) return false;
+      const person = inSpan(doc.m.persons, { start: n.end, end: n.end + 20 }).some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
+      return !(person && partOfBefore(doc, n));
+    });
+    nums.length = 0;
+    nums.push(...counted);
     const used = new Set<number>();
     for (const cue of cues) {
       const n = pickNumber(doc, s, cue, nums, used);
       if (!n) continue;
       used.add(n.start);
       const { q, ev: qev } = qualifierBefore(doc, n);
-      const region = casualtyRegion(doc, s, Math.max(cue.end, n.end));
+      // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
+      const own = casualtyRegion(doc, s, Math.max(cue.end, n.end));
+      const carried = !own && lastRegion && lastRegion.paragraph === s.paragraph && si - lastRegion.sentence === 1 && inSpan(doc.m.places, s).length === 0 ? lastRegion.region : null;
+      const region = own ?? null;
+      if (own) lastRegion = { paragraph: s.paragraph, sentence: si, region: own.region };
       out.push({
         sentence: si,
         kind: cue.value,
         n: n.value,
         qualifier: q,
-        region: region?.region ?? null,
+        region: region?.region ?? carried,
         rule: n.start < cue.start ? "casualty/<number> <persons>? <casualty>" : "casualty/<casualty> <number> <persons>?",
         evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(qev ? [qev] : []), ...(region ? [evidence(doc, "region", region)] : [])],
         start: Math.min(n.start, cue.start),
@@ -61,15 +75,13 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
 }
 
 function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], used: Set<number>): NumberMention | null {
-  // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed".
-  const before = [...nums].reverse().find((n) => n.end <= cue.start && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
-  const personAfter = before ? inSpan(doc.m.persons, { start: before.end, end: before.end + 25 }).some((p) => /^\s*$/.test(doc.text.slice(before.end, p.start))) : false;
-  const longGapOk = before !== undefined && personAfter && cue.start - before.end < 90 && !/[.;!?]/.test(doc.text.slice(before.end, cue.start));
-  if (before && (SHORT_GAP.test(doc.text.slice(before.end, cue.start) + " ") || longGapOk) && noNumberBetween(nums, before.end, cue.start)) {
-    const gap = doc.text.slice(before.end, cue.start).trim();
-    const persons = inSpan(doc.m.persons, { start: before.end, end: cue.start });
-    const words = gap.split(/\s+/).filter(Boolean).length;
-    if (words <= 1 || persons.length > 0 || words <= 3) return before;
+  // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
+  const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
+  for (const before of candidates) {
+    const gap = doc.text.slice(before.end, cue.start);
+    if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
+    const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 25 }).some((p) => /^\s*$/.test(doc.text.slice(before.end, p.start)));
+    if (SHORT_GAP.test(gap + " ") || personAfter) return before;
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
@@ -86,8 +98,13 @@ function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
   return prev !== undefined && inSpan(doc.m.and, { start: prev.end, end: cue.start }).some((a) => /^\s*$/.test(doc.text.slice(prev.end, a.start)) && /^\s*$/.test(doc.text.slice(a.end, cue.start)));
 }
 
-function noNumberBetween(nums: Array<Mention>, from: number, to: number): boolean {
-  return !nums.some((n) => n.start >= from && n.end <= to);
+/** Another figure between a number and its casualty word belongs to something else; "une", "a" do not count. */
+function noNumberBetween(doc: Doc, from: number, to: number): boolean {
+  return !inSpan(doc.m.numbers, { start: from, end: to }).some((n) => !(n.word && n.value === 1) && !partOfBefore(doc, n));
+}
+
+function partOfBefore(doc: Doc, n: Mention): boolean {
+  return inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start }).some((x) => /^[\s,]*$/.test(doc.text.slice(x.end, n.start)));
 }
 
 /** The region of the people counted: a single region named in the sentence, or the first one after. */
@@ -97,8 +114,5 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
   if (regions.size === 1) return usable[0]!;
-  const after = usable.find((p) => p.start >= pos && p.start - pos < 60);
-  if (after) return after;
-  const before = usable.filter((p) => p.end <= pos && !/[;]/.test(doc.text.slice(p.end, pos)));
-  return before[before.length - 1] ?? null;
+  return usable.find((p) => p.start >= pos && p.start - pos < 60) ?? null;
 }

@@ -1,0 +1,146 @@
+// Shared by the store, ingest and reconcile tests: the real CLI in a child process, temp databases.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { Evidence, Extraction, Provenance, Report } from "../../src/model/index.js";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SHARED = resolve(ROOT, "../shared");
+export const HAVE_SHARED = existsSync(join(SHARED, "data/attacks/missile_attacks_daily.csv"));
+export const DATASET = join(SHARED, "data/attacks/missile_attacks_daily.csv");
+export const DEV_CORPUS = join(SHARED, "corpus/dev");
+export const PG_ADMIN = process.env.SALVO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const child = spawnCli(args, env);
+  return collect(child);
+}
+
+export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SALVO_DB: "", NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+export function collect(child: ChildProcess): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((res) => child.on("close", (code, signal) => res({ code, signal, stdout, stderr })));
+}
+
+export function tempDir(prefix = "salvo-store-"): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh PostgreSQL database with a unique name; null when no server answers. */
+export async function tempPg(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const name = `salvo_t_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch {
+    await admin.end().catch(() => undefined);
+    return null;
+  }
+  await admin.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+// ---- hand-made extractions (sentences written for the tests, in the style of reports) ----
+
+export function span(text: string, needle: string, role: Evidence["role"], from = 0): Evidence {
+  const start = text.indexOf(needle, from);
+  if (start < 0) throw new Error(`"${needle}" not in text`);
+  return { role, start, end: start + needle.length, text: needle };
+}
+
+export function provenance(text: string, needle: string, rule = "test/rule"): Provenance {
+  const ev = span(text, needle, "number");
+  return { rule, sentence: { start: 0, end: text.length }, evidence: [ev] };
+}
+
+export interface ReportSpec {
+  claimant: Report["claimant"];
+  orgs?: Report["claimant_orgs"];
+  attacker?: Report["attacker"];
+  target?: Report["target"];
+  date: string;
+  night?: boolean;
+  counts?: Array<{ weapon: Report["counts"][number]["weapon"]; model?: string | null; outcome: Report["counts"][number]["outcome"]; n: number; region?: string | null; word: string }>;
+  casualties?: Array<{ kind: Report["casualties"][number]["kind"]; n: number; region?: string | null; word: string }>;
+  targets?: string[];
+  records?: Array<{ metric: Report["record_claims"][number]["metric"]; scope: Report["record_claims"][number]["scope"]; word: string }>;
+}
+
+export function report(text: string, s: ReportSpec): Report {
+  return {
+    claimant: s.claimant,
+    claimant_orgs: s.orgs ?? [],
+    attacker: s.attacker ?? "RU",
+    target: s.target ?? "UA",
+    date: s.date,
+    night: s.night ?? true,
+    counts: (s.counts ?? []).map((c) => ({
+      weapon: c.weapon,
+      model: c.model ?? null,
+      outcome: c.outcome,
+      n: c.n,
+      qualifier: "exact",
+      region: c.region ?? null,
+      provenance: provenance(text, c.word),
+    })),
+    targets: s.targets ?? [],
+    casualties: (s.casualties ?? []).map((c) => ({ kind: c.kind, n: c.n, qualifier: "exact", region: c.region ?? null, provenance: provenance(text, c.word) })),
+    launch_areas: [],
+    record_claims: (s.records ?? []).map((r) => ({ metric: r.metric, scope: r.scope, provenance: provenance(text, r.word, "record/test") })),
+    places: [],
+    target_facts: [],
+    launch_area_facts: [],
+    org_facts: [],
+    date_evidence: null,
+  };
+}
+
+export function extraction(text: string, reports: Report[], kind: Extraction["kind"] = "official"): Extraction {
+  return {
+    lang: "en",
+    lang_source: "option",
+    kind,
+    text,
+    title: null,
+    source: { publisher: null, url: null, published: null, channel: null },
+    published: null,
+    updated: null,
+    published_span: null,
+    updated_span: null,
+    reports,
+    warnings: [],
+  };
+}

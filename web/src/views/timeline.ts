@@ -1,0 +1,48 @@
+import { api } from "../api.js";
+import { nightsByDirection } from "../charts/timeline-data.js";
+import { nightLabel, timelineChart, weaponLegend } from "../charts/timeline-chart.js";
+import { h } from "../dom.js";
+import { attackHref } from "../router.js";
+import type { View } from "./context.js";
+import { emptyState, exportLinks, filterBar } from "./common.js";
+
+export const timelineView: View = async (ctx) => {
+  const rows = await api.timeline(ctx.filters, "day");
+  const directions = nightsByDirection(rows);
+  const readout = h("p", { class: "readout", "aria-live": "polite" }, "Point at a night, or focus the chart and use the arrow keys.");
+  ctx.root.append(
+    h("h1", null, "Timeline"),
+    h(
+      "p",
+      { class: "lede" },
+      "Weapons launched per night by class, and how many were intercepted, over the whole history. Each direction is shown in the attacked side's own account: Kyiv's for Russia's attacks, Moscow's for Ukraine's (Moscow states only what it intercepted).",
+    ),
+    filterBar(ctx.filters, ctx.setFilters),
+  );
+  if (!directions.length && !ctx.filters.from && !ctx.filters.to && !ctx.filters.attacker && !ctx.filters.weapon) {
+    ctx.root.replaceChildren(emptyState());
+    return;
+  }
+  if (!directions.length) {
+    ctx.root.append(h("p", { class: "notice" }, "No attacks in this range. ", h("a", { href: "#/timeline" }, "Show the whole history"), "."));
+    return;
+  }
+  const width = Math.min(1200, Math.max(300, (document.getElementById("main")?.clientWidth ?? 960) - 32));
+  const chart = timelineChart(directions, {
+    width,
+    panelHeight: width < 500 ? 170 : 220,
+    ...(ctx.filters.from ? { from: ctx.filters.from } : {}),
+    ...(ctx.filters.to ? { to: ctx.filters.to } : {}),
+    hrefOf: (n) => attackHref(`${n.date}.${n.attacker}-${n.target}`),
+    onCursor: (n) => {
+      readout.textContent = n ? nightLabel(n) : "Point at a night, or focus the chart and use the arrow keys.";
+    },
+    onPick: (n) => {
+      location.hash = attackHref(`${n.date}.${n.attacker}-${n.target}`);
+    },
+  });
+  ctx.root.append(
+    h("figure", { class: "timeline" }, chart, h("figcaption", null, weaponLegend(), readout)),
+    exportLinks(ctx.filters),
+  );
+};
