@@ -52,6 +52,8 @@ export interface Lexicon {
   sides: Record<Side, string[]>;
   /** "ворожий", "противник", "enemy": the side opposite to the claimant. */
   enemy: string[];
+  /** The agent of a passive ("lancés par la Russie", "launched by Russia"): the side named after it attacks. */
+  agent: string[];
   /** Verbs and phrases of attribution: "selon", "said", "за даними". */
   attribution: string[];
   /** Attribution that names its source right after it: "selon", "according to", "за даними". */

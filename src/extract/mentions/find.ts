@@ -20,7 +20,7 @@ interface Compiled {
 }
 type SimpleKey =
   | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "unnamedRegion" | "capital"
-  | "launch" | "from" | "enemy" | "attribution" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
+  | "launch" | "from" | "enemy" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
   | "period";
 
 const cache = new Map<Lexicon, Compiled>();
@@ -56,6 +56,7 @@ function compile(lex: Lexicon): Compiled {
       from: compileForms(lex.from),
       enemy: compileForms(lex.enemy),
       attribution: compileForms(lex.attribution),
+      agent: compileForms(lex.agent),
       according: compileForms(lex.according),
       thisRegion: compileForms(lex.thisRegion),
       ownStrike: compileForms(lex.ownStrike),
@@ -122,6 +123,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     sides: valued(matchTable(c.sides, text)),
     enemy: s("enemy"),
     attribution: s("attribution"),
+    agent: s("agent"),
     according: s("according"),
     thisRegion: s("thisRegion"),
     ownStrike: s("ownStrike"),

@@ -52,6 +52,7 @@ export interface Mentions {
   sides: Valued<Side>[];
   enemy: Mention[];
   attribution: Mention[];
+  agent: Mention[];
   according: Mention[];
   thisRegion: Mention[];
   ownStrike: Mention[];

@@ -41,6 +41,9 @@ export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean
   const launched = (span: { start: number; end: number }) => inSpan(doc.m.outcomes, span).filter((o) => o.value === "launched");
   const verb = launched({ start: p.end, end: p.end + 30 })[0];
   if (verb && /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  // "…lancés durant la nuit par la Russie": the agent of the launch.
+  const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).pop();
+  if (agent && /^\s*$/.test(doc.text.slice(agent.end, p.start)) && launched({ start: Math.max(0, p.start - 80), end: p.start }).length > 0) return true;
   const prev = launched({ start: Math.max(0, p.start - 20), end: p.start }).pop();
   return prev !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(prev.end, p.start)) && !/^\s*$/.test(doc.text.slice(prev.end, p.start));
 }

@@ -220,7 +220,7 @@ function listLike(doc: Doc, n: NumberMention): boolean {
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
   const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 30) })[0];
   if (!oc) return false;
-  return /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(n.end, oc.start));
+  return /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(n.end, oc.start));
 }
 
 function isEach(doc: Doc, n: NumberMention): boolean {

@@ -90,6 +90,7 @@ const lexicon: Lexicon = {
     RU: ["Russian", "Russia's", "Moscow's"],
   },
   enemy: ["enemy", "hostile", "aggressor", "aggressors"],
+  agent: ["by"],
   attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted"],
   according: ["according to", "citing", "cited by", "as reported by"],
   ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck"],

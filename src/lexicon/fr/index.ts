@@ -75,7 +75,7 @@ const lexicon: Lexicon = {
     "sea:caspian": ["mer Caspienne", "la mer Caspienne"],
   },
   orgs: {
-    "UA.air_force": ["armée de l'air", "l'armée de l'air", "force aérienne", "forces aériennes", "Iouri Ignat", "Ignat", "Iouri Ihnat", "Ihnat", "Mykola Olechtchouk", "Olechtchouk"],
+    "UA.air_force": ["défenses antiaériennes ukrainiennes", "défense antiaérienne ukrainienne", "défense aérienne ukrainienne", "armée de l'air", "l'armée de l'air", "force aérienne", "forces aériennes", "Iouri Ignat", "Ignat", "Iouri Ihnat", "Ihnat", "Mykola Olechtchouk", "Olechtchouk"],
     "UA.general_staff": ["état-major", "Etat-major", "état-major ukrainien", "l'état-major"],
     "UA.president": ["Zelensky", "Volodymyr Zelensky", "président ukrainien", "président Zelensky"],
     "UA.government": ["gouvernement ukrainien", "ministère ukrainien", "Andriï Sybiha", "Sybiha", "Kouleba"],
@@ -91,6 +91,7 @@ const lexicon: Lexicon = {
     RU: ["russes", "russe"],
   },
   enemy: ["ennemi", "ennemis", "ennemie"],
+  agent: ["par"],
   attribution: ["selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare"],
   according: ["selon", "d'après", "cité par", "de source"],
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
