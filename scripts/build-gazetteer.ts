@@ -95,6 +95,13 @@ for (const r of regions) {
   }
 }
 
+// The project's own additions: forms reports use that the reference data lacks.
+const extra = JSON.parse(readFileSync(join("data", "aliases.json"), "utf8")) as { aliases: Record<string, string[]> };
+for (const [iso, forms] of Object.entries(extra.aliases)) {
+  const r = regions.find((x) => x.iso === iso);
+  if (r) for (const f of forms) put(f, [iso, r.names.en ?? iso, "region"], 1_000_000_000);
+}
+
 const KEEP = new Set(["city", "raion", "district", "airbase", "airport", "launch_site", "area"]);
 for (const p of places) {
   if (!KEEP.has(p.kind)) continue;

@@ -199,10 +199,15 @@ function inheritModels(r: Report) {
  */
 function regionOfRegionalAuthority(doc: Doc, r: Report) {
   if (doc.kind !== "official" || !r.claimant_orgs.every((o) => o.endsWith(".regional")) || r.claimant_orgs.length === 0) return;
-  const regions = new Set(r.targets);
+  const regions = new Set(doc.m.places.map((p) => p.region));
   if (regions.size !== 1) return;
   const region = [...regions][0]!;
   for (const c of r.counts) if (c.region === null) c.region = region;
+  if (r.counts.length > 0 && !r.targets.includes(region)) {
+    r.targets.push(region);
+    const c = r.counts[0]!;
+    r.target_facts.push({ region, provenance: c.provenance });
+  }
 }
 
 /**

@@ -263,9 +263,10 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (!group) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;
+    const place = regionAfter(doc, s, group.end);
     out.push({
       sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
-      region: null, rule: "count/<one> <weapon:singular>", evidence: [...ev, ...group.evidence, oc.evidence], start, end: group.end, head: false,
+      region: place && place.more.length === 0 ? place.region : null, rule: "count/<one> <weapon:singular>", evidence: [...ev, ...group.evidence, oc.evidence], start, end: group.end, head: false,
     });
   }
   return out;

@@ -45,7 +45,7 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   if (/[;.!?:(]/.test(gap) || /,/.test(gap)) return null;
   if (inSpan(doc.m.numbers, gapSpan).length > 0) return null;
   // "три БПЛА сбиты над территорией Брянской области": a verb may stand between figure and place.
-  if (inSpan(doc.m.outcomes, gapSpan).length > 0 && gap.trim().split(/\s+/).length > 4) return null;
+  if (inSpan(doc.m.outcomes, gapSpan).length > 0 && gap.trim().split(/\s+/).length > 6) return null;
   if (inSpan(doc.m.launch, gapSpan).length > 0 || inSpan(doc.m.from, gapSpan).length > 0) return null;
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
@@ -53,6 +53,13 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const between = doc.text.slice(lastOver.end, place.start).trim();
   if (between.split(/\s+/).filter(Boolean).length > 4) return null;
   const list = placeList(doc, place, s.end);
+  // "contre la capitale et d'autres villes": the figure is shared with places left unnamed.
+  const tail = doc.text.slice(list[list.length - 1]!.end, Math.min(s.end, list[list.length - 1]!.end + 30));
+  const and = inSpan(doc.m.and, { start: list[list.length - 1]!.end, end: list[list.length - 1]!.end + 8 })[0];
+  if (list.length === 1 && and && /^\s*$/.test(doc.text.slice(list[list.length - 1]!.end, and.start)) && !/^\s*\S+\s+\d/u.test(tail.slice(and.end - list[list.length - 1]!.end))) {
+    const rest = doc.text.slice(and.end, and.end + 20);
+    if (inSpan(doc.m.numbers, { start: and.end, end: and.end + 20 }).length === 0 && !/^\s*\p{Lu}/u.test(rest)) return null;
+  }
   return {
     region: place.region,
     evidence: [evidence(doc, "region", lastOver), evidence(doc, "region", place)],

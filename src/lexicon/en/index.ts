@@ -62,7 +62,7 @@ const lexicon: Lexicon = {
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of"],
   each: ["one each", "one over each", "each"],
-  over: ["over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at"],
+  over: ["targeting", "aimed at", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at"],
   regionNouns: ["territory", "the territory of", "region", "regions", "oblast", "province", "the", "city", "areas"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],

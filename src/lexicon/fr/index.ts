@@ -63,7 +63,7 @@ const lexicon: Lexicon = {
   partOf: ["dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur"],
   each: ["un chacun", "un au-dessus de chacune"],
-  over: ["au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre"],
+  over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre"],
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
   unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
   capital: ["la capitale", "capitale"],
