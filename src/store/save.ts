@@ -94,7 +94,7 @@ export async function saveDocument(
   for (const [ordinal, r] of x.reports.entries()) {
     const aid = r.date ? attackId(r.date, r.attacker, r.target) : null;
     if (aid && r.date) {
-      await ensureAttack(trx, aid, r);
+      if (!touched.has(aid)) await ensureAttack(trx, aid, r);
       touched.add(aid);
     }
     facts += await saveReport(trx, documentId, ordinal, r, aid, additiveGroup);
@@ -128,11 +128,10 @@ const EMPTY_ATTACK = {
 };
 
 async function ensureAttack(trx: Kysely<Database>, id: string, r: Report): Promise<void> {
-  const exists = await trx.selectFrom("attacks").select("id").where("id", "=", id).executeTakeFirst();
-  if (exists) return;
   await trx
     .insertInto("attacks")
     .values({ ...EMPTY_ATTACK, id, date: r.date ?? "", attacker: r.attacker, target: r.target, night: r.night ? 1 : 0 })
+    .onConflict((oc) => oc.column("id").doNothing())
     .execute();
 }
 

@@ -19,7 +19,7 @@ import { buildAttack } from "../reconcile/attack.js";
 import type { FigureDecision } from "../reconcile/rules.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
-import { loadAttack, rebuildAttack } from "./rebuild.js";
+import { loadAttack, rebuildAttacks } from "./rebuild.js";
 import { attackId, saveDocument } from "./save.js";
 import type { Database } from "./schema.js";
 import type {
@@ -139,7 +139,7 @@ export class SqlStore implements Store {
           results.push(out.result);
           for (const t of out.touched) touched.add(t);
         }
-        for (const id of [...touched].sort()) await rebuildAttack(trx, id);
+        await rebuildAttacks(trx, [...touched].sort());
         return results;
       });
     } catch (e) {
@@ -151,7 +151,7 @@ export class SqlStore implements Store {
   async rebuildAll(): Promise<number> {
     const ids = await this.db.selectFrom("attacks").select("id").orderBy("id").execute();
     await this.db.transaction().execute(async (trx) => {
-      for (const { id } of ids) await rebuildAttack(trx, id);
+      await rebuildAttacks(trx, ids.map((r) => r.id));
     });
     return ids.length;
   }

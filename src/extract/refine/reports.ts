@@ -159,11 +159,15 @@ function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
 
 /** The same figure stated twice is one count; a restatement without the model joins the one with it. */
 function addCount(r: Report, c: Count) {
-  const same = (x: Count) => scoringWeapon(x.weapon) === scoringWeapon(c.weapon) && x.outcome === c.outcome && x.region === c.region && x.n === c.n;
+  // "un missile" then "un missile Kh-59": a root class restated with its subclass is the subclass figure.
+  const root = (w: string) => w.split(".")[0];
+  const sameClass = (a: Count, b: Count) =>
+    scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")) && (a.n === 1 || b.n === 1));
+  const same = (x: Count) => sameClass(x, c) && x.outcome === c.outcome && x.region === c.region && x.n === c.n;
   const prev = r.counts.find((x) => same(x) && (x.model === c.model || x.model === null || c.model === null));
   if (prev) {
-    if (prev.model === null && c.model !== null) {
-      prev.model = c.model;
+    if ((prev.model === null && c.model !== null) || (!prev.weapon.includes(".") && c.weapon.includes("."))) {
+      prev.model = c.model ?? prev.model;
       prev.weapon = c.weapon;
     }
     return;

@@ -53,7 +53,13 @@ export function findCounts(doc: Doc): CountFact[] {
       head = null;
       listOutcome = null;
     }
-    const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)) && !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)));
+    const nums = inSpan(doc.m.numbers, s).filter(
+      (n) =>
+        !doc.dateSpans.some((d) => overlaps(d, n)) &&
+        !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)) &&
+        // "all but 1 drone", "жодного": a negated number states no figure.
+        !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))),
+    );
     const sentenceStartCount = out.length;
     const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
     for (let i = 0; i < nums.length; i++) {

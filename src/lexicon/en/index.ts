@@ -47,7 +47,7 @@ const lexicon: Lexicon = {
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
     debris: ["debris", "wreckage", "fragments", "falling debris"],
   },
-  negation: ["not", "no", "n't"],
+  negation: ["all but", "none of the", "not", "no", "n't"],
   qualifiers: {
     at_least: ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of"],
     about: ["about", "around", "nearly", "almost", "approximately", "some", "roughly", "close to", "an estimated"],
@@ -66,7 +66,7 @@ const lexicon: Lexicon = {
   regionNouns: ["territory", "the territory of", "region", "regions", "oblast", "province", "the", "city", "areas"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],
-  launch: ["launched from", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
+  launch: ["launched from", "from the airspace", "from the airspace over", "from the area of", "from the areas of", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
   from: ["from"],
   seas: {
     "sea:black": ["Black Sea", "the Black Sea"],
@@ -97,7 +97,7 @@ const lexicon: Lexicon = {
   ownStrikeThere: ["struck there", "hit there"],
   thisRegion: ["there", "this region", "the region", "that region"],
   attack: ["air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
-  modifies: ["attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "attacks", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
+  modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "attacks", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
     not: ["one of the", "among the"],
     cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever", "the most"],

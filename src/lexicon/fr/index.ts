@@ -48,7 +48,7 @@ const lexicon: Lexicon = {
     hit: ["ont frappé", "ont touché", "frappes", "impacts", "touchés", "atteint leur cible", "ont atteint"],
     debris: ["débris", "chute de débris", "fragments"],
   },
-  negation: ["pas", "ne", "n'"],
+  negation: ["sauf", "aucun", "pas", "ne", "n'"],
   qualifiers: {
     at_least: ["au moins", "plus de", "pas moins de", "au minimum", "plus d'"],
     about: ["environ", "près de", "quelque", "quelques", "presque", "autour de", "approximativement", "une dizaine de"],
@@ -98,7 +98,7 @@ const lexicon: Lexicon = {
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
   attack: ["défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
-  modifies: ["attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
+  modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
     not: ["l'une des", "l'un des", "une des", "un des", "parmi les"],
     cue: ["la plus massive", "les plus massives", "le plus massif", "record", "le plus grand nombre", "la plus importante", "sans précédent", "la plus grande", "la plus vaste"],
