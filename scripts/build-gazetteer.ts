@@ -114,6 +114,13 @@ for (const p of places) {
     (x): x is string => typeof x === "string" && x.length > 0,
   );
   for (const s of names) put(s, [p.region, en, site ? "launch_site" : p.kind], rank);
+  // "у Золотоніському та Черкаському районах": the adjective alone names the district.
+  if (p.kind === "raion" || p.kind === "district") {
+    for (const s of names) {
+      const adj = s.replace(/ (район|району|районі|районом|р-н|района|районе)$/u, "");
+      if (adj !== s && /^\p{Lu}/u.test(adj) && !adj.includes(" ")) put(adj, [p.region, en, p.kind], 0);
+    }
+  }
   if (p.kind === "city" || site) {
     for (const s of [p.name.uk, p.name.ru]) {
       if (s) for (const f of slavicForms(s)) put(f, [p.region, en, site ? "launch_site" : p.kind], rank - 1);

@@ -87,7 +87,11 @@ export async function rebuildAttack(db: Kysely<Database>, id: string): Promise<A
 }
 
 /** Recomputes several attacks: figures, side totals, regions and the attack rows. */
-export async function rebuildAttacks(db: Kysely<Database>, ids: string[]): Promise<Map<string, AttackOut>> {
+export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialect: "sqlite" | "postgres" = "sqlite"): Promise<Map<string, AttackOut>> {
+  if (dialect === "postgres") {
+    // Concurrent writers touching one attack take turns: the second then sees the first's reports.
+    for (const part of chunks([...ids].sort())) await db.selectFrom("attacks").select("id").where("id", "in", part).orderBy("id").forUpdate().execute();
+  }
   const loaded = await loadAttacks(db, ids);
   const results = new Map<string, AttackOut>();
   const figures: Insertable<Database["attack_figures"]>[] = [];

@@ -109,6 +109,25 @@ export class SqlStore implements Store {
 
   // ---- writes ----
 
+  /**
+   * A write transaction. On SQLite it takes the write lock at BEGIN (IMMEDIATE), so that two processes
+   * writing at once wait for each other (busy timeout) instead of failing when a read turns into a write.
+   */
+  private async writeTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.dialect === "postgres") return this.db.transaction().execute(fn);
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const out = await fn(conn);
+        await sql`commit`.execute(conn);
+        return out;
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
   async ingestText(text: string, meta: IngestMeta): Promise<IngestResult> {
     if (!text.trim()) return { status: "failed", documentId: null, facts: 0, reason: "the document has no text" };
     const x = extract(text, {
@@ -131,7 +150,7 @@ export class SqlStore implements Store {
   /** Several documents in one transaction (the dataset import); attacks recomputed once at the end. */
   async saveBatch(items: BatchItem[]): Promise<IngestResult[]> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await this.writeTransaction(async (trx) => {
         const results: IngestResult[] = [];
         const touched = new Set<string>();
         for (const it of items) {
@@ -139,7 +158,7 @@ export class SqlStore implements Store {
           results.push(out.result);
           for (const t of out.touched) touched.add(t);
         }
-        await rebuildAttacks(trx, [...touched].sort());
+        await rebuildAttacks(trx, [...touched].sort(), this.dialect);
         return results;
       });
     } catch (e) {
@@ -150,8 +169,8 @@ export class SqlStore implements Store {
   /** Recomputes every attack (after a change of rules). */
   async rebuildAll(): Promise<number> {
     const ids = await this.db.selectFrom("attacks").select("id").orderBy("id").execute();
-    await this.db.transaction().execute(async (trx) => {
-      await rebuildAttacks(trx, ids.map((r) => r.id));
+    await this.writeTransaction(async (trx) => {
+      await rebuildAttacks(trx, ids.map((r) => r.id), this.dialect);
     });
     return ids.length;
   }

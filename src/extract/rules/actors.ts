@@ -44,6 +44,5 @@ export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean
   // "…lancés durant la nuit par la Russie": the agent of the launch.
   const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).pop();
   if (agent && /^\s*$/.test(doc.text.slice(agent.end, p.start)) && launched({ start: Math.max(0, p.start - 80), end: p.start }).length > 0) return true;
-  const prev = launched({ start: Math.max(0, p.start - 20), end: p.start }).pop();
-  return prev !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(prev.end, p.start)) && !/^\s*$/.test(doc.text.slice(prev.end, p.start));
+  return false;
 }

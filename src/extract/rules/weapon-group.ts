@@ -55,7 +55,7 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   // "une attaque de drones", "a wave of drones": the number counts the attack, not the weapons.
   // ("attack drones" is a kind of drone: the word right before the weapon does not count).
   const lead = { start: pos, end: first.start };
-  const counted = [...inSpan(doc.m.attack, lead), ...inSpan(doc.m.modifies, lead)].filter((a) => doc.text.slice(a.end, first.start).trim() !== "");
+  const counted = [...inSpan(doc.m.attack, lead).filter((a) => doc.text.slice(a.end, first.start).trim() !== ""), ...inSpan(doc.m.modifies, lead)];
   if (counted.length > 0) return null;
   const taken: Element[] = [first];
   let sawAnd = false;
