@@ -30,6 +30,11 @@ export function chooseOutcome(
     if (c.end <= start) before = c;
     else if (c.start >= end && !after) after = c;
   }
+  // "26 drones Shahed lancés par la Russie": a participle naming who launched them describes the
+  // drones; the clause's own verb comes before.
+  if (after && before && inSpan(doc.m.agent, { start: after.end, end: after.end + 6 }).some((a) => /^\s*$/.test(doc.text.slice(after!.end, a.start)))) {
+    after = null;
+  }
   if (after && !opts.location) {
     const gap = doc.text.slice(end, after.start);
     const clear = inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0;
