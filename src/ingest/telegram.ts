@@ -31,7 +31,7 @@ export function exportPosts(json: { name?: string; username?: string; id?: numbe
     const text = entitiesText(msg.text).trim();
     if (!text || msg.id === undefined) continue;
     const unix = msg.date_unixtime !== undefined ? Number(msg.date_unixtime) : NaN;
-    const published = Number.isFinite(unix) ? new Date(unix * 1000).toISOString() : (msg.date ?? null);
+    const published = Number.isFinite(unix) && Math.abs(unix) < 8.64e12 ? new Date(unix * 1000).toISOString() : (msg.date ?? null);
     out.push({ channel, postId: String(msg.id), published, text });
   }
   return out;

@@ -42,7 +42,8 @@ export function usageError(message: string): never {
 }
 
 export function checkDate(v: string, flag: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+  const d = new Date(`${v}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   if (!ok) usageError(`${flag} must be a date YYYY-MM-DD (got "${v}")`);
   return v;
 }

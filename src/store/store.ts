@@ -148,7 +148,7 @@ export class SqlStore implements Store {
   }
 
   /** Several documents in one transaction (the dataset import); attacks recomputed once at the end. */
-  async saveBatch(items: BatchItem[]): Promise<IngestResult[]> {
+  async saveBatch(items: BatchItem[], retried = false): Promise<IngestResult[]> {
     try {
       return await this.writeTransaction(async (trx) => {
         const results: IngestResult[] = [];
@@ -162,6 +162,8 @@ export class SqlStore implements Store {
         return results;
       });
     } catch (e) {
+      // Another process stored the same content (or took the same revision) meanwhile: retry once, which sees it.
+      if (!retried && /unique|duplicate key/i.test((e as Error).message)) return this.saveBatch(items, true);
       throw new SalvoError("SALVO_STORE_FAILED", `cannot store the document: ${(e as Error).message}`);
     }
   }

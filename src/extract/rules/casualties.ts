@@ -30,6 +30,9 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     if (inSpan(doc.m.period, s).length > 0) return;
     const cues = inSpan(doc.m.casualties, s);
     if (cues.length === 0) return;
+    // Only a toll told about an air attack: the sentence or the one before it speaks of one.
+    const prev = doc.sentences[si - 1];
+    if (!aboutAttack(doc, s) && !(prev && prev.paragraph === s.paragraph && aboutAttack(doc, prev))) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
       (n) => !doc.dateSpans.some((d) => overlaps(d, n)) && inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))),
     );
@@ -56,7 +59,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       const { q, ev: qev } = qualifierBefore(doc, n);
       // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
       const own = casualtyRegion(doc, s, Math.max(cue.end, n.end));
-      const carried = !own && lastRegion && lastRegion.paragraph === s.paragraph && si - lastRegion.sentence === 1 && inSpan(doc.m.places, s).length === 0 ? lastRegion.region : null;
+      const carried = !own && inSpan(doc.m.places, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
       const region = own ?? null;
       if (own) lastRegion = { paragraph: s.paragraph, sentence: si, region: own.region };
       out.push({
@@ -80,7 +83,7 @@ function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], 
   for (const before of candidates) {
     const gap = doc.text.slice(before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
-    const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 25 }).some((p) => /^\s*$/.test(doc.text.slice(before.end, p.start)));
+    const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
     if (SHORT_GAP.test(gap + " ") || personAfter) return before;
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
@@ -113,6 +116,30 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const launch = inSpan(doc.m.launch, s);
   const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
-  if (regions.size === 1) return usable[0]!;
-  return usable.find((p) => p.start >= pos && p.start - pos < 60) ?? null;
+  // "contre Kyiv et le sud de l'Ukraine": a place listed with unnamed others is not the toll's place.
+  if (regions.size === 1 && !usable.some((p) => sharedWithOthers(doc, p))) return usable[0]!;
+  // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
+  const after = usable.filter((p) => p.start >= pos);
+  if (new Set(after.map((p) => p.region)).size > 1) return null;
+  return after.find((p) => p.start - pos < 60) ?? null;
+}
+
+function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
+  return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
+}
+
+/** "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before. */
+function carriedRegion(doc: Doc, si: number, last: { paragraph: number; sentence: number; region: RegionCode } | null): RegionCode | null {
+  const s = doc.sentences[si]!;
+  if (last && last.paragraph === s.paragraph && si - last.sentence === 1) return last.region;
+  const prev = doc.sentences[si - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return null;
+  const regions = new Set(inSpan(doc.m.places, prev).filter((p) => regionSide(p.region) !== null && !isActor(doc, p)).map((p) => p.region));
+  return regions.size === 1 ? [...regions][0]! : null;
+}
+
+function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
+  const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 })[0];
+  if (!and || !/^\s*$/.test(doc.text.slice(p.end, and.start))) return false;
+  return inSpan(doc.m.places, { start: and.end, end: and.end + 4 }).length === 0;
 }

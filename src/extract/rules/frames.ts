@@ -101,7 +101,8 @@ export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target
     if (SPECIFIC_RANK[org] === 0 && isAttacker(doc, o)) continue;
     // A governor, a mayor, the police: the regional authority of the side that was attacked.
     if (org.endsWith(".regional")) org = `${target}.regional` as Org;
-    if (SPECIFIC_RANK[org] === 0 && !attributed) continue;
+    // A side's name speaks only as the subject of an attribution verb or after "according to".
+    if (SPECIFIC_RANK[org] === 0 && (!attributed || (!named.includes(o) && !speakers.includes(o)))) continue;
     // A side name is the attacker, not the speaker, when a weapon follows it ("Russian drones").
     if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: o.end, end: o.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, w.start)))) continue;
     if (!orgs.includes(org)) orgs.push(org);
