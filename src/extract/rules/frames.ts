@@ -56,10 +56,15 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       }
     }
   }
+  const lastBySide = new Map<Side, { claimant: Side; orgs: Org[]; ev: Evidence[] }>();
+  if (last) lastBySide.set(last.claimant, last);
   for (const s of doc.sentences) {
     let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
     const own = sentenceOrgs(doc, s, sides.target);
-    if (own) last = own;
+    if (own) {
+      last = own;
+      lastBySide.set(own.claimant, own);
+    }
     // "L'Ukraine affirme avoir frappé…": the speaker's side is the attacker of this sentence only.
     const ownStrike = inSpan(doc.m.ownStrike, s).length + inSpan(doc.m.ownStrikeThere, s).length > 0;
     if (ownStrike && own) {
@@ -67,10 +72,13 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
     } else {
       prevSides = sides;
     }
-    const claimant = last ? last.claimant : "media";
+    // A voice carried over from an earlier sentence does not tell its own side's attack: the
+    // attacked side's last voice does ("Moscou fait état d'un mort. Lors des attaques russes…").
+    const voice = !own && last && last.claimant === sides.attacker ? lastBySide.get(sides.target) ?? last : last;
+    const claimant = voice ? voice.claimant : "media";
     out.push({
       claimant,
-      orgs: last ? last.orgs : ["media"],
+      orgs: voice ? voice.orgs : ["media"],
       orgEvidence: own ? own.ev : [],
       attacker: sides.attacker,
       target: sides.target,
