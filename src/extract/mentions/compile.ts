@@ -20,7 +20,9 @@ export function compileForms(forms: readonly string[]): RegExp | null {
   if (uniq.length === 0) return null;
   uniq.sort((a, b) => b.replace(/\*/g, "").length - a.replace(/\*/g, "").length || (a < b ? -1 : 1));
   const alt = uniq.map(formSource).join("|");
-  return new RegExp(`(?<![${LETTER}])(?:${alt})(?![${LETTER}])`, "giu");
+  // No lookbehind: a pattern that starts with its forms lets the engine skip ahead to their first
+  // letters; the boundary before a match is checked in findAll.
+  return new RegExp(`(?:${alt})(?![${LETTER}])`, "giu");
 }
 
 export interface Hit {
@@ -28,13 +30,15 @@ export interface Hit {
   end: number;
 }
 
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
 export function findAll(re: RegExp | null, text: string): Hit[] {
   if (!re) return [];
   const out: Hit[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
+    if (m[0].length === 0 || (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!))) {
+      re.lastIndex = m.index + 1;
       continue;
     }
     out.push({ start: m.index, end: m.index + m[0].length });
