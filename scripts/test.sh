@@ -2,6 +2,8 @@
 # The project's one test command: typecheck, then every test file under test/ with node's runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# On a fresh checkout the test command installs what it needs first.
+[ -d node_modules ] || npm ci --no-audit --no-fund
 npx tsc -p tsconfig.json --noEmit
 files=$(find test -name '*.test.ts' -not -path '*/output/*' | sort)
 if [ -z "$files" ]; then echo "no test files found under test/" >&2; exit 1; fi
