@@ -82,7 +82,7 @@ const lexicon: Lexicon = {
     "UA.other": ["Southern Defense Forces", "Operational Command South", "Pletenchuk", "Ukrainian Navy", "Ukrainian military", "Ukraine's military", "Ukrainian armed forces", "Ukrainian officials", "Ukrainian authorities", "Kyiv", "Ukraine"],
     "RU.mod": ["Russian Defense Ministry", "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry", "Russian Ministry of Defense", "Russian Ministry of Defence", "Defense Ministry", "Defence Ministry", "defense ministry", "defence ministry", "Ministry of Defense", "Ministry of Defence", "Russian air defences", "Russian air defenses", "air defense systems", "air defence systems", "on-duty air defense"],
     "RU.regional": ["Gladkov", "Bogomaz", "Khinshtein", "Sobyanin", "Vorobyov", "Gusev", "Slyusar", "Aksyonov", "Razvozhayev", "Nikitin", "Busargin", "Bocharov", "governor"],
-    "RU.government": ["Kremlin", "Peskov", "Zakharova", "Rosaviatsia"],
+    "RU.government": ["Kremlin", "Peskov", "Zakharova"],
     "RU.other": ["Russian authorities", "Russian officials", "Moscow", "Russia"],
   },
   sides: {
@@ -100,7 +100,7 @@ const lexicon: Lexicon = {
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "attacks", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
     not: ["one of the", "among the"],
-    cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever", "the most"],
+    cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever"],
     war: ["since the start of the war", "since the beginning of the war", "of the war", "since the full-scale invasion", "since the start of the full-scale invasion", "of the full-scale war", "since February 2022", "ever"],
     year: ["this year", "so far this year", "since the start of the year"],
   },

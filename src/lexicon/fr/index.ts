@@ -83,7 +83,7 @@ const lexicon: Lexicon = {
     "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne"],
     "RU.mod": ["ministère russe de la Défense", "ministère de la Défense russe", "ministère de la Défense", "armée russe", "l'armée russe", "défense antiaérienne russe", "défense aérienne russe", "défenses antiaériennes russes"],
     "RU.regional": ["gouverneur", "Sobianine", "Sergueï Sobianine", "maire de Moscou", "Gladkov", "Viatcheslav Gladkov", "Bogomaz", "Iouri Sliousar", "Sliousar", "Khinchtein", "gouverneure"],
-    "RU.government": ["Kremlin", "Peskov", "Dmitri Peskov", "Zakharova", "Rosaviatsia"],
+    "RU.government": ["Kremlin", "Peskov", "Dmitri Peskov", "Zakharova"],
     "RU.other": ["autorités russes", "les autorités russes", "Moscou", "la Russie", "Russie"],
   },
   sides: {
