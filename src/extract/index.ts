@@ -11,7 +11,7 @@ import { detectLang } from "./lang-detect.js";
 import { findMentions } from "./mentions/find.js";
 import { findCasualties } from "./rules/casualties.js";
 import { findCounts } from "./rules/counts.js";
-import { docDefaults, frames } from "./rules/frames.js";
+import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
 import { findRegions } from "./rules/places.js";
 import { findRecords } from "./rules/records.js";
 import { assembleReports, type RawFact } from "./refine/reports.js";
@@ -55,8 +55,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
 }
 
 function guessKind(o: ExtractOptions): DocKind {
-  const id = `${o.publisher ?? ""} ${o.channel ?? ""} ${o.url ?? ""}`;
-  return /kpszsu|mod_russia|gov\.ua|Министерство|Повітряні Сили/iu.test(id) ? "official" : "news";
+  return officialPublisher(o.publisher ?? null, o.channel ?? null, o.url ?? null) ? "official" : "news";
 }
 
 function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions): Partial<Extraction> {

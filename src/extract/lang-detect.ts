@@ -1,31 +1,32 @@
+import { LEXICONS } from "../lexicon/index.js";
 import type { Lang } from "../model/vocab.js";
 
-// Letters only one of the two Cyrillic languages uses, and frequent short words of each language.
-const UK_LETTERS = /[іїєґІЇЄҐ]/gu;
-const RU_LETTERS = /[ыэъёЫЭЪЁ]/gu;
-const WORDS: Record<Lang, Set<string>> = {
-  uk: new Set(["та", "що", "від", "це", "як", "під", "над", "для", "він", "вона", "вони", "було", "буде", "також", "який", "яка", "які", "щодо", "через", "після", "року", "з", "із", "у"]),
-  ru: new Set(["что", "это", "как", "от", "под", "для", "он", "она", "они", "было", "будет", "также", "который", "которая", "которые", "после", "года", "из", "в", "и", "не", "по"]),
-  fr: new Set(["le", "la", "les", "des", "du", "de", "et", "dans", "est", "une", "un", "pour", "sur", "qui", "que", "a", "ont", "été", "selon", "au", "aux", "par", "avec", "ce", "cette", "nuit"]),
-  en: new Set(["the", "and", "of", "in", "to", "was", "were", "is", "are", "for", "on", "that", "with", "said", "by", "from", "at", "it", "its", "an", "has", "have", "overnight"]),
-};
+const SCRIPT = { Cyrillic: /\p{Script=Cyrillic}/gu, Latin: /\p{Script=Latin}/gu } as const;
 
 /**
- * The language of a report. Distinctive letters decide between Ukrainian and Russian, frequent
- * function words between French and English (and back Cyrillic texts without such letters).
+ * The language of a report: the script first, then, among the languages written in it, the one
+ * whose own letters (×3 for Cyrillic, where they are decisive; ×0.5 for Latin accents) and frequent
+ * short words score highest. Ties go to the first lexicon listed.
  */
 export function detectLang(text: string): Lang {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const cyr = (sample.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-  const lat = (sample.match(/\p{Script=Latin}/gu) ?? []).length;
+  const counts = { Cyrillic: (sample.match(SCRIPT.Cyrillic) ?? []).length, Latin: (sample.match(SCRIPT.Latin) ?? []).length };
+  const script = counts.Cyrillic > counts.Latin ? "Cyrillic" : "Latin";
   const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  const score = (l: Lang) => words.reduce((a, w) => a + (WORDS[l].has(w) ? 1 : 0), 0);
-  if (cyr > lat) {
-    const uk = (sample.match(UK_LETTERS) ?? []).length * 3 + score("uk");
-    const ru = (sample.match(RU_LETTERS) ?? []).length * 3 + score("ru") + (sample.match(/(?<=\p{L})(?:ого|ому|ий|ый|ие|ые)(?!\p{L})/gu) ?? []).length * 0;
-    return uk >= ru && uk > 0 ? "uk" : "ru";
+  let best: Lang | null = null;
+  let bestScore = -1;
+  for (const lex of Object.values(LEXICONS)) {
+    if (lex.detect.script !== script) continue;
+    const vocabulary = new Set(lex.detect.words);
+    let score = words.reduce((a, w) => a + (vocabulary.has(w) ? 1 : 0), 0);
+    if (lex.detect.letters) {
+      const letters = new RegExp(`[${lex.detect.letters}]`, "gu");
+      score += (sample.match(letters) ?? []).length * (script === "Cyrillic" ? 3 : 0.5);
+    }
+    if (score > bestScore) {
+      best = lex.lang;
+      bestScore = score;
+    }
   }
-  const fr = score("fr") + (sample.match(/[éèêàçùœ]/gu) ?? []).length * 0.5;
-  const en = score("en");
-  return fr > en ? "fr" : "en";
+  return best ?? (script === "Cyrillic" ? "uk" : "en");
 }

@@ -80,11 +80,11 @@ function strOrNull(v: unknown): string | null {
   return typeof v === "string" && v.trim() ? v : null;
 }
 
-function postDoc(p: TelegramPost, label: string): DocInput {
+function postDoc(p: TelegramPost, label: string, url: string | null = null): DocInput {
   return {
     label: `${label}#${p.channel}/${p.postId}`,
     text: p.text,
-    meta: { channel: p.channel, post_id: p.postId, published: p.published, publisher: p.channel, kind: "social" },
+    meta: { channel: p.channel, post_id: p.postId, published: p.published, publisher: p.channel, url },
   };
 }
 
@@ -174,7 +174,7 @@ export async function urlDocs(res: FetchResult, label: string, opts: ExpandOptio
   const head = res.body.subarray(0, 4096).toString("utf8");
   if (looksLikeFeed(head, res.contentType)) return feedDocs(res.body.toString("utf8"), label, opts, onFailure);
   const text = res.body.toString("utf8");
-  if (looksLikeTelegramPreview(text)) return previewPosts(text).map((p) => postDoc(p, label));
+  if (looksLikeTelegramPreview(text)) return previewPosts(text).map((p) => postDoc(p, label, `https://t.me/${p.channel}/${p.postId}`));
   return [sourceDoc(res.body, { url: res.url, contentType: res.contentType ?? undefined }, label, null)];
 }
 

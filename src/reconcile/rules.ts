@@ -101,14 +101,26 @@ function byTime(a: ClaimOut, b: ClaimOut): number {
   return ta < tb ? -1 : ta > tb ? 1 : a.id - b.id;
 }
 
-/** Sums claims of an additive group sharing this key into the first of them (the rest are kept, marked superseded by the sum). */
+/**
+ * The values that compete for a figure. Claims of an additive group sharing the key are summed into the
+ * first of them. Several values from one body in one document are windows of the night or a part and its
+ * whole ("11 within an hour", "40 overnight"): the largest stands for that statement.
+ */
 function collapseAdditive(claims: ClaimOut[]): Array<ClaimOut & { sum: number }> {
   const out: Array<ClaimOut & { sum: number }> = [];
   const groups = new Map<string, ClaimOut & { sum: number }>();
+  const inDoc = new Map<string, number>();
   for (const c of claims) {
     if (c.superseded) continue;
     if (c.additive_group === null) {
-      out.push({ ...c, sum: c.n });
+      const k = `${c.doc.id}|${c.side}|${c.credited_to}`;
+      const at = inDoc.get(k);
+      if (at === undefined) {
+        inDoc.set(k, out.length);
+        out.push({ ...c, sum: c.n });
+      } else if (c.n > out[at]!.sum) {
+        out[at] = { ...c, sum: c.n };
+      }
       continue;
     }
     const key = `${c.additive_group}|${c.side}|${c.credited_to}`;

@@ -16,6 +16,9 @@ export function attackId(date: string, attacker: string, target: string): string
 /** What makes a later version of a document a revision rather than a new document. */
 export function identityOf(meta: IngestMeta): string | null {
   if (meta.channel && meta.post_id) return `post:${meta.channel.toLowerCase()}/${meta.post_id}`;
+  // A Telegram post's link names the same post as its channel and id (from a feed, a preview or a gold file).
+  const tg = meta.url ? /^https?:\/\/(?:www\.)?t\.me\/(?:s\/)?([A-Za-z0-9_]+)\/(\d+)\/?(?:[?#].*)?$/.exec(meta.url) : null;
+  if (tg) return `post:${tg[1]!.toLowerCase()}/${tg[2]}`;
   if (meta.url) return `url:${meta.url}`;
   if (meta.key) return `key:${meta.key}`;
   return null;
@@ -37,27 +40,63 @@ function prov(p: Provenance | null | undefined) {
   };
 }
 
+/** What a batch already knows of the documents table (looked up once for the whole batch). */
+export interface KnownDocuments {
+  bySha: Map<string, number>;
+  /** Current version per identity. */
+  byIdentity: Map<string, number>;
+}
+
+export async function knownDocuments(trx: Kysely<Database>, items: Array<{ x: Extraction; meta: IngestMeta }>): Promise<KnownDocuments> {
+  const known: KnownDocuments = { bySha: new Map(), byIdentity: new Map() };
+  const shas = [...new Set(items.map((i) => sha256(i.x.text)))];
+  const ids = [...new Set(items.map((i) => identityOf(i.meta)).filter((v): v is string => v !== null))];
+  for (let i = 0; i < shas.length; i += 500) {
+    const rows = await trx.selectFrom("documents").select(["id", "sha256"]).where("sha256", "in", shas.slice(i, i + 500)).execute();
+    for (const r of rows) known.bySha.set(r.sha256, r.id);
+  }
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx
+      .selectFrom("documents")
+      .select(["id", "identity"])
+      .where("identity", "in", ids.slice(i, i + 500))
+      .where("current", "=", 1)
+      .orderBy("id")
+      .execute();
+    for (const r of rows) if (r.identity) known.byIdentity.set(r.identity, r.id);
+  }
+  return known;
+}
+
 export async function saveDocument(
   trx: Transaction<Database> | Kysely<Database>,
   x: Extraction,
   meta: IngestMeta,
   additiveGroup: string | null = null,
+  known?: KnownDocuments,
 ): Promise<SaveOutcome> {
   const touched = new Set<string>();
   const hash = sha256(x.text);
-  const same = await trx.selectFrom("documents").select("id").where("sha256", "=", hash).executeTakeFirst();
-  if (same) return { result: { status: "unchanged", documentId: same.id, facts: 0 }, touched };
+  const sameId = known
+    ? known.bySha.get(hash)
+    : (await trx.selectFrom("documents").select("id").where("sha256", "=", hash).executeTakeFirst())?.id;
+  if (sameId !== undefined) return { result: { status: "unchanged", documentId: sameId, facts: 0 }, touched };
 
   const identity = identityOf(meta);
   let revisionOf: number | null = null;
   if (identity) {
-    const prev = await trx
-      .selectFrom("documents")
-      .select("id")
-      .where("identity", "=", identity)
-      .where("current", "=", 1)
-      .orderBy("id", "desc")
-      .executeTakeFirst();
+    const prevId = known
+      ? known.byIdentity.get(identity)
+      : (
+          await trx
+            .selectFrom("documents")
+            .select("id")
+            .where("identity", "=", identity)
+            .where("current", "=", 1)
+            .orderBy("id", "desc")
+            .executeTakeFirst()
+        )?.id;
+    const prev = prevId === undefined ? null : { id: prevId };
     if (prev) {
       revisionOf = prev.id;
       await trx.updateTable("documents").set({ current: 0 }).where("id", "=", prev.id).execute();
@@ -89,6 +128,8 @@ export async function saveDocument(
     .returning("id")
     .executeTakeFirstOrThrow();
   const documentId = inserted.id;
+  known?.bySha.set(hash, documentId);
+  if (identity) known?.byIdentity.set(identity, documentId);
 
   let facts = 0;
   for (const [ordinal, r] of x.reports.entries()) {

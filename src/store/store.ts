@@ -20,7 +20,7 @@ import type { FigureDecision } from "../reconcile/rules.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
-import { attackId, saveDocument } from "./save.js";
+import { attackId, knownDocuments, saveDocument } from "./save.js";
 import type { Database } from "./schema.js";
 import type {
   AttackDetail,
@@ -153,8 +153,9 @@ export class SqlStore implements Store {
       return await this.writeTransaction(async (trx) => {
         const results: IngestResult[] = [];
         const touched = new Set<string>();
+        const known = await knownDocuments(trx, items);
         for (const it of items) {
-          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null);
+          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null, known);
           results.push(out.result);
           for (const t of out.touched) touched.add(t);
         }
@@ -499,6 +500,8 @@ export class SqlStore implements Store {
       .groupBy("attack_regions.region")
       .orderBy("attack_regions.region")
       .execute();
+    // Sorted here, not in SQL: text collation differs between servers (C vs en_US) and SQLite.
+    rows.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
     return rows.map((r) => ({
       region: r.region,
       attacks: Number(r.attacks),
@@ -578,6 +581,8 @@ export class SqlStore implements Store {
       .orderBy("attacks.id")
       .orderBy("attack_regions.region")
       .execute();
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    rows.sort((a, b) => cmp(a.date, b.date) || cmp(a.attack_id, b.attack_id) || cmp(a.region, b.region));
     return rows.map((r) => ({ ...r, attacker: r.attacker as Side, target: r.target as Side }));
   }
 

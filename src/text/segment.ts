@@ -1,3 +1,4 @@
+import { ABBREVIATIONS } from "../lexicon/shared/abbreviations.js";
 import type { Span } from "../model/span.js";
 
 export interface Sentence extends Span {
@@ -7,13 +8,7 @@ export interface Sentence extends Span {
   line: number;
 }
 
-// Short words after which a full stop does not end a sentence (all four languages; lower case).
-const ABBREVIATIONS = new Set([
-  "м", "г", "с", "смт", "пгт", "обл", "р", "ст", "вул", "ул", "просп", "пр", "д", "т", "ч", "тис", "тыс",
-  "млн", "млрд", "км", "мск", "р-н", "н", "п", "св", "ім", "им", "т.д", "т.п", "etc", "mr", "mrs", "ms",
-  "dr", "st", "gen", "lt", "col", "sgt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", "janv", "févr", "avr", "juil", "oct", "déc", "m", "mme", "mlle", "env",
-]);
+const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 /**
  * Splits text into sentences. Lines are hard boundaries (Telegram posts put one fact per line);
@@ -53,7 +48,7 @@ function splitLine(raw: string, offset: number, paragraph: number, line: number,
     const before = raw.slice(start, m.index);
     const word = /([\p{L}.-]+)$/u.exec(before)?.[1] ?? "";
     const w = word.toLowerCase().replace(/^\.+/, "");
-    if (m[0].startsWith(".") && (ABBREVIATIONS.has(w) || (word.length === 1 && /\p{Lu}/u.test(word)))) continue;
+    if (m[0].startsWith(".") && (ABBREVIATION_SET.has(w) || (word.length === 1 && /\p{Lu}/u.test(word)))) continue;
     // A full stop inside a number ("8.00", "1.5") has no space after it, so it never matches here.
     const end = m.index + m[0].trimEnd().length;
     push(raw, offset, start, end, paragraph, line, out);

@@ -13,6 +13,7 @@ const DIGITS = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])(\d{1,3}(?:[ .,'](?=\d{3
 interface Compiled {
   re: RegExp | null;
   values: Map<string, number>;
+  and: Set<string>;
 }
 const cache = new Map<Lexicon, Compiled>();
 
@@ -21,7 +22,7 @@ function compiled(lex: Lexicon): Compiled {
   if (!c) {
     const values = new Map<string, number>();
     for (const [k, v] of Object.entries(lex.numbers)) values.set(lookupKey(k), v);
-    c = { re: compileForms(Object.keys(lex.numbers)), values };
+    c = { re: compileForms(Object.keys(lex.numbers)), values, and: new Set(lex.and.map((a) => a.toLowerCase())) };
     cache.set(lex, c);
   }
   return c;
@@ -48,19 +49,20 @@ export function findNumbers(text: string, lex: Lexicon): NumberMention[] {
     const after = /^-([\p{L}']+)/u.exec(text.slice(w.end, w.end + 24));
     return !after || c.values.has(lookupKey(after[1]!));
   });
-  out.push(...mergeCompounds(standalone, text));
+  out.push(...mergeCompounds(standalone, text, c.and));
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** "двадцять шість" = 26, "vingt-six" = 26, "сто двадцять" = 120: tens or hundreds followed by smaller parts. */
-function mergeCompounds(words: NumberMention[], text: string): NumberMention[] {
+function mergeCompounds(words: NumberMention[], text: string, and: Set<string>): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < words.length; i++) {
     const cur = { ...words[i]! };
     while (i + 1 < words.length) {
       const next = words[i + 1]!;
       const gap = text.slice(cur.end, next.start);
-      const joinable = /^(?:\s+|-|\s+(?:et|and|і|и)\s+|-et-)$/u.test(gap);
+      const inner = gap.replace(/^[\s-]+|[\s-]+$/g, "");
+      const joinable = /^(?:\s+|-)$/u.test(gap) || (inner !== "" && and.has(inner.toLowerCase()) && /^[\s-]+\S+[\s-]+$/u.test(gap));
       const lastPart = cur.value % 100 === 0 ? 100 : cur.value % 10 === 0 ? 10 : 1;
       if (!joinable || next.value >= lastPart || cur.value < 20) break;
       cur.value += next.value;

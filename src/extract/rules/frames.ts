@@ -3,6 +3,7 @@ import type { Org, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { isActor, isAttacker, nextToWeapon, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
+import { OFFICIAL_PUBLISHERS, type Publisher } from "../../lexicon/shared/publishers.js";
 
 const other = (s: Side): Side => (s === "UA" ? "RU" : "UA");
 const sideOfOrg = (o: Org): Side | null => (o.startsWith("UA.") ? "UA" : o.startsWith("RU.") ? "RU" : null);
@@ -18,10 +19,8 @@ export interface DocDefaults {
 
 /** The voice of the publisher: an official channel speaks for its body. */
 export function docDefaults(doc: Doc, publisher: string | null, channel: string | null, url: string | null): DocDefaults {
-  const id = `${publisher ?? ""} ${channel ?? ""} ${url ?? ""}`;
-  if (/kpszsu|Повітрян|Air Force/iu.test(id)) return { claimant: "UA", org: "UA.air_force", attacker: "RU", target: "UA" };
-  if (/mod_russia|Министерство обороны|Минобороны|mil\.ru/iu.test(id)) return { claimant: "RU", org: "RU.mod", attacker: "UA", target: "RU" };
-  if (/gov\.ua|ОВА|ОДА|рда|rda/iu.test(id)) return { claimant: "UA", org: "UA.regional", attacker: "RU", target: "UA" };
+  const official = officialPublisher(publisher, channel, url);
+  if (official) return { claimant: official.claimant, org: official.org, attacker: official.attacker, target: official.target };
   // Otherwise the sides follow what the text says most: regions named and side words.
   let ua = 0;
   let ru = 0;
@@ -174,3 +173,8 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 
 
 
+
+export function officialPublisher(publisher: string | null, channel: string | null, url: string | null): Publisher | null {
+  const id = `${publisher ?? ""} ${channel ?? ""} ${url ?? ""}`.toLowerCase();
+  return OFFICIAL_PUBLISHERS.find((p) => p.match.some((m) => id.includes(m.toLowerCase()))) ?? null;
+}

@@ -1,4 +1,5 @@
 import { inSpan, type Doc } from "../context.js";
+import { joinedByAnd } from "./region-of.js";
 import type { Mention, PlaceMention } from "../mentions/types.js";
 
 /**
@@ -18,7 +19,7 @@ export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<P
     const sentenceBreak = /[;!?]/.test(gap) || (/\./.test(gap) && gap.length > 24);
     const inLaunch =
       (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start)) ||
-      (chainEnd >= 0 && /^[\s,]*(?:і|и|та|and|et)?[\s,]*$/u.test(doc.text.slice(chainEnd, p.start))) ||
+      (chainEnd >= 0 && joinedByAnd(doc, chainEnd, p.start)) ||
       fromWeapons(doc, s, p);
     if (inLaunch) {
       out.set(p, cue ?? null);

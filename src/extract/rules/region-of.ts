@@ -11,7 +11,6 @@ export interface RegionChoice {
   more: PlaceMention[];
 }
 
-const LIST_JOIN = /^\s*(?:,|і|и|та|й|and|et|,\s*and|,\s*et)\s*$/iu;
 
 /** Places listed one after another: "A, B і C областями". */
 export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMention[] {
@@ -19,7 +18,7 @@ export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMe
   const places = inSpan(doc.m.places, { start: first.end, end: limit });
   for (const p of places) {
     const prev = out[out.length - 1]!;
-    if (!LIST_JOIN.test(doc.text.slice(prev.end, p.start))) break;
+    if (!joinedByAnd(doc, prev.end, p.start)) break;
     out.push(p);
   }
   return out;
@@ -116,4 +115,12 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
   const p = earlier[earlier.length - 1];
   if (!p) return null;
   return { region: p.region, evidence: [evidence(doc, "region", ref), evidence(doc, "region", p)], more: [] };
+}
+
+/** A gap that only joins two items: a comma and/or one of the language's "and" words. */
+export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
+  const gap = doc.text.slice(from, to);
+  if (/^[\s,]*$/.test(gap)) return gap.length > 0;
+  const and = inSpan(doc.m.and, { start: from, end: to });
+  return and.length === 1 && /^[\s,]*$/.test(doc.text.slice(from, and[0]!.start)) && /^\s*$/.test(doc.text.slice(and[0]!.end, to));
 }

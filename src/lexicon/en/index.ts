@@ -2,6 +2,7 @@ import type { Lexicon } from "../types.js";
 
 const lexicon: Lexicon = {
   lang: "en",
+  detect: { script: "Latin", letters: "", words: ["the", "and", "of", "in", "to", "was", "were", "is", "are", "for", "on", "that", "with", "said", "by", "from", "at", "it", "its", "an", "has", "have", "overnight"] },
   numbers: {
     one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
     twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,

@@ -2,6 +2,7 @@ import type { Lexicon } from "../types.js";
 
 const lexicon: Lexicon = {
   lang: "fr",
+  detect: { script: "Latin", letters: "éèêàçùœ", words: ["le", "la", "les", "des", "du", "de", "et", "dans", "est", "une", "un", "pour", "sur", "qui", "que", "a", "ont", "été", "selon", "au", "aux", "par", "avec", "ce", "cette", "nuit"] },
   numbers: {
     un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
     douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
