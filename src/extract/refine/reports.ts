@@ -1,7 +1,7 @@
 import type { Casualty, Count, OrgFact, Place, RecordClaim, RegionFact, Report } from "../../model/extraction.js";
 import type { Org } from "../../model/vocab.js";
 import { scoringWeapon } from "../../model/vocab.js";
-import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
+import { inSpan, provenance, type Doc, type Frame } from "../context.js";
 import type { CasualtyFact } from "../rules/casualties.js";
 import { UNNAMED_REGION_RULE, type CountFact } from "../rules/counts.js";
 import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
@@ -151,7 +151,9 @@ function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
     if (!r.claimant_orgs.includes(o)) {
       r.claimant_orgs.push(o);
       const ev = f.orgEvidence.filter((e) => doc.text.slice(e.start, e.end).length > 0);
-      const fact: OrgFact = { org: o as Org, provenance: provenance(doc, "attribution/<org>", doc.sentences[si]!, ev.length ? ev : [evidence(doc, "attribution", doc.sentences[si]!)]) };
+      // Without a cue of its own the voice was carried over from an earlier sentence, or is the outlet's.
+      const rule = ev.length > 0 ? "attribution/<org>" : o === "media" ? "attribution/<no-cue>:outlet" : "attribution/<carried-over>";
+      const fact: OrgFact = { org: o as Org, provenance: provenance(doc, rule, doc.sentences[si]!, ev) };
       r.org_facts.push(fact);
     }
   }
