@@ -123,7 +123,8 @@ function collapseAdditive(claims: ClaimOut[]): Array<ClaimOut & { sum: number }>
       }
       continue;
     }
-    const key = `${c.additive_group}|${c.side}|${c.credited_to}`;
+    // A dataset's rows are windows of the day, whichever command reported them: all add up.
+    const key = `${c.additive_group}|${c.side}`;
     const g = groups.get(key);
     if (g) {
       g.sum += c.n;

@@ -39,7 +39,7 @@ export function formatAttack(a: AttackDetail): string {
       const who = `${c.claimant}${c.orgs.length ? ` ${c.orgs.join("+")}` : ""}${c.restated ? ` (restated by ${c.document.publisher ?? "media"})` : ""}`;
       const src = c.document.channel?.startsWith("dataset:")
         ? `${c.document.channel.slice(8)}: ${c.document.title ?? c.document.post_id ?? ""}`
-        : (c.document.url ?? (c.document.channel ? `${c.document.channel}/${c.document.post_id ?? ""}` : `document ${c.document.id}`));
+        : (c.document.url ?? (c.document.channel ? `${c.document.channel}${c.document.post_id ? `/${c.document.post_id}` : ""}` : `document ${c.document.id}`));
       out.push(`      ${c.n} ${c.qualifier !== "exact" ? `(${c.qualifier}) ` : ""}— ${who}, ${src}${c.superseded ? " [superseded]" : ""}`);
     }
   }

@@ -26,13 +26,14 @@ const SHORT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
+  const docAboutAttack = aboutAttack(doc, { start: 0, end: doc.text.length });
   doc.sentences.forEach((s, si) => {
     if (inSpan(doc.m.period, s).length > 0) return;
     const cues = inSpan(doc.m.casualties, s);
     if (cues.length === 0) return;
-    // Only a toll told about an air attack: the sentence or the one before it speaks of one.
-    const prev = doc.sentences[si - 1];
-    if (!aboutAttack(doc, s) && !(prev && prev.paragraph === s.paragraph && aboutAttack(doc, prev))) return;
+    // In a text about attacks, a toll in a paragraph that speaks of none is about something else
+    // ("Prigozhin died with nine other people when a plane … crashed").
+    if (docAboutAttack && !doc.sentences.some((x) => x.paragraph === s.paragraph && aboutAttack(doc, x))) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
       (n) => !doc.dateSpans.some((d) => overlaps(d, n)) && inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))),
     );
