@@ -165,7 +165,7 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
       outcome,
       n,
       qualifier: "exact",
-      region: forced ? region : region,
+      region,
       provenance,
     });
   }

@@ -167,7 +167,8 @@ export function decideFigure(claimsIn: ClaimIn[], attacker: Side, target: Side):
   const live = collapseAdditive(claims);
   const pick = (pool: Array<ClaimOut & { sum: number }>): Chosen | null => {
     const best = [...pool].sort(
-      (a, b) => rankOf(a, defender) - rankOf(b, defender) || -byTime(a, b),
+      // Same body: its own statement before a medium's restatement of it; then the latest.
+      (a, b) => rankOf(a, defender) - rankOf(b, defender) || Number(a.restated) - Number(b.restated) || -byTime(a, b),
     )[0];
     return best
       ? { n: best.sum, qualifier: best.qualifier, claim_id: best.id, side: best.side, org: best.credited_to }

@@ -90,8 +90,11 @@ function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], 
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
   if (after && after.start - cue.end <= 25 && SHORT_GAP.test(doc.text.slice(cue.end, after.start) + " ")) {
-    const persons = inSpan(doc.m.persons, { start: after.end, end: Math.min(s.end, after.end + 25) });
-    if (persons.length > 0 || after.end - after.start > 0) return after;
+    // "Parmi les blessés, 14 ont été hospitalisés": the number belongs to the word that follows it.
+    const next = inSpan(doc.m.casualties, { start: after.end, end: Math.min(s.end, after.end + 40) })[0];
+    const between = { start: after.end, end: next ? next.start : after.end };
+    if (next && SHORT_GAP.test(doc.text.slice(after.end, next.start) + " ") && inSpan(doc.m.and, between).length === 0 && inSpan(doc.m.persons, between).length === 0) return null;
+    return after;
   }
   return null;
 }

@@ -84,7 +84,10 @@ export function findCounts(doc: Doc): CountFact[] {
             const part = out.find((x) => x.start === prevNum.start);
             if (!part) {
               const pq = qualifierBefore(doc, prevNum);
-              const partOutcome = chooseOutcome(doc, s, prevNum.start, prevNum.end, { location: false });
+              // "28 of the 29 drones were shot down": the verb after the total tells the part.
+              const ownOutcome = chooseOutcome(doc, s, prevNum.start, prevNum.end, { location: false });
+              const totalCue = c.evidence.find((e) => e.role === "outcome");
+              const partOutcome = ownOutcome ?? (c.outcome !== "launched" && totalCue ? { outcome: c.outcome, evidence: totalCue } : null);
               if (partOutcome) {
                 out.push({ ...c, n: prevNum.value, qualifier: pq.q, outcome: partOutcome.outcome, rule: "count/<number> of <number> <weapon>", evidence: [evidence(doc, "number", prevNum), partOutcome.evidence, ...group.evidence], start: prevNum.start });
                 c.outcome = "launched";

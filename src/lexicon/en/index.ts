@@ -61,7 +61,7 @@ const lexicon: Lexicon = {
   },
   persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women"],
   partOf: ["of them", "of which", "among them", "including"],
-  outOf: ["of", "out of"],
+  outOf: ["of", "out of", "of the", "out of the"],
   each: ["one each", "one over each", "each"],
   over: ["targeting", "aimed at", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at"],
   regionNouns: ["territory", "the territory of", "region", "regions", "oblast", "province", "the", "city", "areas"],

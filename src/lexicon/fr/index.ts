@@ -62,7 +62,7 @@ const lexicon: Lexicon = {
   },
   persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant"],
   partOf: ["dont", "parmi lesquels", "parmi eux", "d'entre eux"],
-  outOf: ["des", "sur"],
+  outOf: ["des", "sur", "sur les"],
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre"],
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
