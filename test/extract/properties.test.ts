@@ -15,7 +15,8 @@ import { LANGS, type Lang } from "../../src/model/vocab.js";
 // numbers are stated where it says, and it is a function of its input.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const RUNS = 150;
+// SALVO_FUZZ_RUNS raises the number of runs for a longer hunt (the default keeps the file at a few seconds).
+const RUNS = Number(process.env.SALVO_FUZZ_RUNS ?? "") || 150;
 
 /** Every provenance an extraction carries, with a name for messages. */
 function provenances(x: Extraction): Array<{ what: string; p: Provenance }> {
