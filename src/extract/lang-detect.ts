@@ -6,7 +6,8 @@ const SCRIPT = { Cyrillic: /\p{Script=Cyrillic}/gu, Latin: /\p{Script=Latin}/gu 
 /**
  * The language of a report: the script first, then, among the languages written in it, the one
  * whose own letters (×3 for Cyrillic, where they are decisive; ×0.5 for Latin accents) and frequent
- * short words score highest. Ties go to the first lexicon listed.
+ * short words and word endings score highest. Ties go to the first lexicon listed; with no cue at
+ * all, to the more common language of that script in reports (ru, en).
  */
 export function detectLang(text: string): Lang {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -19,6 +20,7 @@ export function detectLang(text: string): Lang {
     if (lex.detect.script !== script) continue;
     const vocabulary = new Set(lex.detect.words);
     let score = words.reduce((a, w) => a + (vocabulary.has(w) ? 1 : 0), 0);
+    for (const w of words) if (w.length > 3 && lex.detect.endings.some((e) => w.endsWith(e))) score += 0.5;
     if (lex.detect.letters) {
       const letters = new RegExp(`[${lex.detect.letters}]`, "gu");
       score += (sample.match(letters) ?? []).length * (script === "Cyrillic" ? 3 : 0.5);
@@ -28,5 +30,7 @@ export function detectLang(text: string): Lang {
       bestScore = score;
     }
   }
+  // Nothing tells them apart: the more common language of the reports in that script.
+  if (bestScore <= 0) return script === "Cyrillic" ? "ru" : "en";
   return best ?? (script === "Cyrillic" ? "uk" : "en");
 }

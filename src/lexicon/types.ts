@@ -8,7 +8,7 @@ import type { CasualtyKind, Lang, Org, Outcome, Qualifier, Side, Weapon } from "
 export interface Lexicon {
   lang: Lang;
   /** What tells the language apart: its script, letters only it uses among ours, frequent short words. */
-  detect: { script: "Cyrillic" | "Latin"; letters: string; words: string[] };
+  detect: { script: "Cyrillic" | "Latin"; letters: string; endings: string[]; words: string[] };
   /** Number words in every inflected form → value. Compounds ("двадцять шість") are summed. */
   numbers: Record<string, number>;
   /** Words that make a following singular noun a count of 1 ("un", "a", "one"). */

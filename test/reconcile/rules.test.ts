@@ -105,3 +105,19 @@ test("class totals: the stated class figure wins, else models and subclasses are
   assert.equal(classValue([...values, v("missile", null, 12)], "missile", "launched"), 12);
   assert.deepEqual(totalValue(values, "hit"), { n: null, basis: "sum" });
 });
+
+test("two values of one body in one document (a window and the whole night): the larger stands, no conflict", () => {
+  const doc = { id: 9, publisher: "Wire", kind: "news" as const };
+  const d = decideFigure([claim({ n: 11, claimant: "RU", orgs: ["RU.mod"] }, doc), claim({ n: 40, claimant: "RU", orgs: ["RU.mod"] }, doc)], "UA", "RU");
+  assert.equal(d.chosen?.n, 40);
+  assert.equal(d.conflict, false);
+  assert.equal(d.claims.length, 2, "both statements are kept");
+});
+
+test("the body's own statement is chosen over a later news restatement that differs", () => {
+  const own = claim({ n: 550, claimant: "UA", orgs: ["UA.air_force"] }, { channel: "kpszsu", published: "2025-07-04T09:00:00+03:00" });
+  const news = claim({ n: 500, claimant: "UA", orgs: ["UA.air_force"] }, { kind: "news", publisher: "Paper", published: "2025-07-04T15:00:00+03:00" });
+  const d = decideFigure([news, own], "RU", "UA");
+  assert.equal(d.chosen?.claim_id, own.id);
+  assert.equal(d.conflict, true);
+});

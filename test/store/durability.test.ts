@@ -96,3 +96,18 @@ test("kill -9 midway: integrity ok, no orphans, attacks consistent; re-run compl
   assert.equal(s.new, N - committed);
   assert.equal(docCount(db), N);
 });
+
+test("two ingests of the same folder at once (SQLite): both succeed, each document stored once", async () => {
+  const db = join(tmp.dir, "two.db");
+  const small = join(tmp.dir, "small");
+  mkdirSync(small);
+  for (let i = 0; i < 40; i++) writeFileSync(join(small, `d${i}.txt`), `Overnight the enemy launched ${10 + i} drones at Ukraine; ${5 + i} were shot down.`);
+  const [a, b] = await Promise.all([cli(["ingest", small, "--db", db, "--json"]), cli(["ingest", small, "--db", db, "--json"])]);
+  assert.equal(a.code, 0, a.stderr + a.stdout);
+  assert.equal(b.code, 0, b.stderr + b.stdout);
+  const sa = JSON.parse(a.stdout) as { new: number; unchanged: number };
+  const sb = JSON.parse(b.stdout) as { new: number; unchanged: number };
+  assert.equal(sa.new + sb.new, 40);
+  assert.equal(sa.new + sa.unchanged, 40);
+  assert.equal(docCount(db), 40);
+});

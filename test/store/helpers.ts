@@ -54,6 +54,12 @@ export async function tempPg(): Promise<{ url: string; drop(): Promise<void> } |
   const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
+    // Databases of runs that were killed before their cleanup (older than two hours) are dropped here.
+    const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'salvo\\_t\\_%'");
+    for (const { datname } of stale.rows) {
+      const born = parseInt(datname.split("_")[2] ?? "", 36);
+      if (Number.isFinite(born) && Date.now() - born > 2 * 3_600_000) await admin.query(`drop database if exists ${datname} with (force)`).catch(() => undefined);
+    }
     await admin.query(`create database ${name}`);
   } catch {
     await admin.end().catch(() => undefined);

@@ -70,10 +70,22 @@ export function matchTable<V>(matchers: Array<[V, RegExp]>, text: string): Array
 
 export function dropOverlaps<T extends Hit & { order?: number }>(hits: T[]): T[] {
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.order ?? 0) - (b.order ?? 0) || a.start - b.start);
+  // Longest first; a hit is kept when no kept hit covers any of its positions (sorted starts + binary search).
   const kept: T[] = [];
+  const starts: number[] = [];
   for (const h of hits) {
-    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
-    kept.push(h);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < h.end) lo = mid + 1;
+      else hi = mid;
+    }
+    // kept[lo - 1] is the last kept hit starting before h ends: it overlaps h if it ends after h starts.
+    const before = kept[lo - 1];
+    if (before && before.end > h.start) continue;
+    kept.splice(lo, 0, h);
+    starts.splice(lo, 0, h.start);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

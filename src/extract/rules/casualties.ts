@@ -101,6 +101,8 @@ function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], 
 
 /** "blessés et transportés à l'hôpital": a second casualty word joined to the first shares its number. */
 function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
+  // "a tué une enseignante et blessé deux autres": a number of its own follows.
+  if (inSpan(doc.m.numbers, { start: cue.end, end: cue.end + 20 }).some((n) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(cue.end, n.start)))) return false;
   const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).pop();
   return prev !== undefined && inSpan(doc.m.and, { start: prev.end, end: cue.start }).some((a) => /^\s*$/.test(doc.text.slice(prev.end, a.start)) && /^\s*$/.test(doc.text.slice(a.end, cue.start)));
 }

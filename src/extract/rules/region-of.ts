@@ -99,7 +99,7 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   const o = over[over.length - 1];
   if (!o || doc.text.slice(o.end, p.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
   // The place must open the clause ("Ночью над Ростовской областью сбили…"), not end a phrase before the figure.
-  if (doc.text.slice(clauseStart, o.start).trim().split(/\s+/).filter(Boolean).length > 2) return null;
+  if (doc.text.slice(clauseStart, o.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
   if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).length > 0) return null;
   return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: list.slice(1) };
 }

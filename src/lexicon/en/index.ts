@@ -2,7 +2,7 @@ import type { Lexicon } from "../types.js";
 
 const lexicon: Lexicon = {
   lang: "en",
-  detect: { script: "Latin", letters: "", words: ["the", "and", "of", "in", "to", "was", "were", "is", "are", "for", "on", "that", "with", "said", "by", "from", "at", "it", "its", "an", "has", "have", "overnight"] },
+  detect: { script: "Latin", letters: "", endings: [], words: ["the", "and", "of", "in", "to", "was", "were", "is", "are", "for", "on", "that", "with", "said", "by", "from", "at", "it", "its", "an", "has", "have", "overnight"] },
   numbers: {
     one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
     twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
@@ -42,7 +42,7 @@ const lexicon: Lexicon = {
   modelIntro: ["type", "-type", "of the type"],
   outcomes: {
     launched: ["launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with"],
-    intercepted: ["shot down", "downed", "destruction of", "destroyed", "were destroyed", "destroyed", "intercepted", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down"],
+    intercepted: ["shot down", "downed", "destruction of", "were destroyed", "destroyed", "intercepted", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down"],
     suppressed: ["locationally lost", "lost", "electronic warfare", "jammed", "suppressed", "did not reach their targets", "failed to reach their targets", "didn't reach their targets", "were diverted", "diverted"],
     neutralized: ["neutralised", "neutralized", "neutralizes", "neutralises", "neutralize", "shot down/suppressed", "shot down/jammed", "downed/suppressed", "shot down or suppressed", "downed or jammed", "shot down or jammed", "disabled"],
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
@@ -98,14 +98,14 @@ const lexicon: Lexicon = {
   ownStrikeThere: ["struck there", "hit there"],
   thisRegion: ["there", "this region", "the region", "that region"],
   attack: ["air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
-  modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "attacks", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
+  modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
     not: ["one of the", "among the"],
     cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever"],
     war: ["since the start of the war", "since the beginning of the war", "of the war", "since the full-scale invasion", "since the start of the full-scale invasion", "of the full-scale war", "since February 2022", "ever"],
     year: ["this year", "so far this year", "since the start of the year"],
   },
-  period: ["this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
+  period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
 };
 
 export default lexicon;

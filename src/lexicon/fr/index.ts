@@ -2,7 +2,7 @@ import type { Lexicon } from "../types.js";
 
 const lexicon: Lexicon = {
   lang: "fr",
-  detect: { script: "Latin", letters: "éèêàçùœ", words: ["le", "la", "les", "des", "du", "de", "et", "dans", "est", "une", "un", "pour", "sur", "qui", "que", "a", "ont", "été", "selon", "au", "aux", "par", "avec", "ce", "cette", "nuit"] },
+  detect: { script: "Latin", letters: "éèêàçùœ", endings: [], words: ["le", "la", "les", "des", "du", "de", "et", "dans", "est", "une", "un", "pour", "sur", "qui", "que", "a", "ont", "été", "selon", "au", "aux", "par", "avec", "ce", "cette", "nuit"] },
   numbers: {
     un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
     douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
@@ -106,7 +106,7 @@ const lexicon: Lexicon = {
     war: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début du conflit", "jamais", "depuis février 2022", "de la guerre"],
     year: ["cette année", "depuis le début de l'année"],
   },
-  period: ["cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
+  period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
 };
 
 export default lexicon;
