@@ -1,95 +1,99 @@
 import type { Lexicon } from "../../lexicon/types.js";
 import { MODELS, MODEL_SHORTHAND } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
-import { compileForms, compileTable, findAll, matchTable, type Hit } from "./compile.js";
+import { dropOverlaps, type Hit } from "./compile.js";
+import { FormTrie, tokenize } from "./trie.js";
 import { findNumbers } from "./numbers.js";
 import { findPlaces } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
 
-interface Compiled {
-  weapons: Array<[Weapon, RegExp]>;
-  singular: Array<[Weapon, RegExp]>;
-  models: Array<[string, RegExp]>;
-  outcomes: Array<[OutcomeCue, RegExp]>;
-  qualifiers: ReturnType<typeof compileTable<"exact" | "at_least" | "about" | "at_most">>;
-  casualties: ReturnType<typeof compileTable<"killed" | "injured" | "hospitalized">>;
-  orgs: Array<[Org, RegExp]>;
-  sides: Array<[Side, RegExp]>;
-  seas: Array<["sea:black" | "sea:azov" | "sea:caspian", RegExp]>;
-  simple: Record<SimpleKey, RegExp | null>;
-}
+/** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
   | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "unnamedRegion" | "capital"
-  | "launch" | "from" | "enemy" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and" | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear"
-  | "period";
+  | "launch" | "from" | "enemy" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
+  | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
+
+const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
+type TableKey = (typeof TABLES)[number];
+
+function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
+  return {
+    locations: lex.locations, negation: lex.negation, persons: lex.persons, partOf: lex.partOf, outOf: lex.outOf,
+    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    launch: lex.launch, from: lex.from, enemy: lex.enemy, attribution: lex.attribution, agent: lex.agent,
+    according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
+    and: lex.and, modelIntro: lex.modelIntro, one: lex.one, attack: lex.attack, modifies: lex.modifies,
+    recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
+    period: lex.period,
+  };
+}
+
+function tablesOf(lex: Lexicon): Record<TableKey, Partial<Record<string, readonly string[]>>> {
+  return {
+    weapons: lex.weapons,
+    singular: lex.singular,
+    models: Object.fromEntries(Object.entries(MODELS).map(([id, m]) => [id, m.forms])),
+    outcomes: lex.outcomes,
+    qualifiers: lex.qualifiers,
+    casualties: lex.casualties,
+    orgs: lex.orgs,
+    sides: lex.sides,
+    seas: lex.seas,
+  };
+}
+
+interface Compiled {
+  trie: FormTrie;
+  /** Index in the trie's payloads → table or list name. */
+  names: Array<TableKey | SimpleKey>;
+}
 
 const cache = new Map<Lexicon, Compiled>();
-const modelMatchers: Array<[string, RegExp]> = compileTable(
-  Object.fromEntries(Object.entries(MODELS).map(([id, m]) => [id, m.forms])) as Record<string, string[]>,
-);
 
 function compile(lex: Lexicon): Compiled {
   const cached = cache.get(lex);
   if (cached) return cached;
-  const c: Compiled = {
-    weapons: compileTable(lex.weapons),
-    singular: compileTable(lex.singular),
-    models: modelMatchers,
-    outcomes: compileTable(lex.outcomes),
-    qualifiers: compileTable(lex.qualifiers),
-    casualties: compileTable(lex.casualties),
-    orgs: compileTable(lex.orgs),
-    sides: compileTable(lex.sides),
-    seas: compileTable(lex.seas),
-    simple: {
-      locations: compileForms(lex.locations),
-      negation: compileForms(lex.negation),
-      persons: compileForms(lex.persons),
-      partOf: compileForms(lex.partOf),
-      outOf: compileForms(lex.outOf),
-      each: compileForms(lex.each),
-      over: compileForms(lex.over),
-      regionNouns: compileForms(lex.regionNouns),
-      capital: compileForms(lex.capital),
-      unnamedRegion: compileForms(lex.unnamedRegion),
-      launch: compileForms(lex.launch),
-      from: compileForms(lex.from),
-      enemy: compileForms(lex.enemy),
-      attribution: compileForms(lex.attribution),
-      agent: compileForms(lex.agent),
-      according: compileForms(lex.according),
-      thisRegion: compileForms(lex.thisRegion),
-      ownStrike: compileForms(lex.ownStrike),
-      ownStrikeThere: compileForms(lex.ownStrikeThere),
-      and: compileForms(lex.and),
-      modelIntro: compileForms(lex.modelIntro),
-      one: compileForms(lex.one),
-      attack: compileForms(lex.attack),
-      modifies: compileForms(lex.modifies),
-      recordNot: compileForms(lex.record.not),
-      recordCue: compileForms(lex.record.cue),
-      recordWar: compileForms(lex.record.war),
-      recordYear: compileForms(lex.record.year),
-      period: compileForms(lex.period),
-    },
-  };
+  const trie = new FormTrie();
+  const names: Array<TableKey | SimpleKey> = [];
+  const tables = tablesOf(lex);
+  for (const name of TABLES) {
+    const table = names.push(name) - 1;
+    Object.entries(tables[name]).forEach(([value, forms], order) => {
+      for (const f of forms ?? []) if (f.trim()) trie.add(f, table, value, order);
+    });
+  }
+  for (const [name, forms] of Object.entries(simpleLists(lex)) as Array<[SimpleKey, readonly string[]]>) {
+    const table = names.push(name) - 1;
+    for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
+  }
+  const c = { trie, names };
   cache.set(lex, c);
   return c;
 }
 
-const valued = <V>(hits: Array<Hit & { value: V }>): Valued<V>[] => hits.map(({ start, end, value }) => ({ start, end, value }));
-
 export function findMentions(text: string, lex: Lexicon): Mentions {
   const c = compile(lex);
-  const s = (k: SimpleKey): Mention[] => findAll(c.simple[k], text);
-  const singular = matchTable(c.singular, text);
-  const weapons: WeaponMention[] = matchTable(c.weapons, text).map((h) => ({
+  const hits = new Map<TableKey | SimpleKey, Array<Hit & { value: string; order: number }>>();
+  c.trie.matchAll(tokenize(text), (start, end, payloads) => {
+    for (const p of payloads) {
+      const name = c.names[p.table]!;
+      let list = hits.get(name);
+      if (!list) hits.set(name, (list = []));
+      list.push({ start, end, value: p.value, order: p.order });
+    }
+  });
+  // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
+  const table = <V extends string>(name: TableKey | SimpleKey): Array<Hit & { value: V }> =>
+    dropOverlaps(hits.get(name) ?? []).map(({ start, end, value }) => ({ start, end, value: value as V }));
+  const s = (name: SimpleKey): Mention[] => table(name).map(({ start, end }) => ({ start, end }));
+  const singular = table<Weapon>("singular");
+  const weapons: WeaponMention[] = table<Weapon>("weapons").map((h) => ({
     start: h.start,
     end: h.end,
     weapon: h.value,
     singular: singular.some((x) => x.start === h.start && x.end === h.end),
   }));
-  const seas: PlaceMention[] = matchTable(c.seas, text).map((h) => ({
+  const seas: PlaceMention[] = table<"sea:black" | "sea:azov" | "sea:caspian">("seas").map((h) => ({
     start: h.start,
     end: h.end,
     region: h.value,
@@ -102,12 +106,12 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
   return {
     numbers: findNumbers(text, lex),
     weapons,
-    models: findModels(text, c),
+    models: findModels(text, table<string>("models")),
     locations: s("locations"),
-    outcomes: valued(matchTable(c.outcomes, text)),
+    outcomes: valued(table<OutcomeCue>("outcomes")),
     negations: s("negation"),
-    qualifiers: valued(matchTable(c.qualifiers, text)),
-    casualties: valued(matchTable(c.casualties, text)),
+    qualifiers: valued(table<"exact" | "at_least" | "about" | "at_most">("qualifiers")),
+    casualties: valued(table<"killed" | "injured" | "hospitalized">("casualties")),
     persons: s("persons"),
     partOf: s("partOf"),
     outOf: s("outOf"),
@@ -119,8 +123,8 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     launch: s("launch"),
     from: s("from"),
     places,
-    orgs: valued(matchTable(c.orgs, text)),
-    sides: valued(matchTable(c.sides, text)),
+    orgs: valued(table<Org>("orgs")),
+    sides: valued(table<Side>("sides")),
     enemy: s("enemy"),
     attribution: s("attribution"),
     agent: s("agent"),
@@ -141,12 +145,13 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
   };
 }
 
+const valued = <V>(hits: Array<Hit & { value: V }>): Valued<V>[] => hits.map(({ start, end, value }) => ({ start, end, value }));
+
 /**
  * Models, with pairs the source reports as one figure joined by "/" ("Х-101/Х-555",
  * "Іскандер-М/С-400/KN-23", "Х-59/69") into one mention whose id joins the ids in the source's order.
  */
-function findModels(text: string, c: Compiled): ModelMention[] {
-  const single = matchTable(c.models, text);
+function findModels(text: string, single: Array<Hit & { value: string }>): ModelMention[] {
   const out: ModelMention[] = [];
   for (let i = 0; i < single.length; i++) {
     const first = single[i]!;
