@@ -74,7 +74,8 @@ function compile(lex: Lexicon): Compiled {
 export function findMentions(text: string, lex: Lexicon): Mentions {
   const c = compile(lex);
   const hits = new Map<TableKey | SimpleKey, Array<Hit & { value: string; order: number }>>();
-  c.trie.matchAll(tokenize(text), (start, end, payloads) => {
+  const tokens = tokenize(text);
+  c.trie.matchAll(tokens, (start, end, payloads) => {
     for (const p of payloads) {
       const name = c.names[p.table]!;
       let list = hits.get(name);
@@ -100,7 +101,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     name: h.value,
     kind: "sea",
   }));
-  const places = [...findPlaces(text).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
+  const places = [...findPlaces(text, tokens).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
     (a, b) => a.start - b.start,
   );
   return {
