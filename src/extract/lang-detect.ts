@@ -2,6 +2,8 @@ import { LEXICONS } from "../lexicon/index.js";
 import type { Lang } from "../model/vocab.js";
 
 const SCRIPT = { Cyrillic: /\p{Script=Cyrillic}/gu, Latin: /\p{Script=Latin}/gu } as const;
+const LETTERS = new Map<Lang, RegExp>();
+const VOCABULARY = new Map<Lang, Set<string>>();
 
 /**
  * The language of a report: the script first, then, among the languages written in it, the one
@@ -10,7 +12,7 @@ const SCRIPT = { Cyrillic: /\p{Script=Cyrillic}/gu, Latin: /\p{Script=Latin}/gu 
  * all, to the more common language of that script in reports (ru, en).
  */
 export function detectLang(text: string): Lang {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = text.length > 5000 ? text.slice(0, 5000) : text;
   const counts = { Cyrillic: (sample.match(SCRIPT.Cyrillic) ?? []).length, Latin: (sample.match(SCRIPT.Latin) ?? []).length };
   const script = counts.Cyrillic > counts.Latin ? "Cyrillic" : "Latin";
   const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
@@ -18,11 +20,13 @@ export function detectLang(text: string): Lang {
   let bestScore = -1;
   for (const lex of Object.values(LEXICONS)) {
     if (lex.detect.script !== script) continue;
-    const vocabulary = new Set(lex.detect.words);
+    let vocabulary = VOCABULARY.get(lex.lang);
+    if (!vocabulary) VOCABULARY.set(lex.lang, (vocabulary = new Set(lex.detect.words)));
     let score = words.reduce((a, w) => a + (vocabulary.has(w) ? 1 : 0), 0);
     for (const w of words) if (w.length > 3 && lex.detect.endings.some((e) => w.endsWith(e))) score += 0.5;
     if (lex.detect.letters) {
-      const letters = new RegExp(`[${lex.detect.letters}]`, "gu");
+      let letters = LETTERS.get(lex.lang);
+      if (!letters) LETTERS.set(lex.lang, (letters = new RegExp(`[${lex.detect.letters}]`, "gu")));
       score += (sample.match(letters) ?? []).length * (script === "Cyrillic" ? 3 : 0.5);
     }
     if (score > bestScore) {
