@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 # On a fresh checkout the test command installs what it needs first.
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p tsconfig.test.json
 files=$(find test -name '*.test.ts' -not -path '*/output/*' | sort)
 if [ -z "$files" ]; then echo "no test files found under test/" >&2; exit 1; fi
 # shellcheck disable=SC2086

@@ -1,35 +1,24 @@
 import type { Provenance, Span } from "./span.js";
+import type { GoldCasualty, GoldCount } from "./gold.js";
 import type {
-  CasualtyKind,
   Claimant,
   DocKind,
   Lang,
   Org,
-  Outcome,
   PlaceRole,
-  Qualifier,
   RecordMetric,
   RecordScope,
   RegionCode,
   Side,
-  Weapon,
 } from "./vocab.js";
 
-export interface Count {
-  weapon: Weapon;
-  model: string | null;
-  outcome: Outcome;
-  n: number;
-  qualifier: Qualifier;
-  region: RegionCode | null;
+/** A figure about weapons: the gold format's count, with the text it rests on. */
+export interface Count extends GoldCount {
   provenance: Provenance;
 }
 
-export interface Casualty {
-  kind: CasualtyKind;
-  n: number;
-  qualifier: Qualifier;
-  region: RegionCode | null;
+/** People killed, injured or taken to hospital, with the text it rests on. */
+export interface Casualty extends GoldCasualty {
   provenance: Provenance;
 }
 
