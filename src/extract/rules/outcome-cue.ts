@@ -35,6 +35,11 @@ export function chooseOutcome(
   if (after && before && inSpan(doc.m.agent, { start: after.end, end: after.end + 6 }).some((a) => /^\s*$/.test(doc.text.slice(after!.end, a.start)))) {
     after = null;
   }
+  // "…launched 72 drones, of which 65 drones and four missiles were shot down": after "of which" a
+  // new clause begins; its own verb, later, tells its figures.
+  if (before && after && !opts.location && inSpan(doc.m.partOf, { start: before.end, end: start }).length > 0 && !/[;.]/.test(doc.text.slice(end, after.start))) {
+    return pick(doc, after, opts.location);
+  }
   if (after && !opts.location) {
     const gap = doc.text.slice(end, after.start);
     const clear = inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0;
