@@ -90,6 +90,10 @@ for (const r of regions) {
   const en = r.names.en ?? r.iso;
   for (const s of [...Object.values(r.names), ...r.aliases]) {
     put(s, [r.iso, en, "region"], 1_000_000_000);
+    // "в Краснодарском крае", "над Краснодарським краєм": the cases of "край" the aliases lack.
+    for (const [suffix, cases] of [[" край", [" края", " крае", " краю", " краем", " краї", " краєм"]]] as const) {
+      if (s.endsWith(suffix)) for (const c of cases) put(s.slice(0, -suffix.length) + c, [r.iso, en, "region"], 999_999_998);
+    }
     const adj = s.replace(REGION_NOUN, "");
     if (adj !== s && /^\p{Lu}/u.test(adj) && /[\p{Script=Cyrillic}]/u.test(adj)) put(adj, [r.iso, en, "region"], 999_999_999);
   }

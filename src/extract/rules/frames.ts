@@ -98,14 +98,17 @@ export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target
   const orgs: Org[] = [];
   const ev: Evidence[] = [];
   // "L'Ukraine affirme…", "the Air Force said": the body right before an attribution verb speaks.
+  // "…, a indiqué l'armée de l'air", "said the air force": the body right after such a verb too.
   const speakers = found.filter((o) => {
     const verb = inSpan(doc.m.attribution, { start: o.end, end: o.end + 30 })[0];
-    return verb !== undefined && /^[\s,]*$/.test(doc.text.slice(o.end, verb.start));
+    if (verb !== undefined && /^[\s,]*$/.test(doc.text.slice(o.end, verb.start))) return true;
+    const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
+    return before !== undefined && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(before.end, o.start) + " ") && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start));
   });
   for (const o of named.length > 0 ? named : speakers.length > 0 ? speakers : found) {
     let org = o.value;
     // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker.
-    if (SPECIFIC_RANK[org] === 0 && isAttacker(doc, o)) continue;
+    if (isAttacker(doc, o)) continue;
     // A governor, a mayor, the police: the regional authority of the side that was attacked.
     if (org.endsWith(".regional")) org = `${target}.regional` as Org;
     // A side's name speaks only as the subject of an attribution verb or after "according to".
@@ -164,7 +167,7 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
   }
   // A side named as the attacker: "Russia launched", "launched by Russia".
   for (const o of inSpan(doc.m.orgs, s)) {
-    if (SPECIFIC_RANK[o.value] !== 0 || !isAttacker(doc, o)) continue;
+    if (!isAttacker(doc, o)) continue;
     if (o.value.startsWith("RU")) ua += 2;
     else ru += 2;
   }

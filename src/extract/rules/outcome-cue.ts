@@ -27,6 +27,8 @@ export function chooseOutcome(
   let before: Valued<OutcomeCue> | null = null;
   let after: Valued<OutcomeCue> | null = null;
   for (const c of cues) {
+    // A number of places takes only a cue of hits or debris ("Падіння уламків зафіксовано на 3 локаціях").
+    if (opts.location && c.value !== "hit" && c.value !== "debris") continue;
     if (c.end <= start) before = c;
     else if (c.start >= end && !after) after = c;
   }

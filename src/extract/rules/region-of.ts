@@ -41,7 +41,9 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   if (!place) return null;
   const gapSpan = { start: pos, end: place.start };
   const gap = doc.text.slice(pos, place.start);
-  if (/[;.!?:(]/.test(gap) || /,/.test(gap)) return null;
+  // One comma may open a participle that names the destination ("12 drones, flying to Moscow").
+  const comma = gap.indexOf(",");
+  if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 3))) return null;
   if (inSpan(doc.m.numbers, gapSpan).length > 0) return null;
   // "три БПЛА сбиты над территорией Брянской области": a verb may stand between figure and place.
   if (inSpan(doc.m.outcomes, gapSpan).length > 0 && gap.trim().split(/\s+/).length > 6) return null;
