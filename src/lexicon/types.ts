@@ -28,6 +28,8 @@ export interface Lexicon {
   negation: string[];
   qualifiers: Partial<Record<Qualifier, string[]>>;
   casualties: Record<CasualtyKind, string[]>;
+  /** A toll that grew to a number ("rose to", "зросла до"): the number after it is exact and the toll's. */
+  rose: string[];
   /** Nouns for people, between a number and a casualty word ("3 people killed"). */
   persons: string[];
   /** "of them", "з них", "dont": a figure that is a part of the previous one. */

@@ -131,22 +131,34 @@ describe("dashboard (end to end)", { skip: skip ?? false, timeout: 600_000 }, ()
 
   test("the timeline renders labelled marks for the whole history, record nights marked", async () => {
     const page = await open(full.url, "#/timeline");
-    const nights = await page.locator("svg.timeline-chart g.night[aria-label]").count();
+    // Observable Plot draws one panel (svg) per direction; each night is one labelled, titled rect of the "nights" mark.
+    const nights = await page.locator(".timeline-chart svg.panel g.nights rect[aria-label]").count();
     assert.ok(nights > 500, `one labelled mark per night of the imported history (got ${nights})`);
-    assert.ok(await page.locator("svg.timeline-chart a.record-link[aria-label^='Record night']").count(), "record nights are marked");
-    const panels = await page.locator("svg.timeline-chart g.panel").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    assert.equal(await page.locator(".timeline-chart svg.panel g.nights rect > title").count(), nights, "every night has a title");
+    assert.ok(
+      await page.locator(".timeline-chart svg.panel g.records a[href^='#/attack/'] [aria-label^='Record night']").count(),
+      "record nights are marked, each a link to its attack",
+    );
+    const panels = await page.locator(".timeline-chart svg.panel").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
     assert.ok(panels.includes("Russia's attacks on Ukraine"), `panels: ${panels.join(", ")}`);
+    assert.ok(await page.locator(".timeline-chart svg.panel [aria-label='y-axis tick label'] text").count(), "the panels have axes");
     // keyboard: focus the chart, move to the last night, the readout names it
-    await page.focus("svg.timeline-chart");
+    await page.focus(".timeline-chart");
     await page.keyboard.press("End");
     assert.match((await page.locator(".readout").textContent()) ?? "", /\d{4}.*(RU|UA)→(RU|UA)/);
     await page.screenshot({ path: screenshotPath("timeline"), fullPage: true });
     // narrowing the range redraws with fewer nights
     await page.goto(`${full.url}/#/timeline?from=2025-06-01&to=2025-07-31`);
     await page.waitForSelector("main[data-ready=yes]");
-    const narrowed = await page.locator("svg.timeline-chart g.night").count();
+    const narrowed = await page.locator(".timeline-chart svg.panel g.nights rect[aria-label]").count();
     assert.ok(narrowed > 0 && narrowed < nights, `the narrowed range shows fewer nights (${narrowed} of ${nights})`);
     await close(page);
+    const phone = await open(full.url, "#/timeline", { width: 390, height: 844, dark: true });
+    assert.ok(await phone.locator(".timeline-chart svg.panel g.nights rect[aria-label]").count() > 500, "the phone shows every night too");
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the timeline fits a phone screen (overflows by ${overflow}px)`);
+    await phone.screenshot({ path: screenshotPath("timeline-phone-dark"), fullPage: true });
+    await close(phone);
   });
 
   test("the map shades labelled regions, shows figures on focus and lists attacks on click", async () => {

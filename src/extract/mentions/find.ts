@@ -11,7 +11,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 type SimpleKey =
   | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
-  | "modelIntro" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
+  | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
 
 const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -22,7 +22,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     each: lex.each, over: lex.over, regionNouns: lex.regionNouns, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
-    and: lex.and, modelIntro: lex.modelIntro, one: lex.one, attack: lex.attack, modifies: lex.modifies,
+    and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
   };
@@ -114,6 +114,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     qualifiers: valued(table<"exact" | "at_least" | "about" | "at_most">("qualifiers")),
     casualties: valued(table<"killed" | "injured" | "hospitalized">("casualties")),
     persons: s("persons"),
+    rose: s("rose"),
     partOf: s("partOf"),
     outOf: s("outOf"),
     each: s("each"),
@@ -177,7 +178,9 @@ function findModels(text: string, single: Array<Hit & { value: string }>): Model
     }
     const uniq = [...new Set(ids)];
     const weapons = uniq.map((id) => MODELS[id]!.weapon);
-    out.push({ start: first.start, end, model: uniq.join("/"), weapon: commonClass(weapons) });
+    const sides = new Set(uniq.map((id) => MODELS[id]!.side ?? null));
+    const side = sides.size === 1 ? [...sides][0]! : null;
+    out.push({ start: first.start, end, model: uniq.join("/"), weapon: commonClass(weapons), side });
   }
   return out;
 }

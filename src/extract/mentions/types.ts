@@ -19,6 +19,8 @@ export interface WeaponMention extends Mention {
 export interface ModelMention extends Mention {
   model: string;
   weapon: Weapon;
+  /** The side that fires it, when every model named is fired by one side only. */
+  side: Side | null;
 }
 export interface PlaceMention extends Mention {
   region: RegionCode;
@@ -38,6 +40,7 @@ export interface Mentions {
   qualifiers: Valued<Qualifier>[];
   casualties: Valued<CasualtyKind>[];
   persons: Mention[];
+  rose: Mention[];
   partOf: Mention[];
   outOf: Mention[];
   each: Mention[];

@@ -18,9 +18,12 @@ export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boole
   );
   if (attacks.length > 0) return true;
   const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span)];
+  // Before the weapon one word may stand between ("українських ударних БпЛА", "Ukrainian attack
+  // drones"); after it, none ("drones ukrainiens"), or the side word belongs to the next noun
+  // ("беспилотников по российским регионам").
   return near.some((x) => {
-    const gap = x.start >= w.end ? doc.text.slice(w.end, x.start) : doc.text.slice(x.end, w.start);
-    return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(gap + (gap.endsWith(" ") ? "" : " ")) && !/[,.;:]/.test(gap);
+    if (x.start >= w.end) return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(w.end, x.start) + " ") && !/[,.;:]/.test(doc.text.slice(w.end, x.start));
+    return /^\s*$/.test(doc.text.slice(x.end, w.start));
   });
 }
 
@@ -39,8 +42,14 @@ export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
 /** "Moscou a lancé", "Russia also launched", "drones launched by Russia". */
 export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean {
   const launched = (span: { start: number; end: number }) => inSpan(doc.m.outcomes, span).filter((o) => o.value === "launched");
-  const verb = launched({ start: p.end, end: p.end + 30 })[0];
-  if (verb && /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
+  const verb = launched({ start: p.end, end: p.end + 40 })[0];
+  const between = { start: p.end, end: verb ? verb.start : p.end };
+  if (
+    verb &&
+    /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,3}$/u.test(doc.text.slice(p.end, verb.start)) &&
+    // "Selon l'armée de l'air, la Russie a lancé": another subject between them takes the verb.
+    inSpan(doc.m.attribution, between).length + inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0
+  ) return true;
   // "…lancés durant la nuit par la Russie": the agent of the launch.
   const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).pop();
   if (agent && /^\s*$/.test(doc.text.slice(agent.end, p.start)) && launched({ start: Math.max(0, p.start - 80), end: p.start }).length > 0) return true;

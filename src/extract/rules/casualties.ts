@@ -2,7 +2,7 @@ import type { Evidence } from "../../model/span.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
-import type { Mention, NumberMention } from "../mentions/types.js";
+import type { Mention, NumberMention, Valued } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
 
@@ -78,14 +78,27 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
   return out;
 }
 
-function pickNumber(doc: Doc, s: Sentence, cue: Mention, nums: NumberMention[], used: Set<number>): NumberMention | null {
+function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: NumberMention[], used: Set<number>): NumberMention | null {
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
   const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
   for (const before of candidates) {
     const gap = doc.text.slice(before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
     const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
-    if (SHORT_GAP.test(gap + " ") || personAfter) return before;
+    // "Eight of those injured in the strike were hospitalized": the people named between.
+    const span = { start: before.end, end: cue.start };
+    const namedPeople = inSpan(doc.m.casualties, span).length > 0 && inSpan(doc.m.outOf, span).length + inSpan(doc.m.partOf, span).length > 0;
+    if (!(SHORT_GAP.test(gap + " ") || personAfter || namedPeople)) continue;
+    // "Eight of those injured … were hospitalized", "9 постраждалих госпіталізовано", "Six blessés ont été
+    // transportés à l'hôpital": the first word names the people, the later one says what befell them.
+    if (laterPredicate(doc, s, before, cue)) return null;
+    return before;
+  }
+  // A toll that grew: "The death toll from the strike rose to 19", "Число погибших … возросло до 15".
+  const rose = inSpan(doc.m.rose, { start: cue.end, end: Math.min(s.end, cue.end + 80) })[0];
+  if (rose) {
+    const n = nums.find((x) => x.start >= rose.end && x.start - rose.end < 12 && !used.has(x.start));
+    if (n && !/[.;]/.test(doc.text.slice(cue.end, n.start))) return n;
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
@@ -148,4 +161,14 @@ function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
   const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 })[0];
   if (!and || !/^\s*$/.test(doc.text.slice(p.end, and.start))) return false;
   return inSpan(doc.m.places, { start: and.end, end: and.end + 4 }).length === 0;
+}
+
+function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyKind>): boolean {
+  const next = inSpan(doc.m.casualties, { start: cue.end, end: Math.min(s.end, cue.end + 60) }).find((c) => c.value !== cue.value);
+  if (!next) return false;
+  const between = { start: cue.end, end: next.start };
+  if (inSpan(doc.m.and, between).length > 0 || inSpan(doc.m.numbers, between).length > 0 || /[,;.]/.test(doc.text.slice(cue.end, next.start))) return false;
+  const partitive = inSpan(doc.m.outOf, { start: n.end, end: cue.start }).length + inSpan(doc.m.partOf, { start: n.end, end: cue.start }).length > 0;
+  const words = doc.text.slice(cue.end, next.start).trim().split(/\s+/).filter(Boolean).length;
+  return partitive || words <= 2;
 }

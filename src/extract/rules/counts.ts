@@ -29,7 +29,9 @@ export interface CountFact {
 
 /** The qualifier right before a number ("понад 50", "au moins 23", "more than 70"). */
 export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev: Evidence | null } {
-  const qs = inSpan(doc.m.qualifiers, { start: Math.max(0, n.start - 30), end: n.start });
+  // "зросла до 12", "возросло до 15": the "до" of a toll that grew is no "up to".
+  const rose = inSpan(doc.m.rose, { start: Math.max(0, n.start - 30), end: n.start });
+  const qs = inSpan(doc.m.qualifiers, { start: Math.max(0, n.start - 30), end: n.start }).filter((q) => !rose.some((r) => q.start < r.end && r.start < q.end));
   const q = qs[qs.length - 1];
   if (q && /^\s*$/.test(doc.text.slice(q.end, n.start))) return { q: q.value, ev: evidence(doc, "qualifier", q) };
   return { q: "exact", ev: null };

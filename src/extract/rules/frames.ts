@@ -137,11 +137,21 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
 function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null): { ua: number; ru: number } {
   let ua = 0;
   let ru = 0;
-  // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет".
+  // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
+  // region noun, the side attacked: "по российским регионам".
   for (const w of inSpan(doc.m.sides, s)) {
-    if (!nextToWeapon(doc, w)) continue;
-    if (w.value === "UA") ru += 3;
-    else ua += 3;
+    if (nextToWeapon(doc, w)) {
+      if (w.value === "UA") ru += 3;
+      else ua += 3;
+    } else if (inSpan(doc.m.regionNouns, { start: w.end, end: w.end + 20 }).some((n) => /^\s*$/.test(doc.text.slice(w.end, n.start)))) {
+      if (w.value === "UA") ua += 2;
+      else ru += 2;
+    }
+  }
+  // A model only one side fires names the attacker: Storm Shadow, ATACMS; Shahed, Kalibr.
+  for (const m of inSpan(doc.m.models, s)) {
+    if (m.side === "UA") ru += 2;
+    if (m.side === "RU") ua += 2;
   }
   if (claimantSide) {
     for (const e of inSpan(doc.m.enemy, s)) {

@@ -51,6 +51,10 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
   if (!lastOver) return null;
+  // "…, notamment dans la capitale": one place among others is not the figure's region.
+  if (inSpan(doc.m.partOf, gapSpan).some((x) => !/^\s*$/.test(doc.text.slice(pos, x.start)))) return null;
+  // After a comma, the place must follow its own preposition within the new phrase.
+  if (comma >= 0 && lastOver.start < pos + comma) return null;
   const between = doc.text.slice(lastOver.end, place.start).trim();
   if (between.split(/\s+/).filter(Boolean).length > 4) return null;
   const list = placeList(doc, place, s.end);

@@ -1,7 +1,8 @@
-import { s } from "../dom.js";
+import * as Plot from "@observablehq/plot";
+import { h, s } from "../dom.js";
 import { dateLabel, directionLabel, num, weaponLabel } from "../format.js";
-import { dateTicks, dayNumber, linear, niceTicks } from "./scale.js";
-import { CLASSES, type Direction, type Night } from "./timeline-data.js";
+import { CLASS_COLOR } from "./colors.js";
+import { CLASSES, type Direction, type Night, type WeaponClass } from "./timeline-data.js";
 
 export interface TimelineOptions {
   width: number;
@@ -17,28 +18,57 @@ export interface TimelineOptions {
   onPick?: (night: Night) => void;
 }
 
-const M = { top: 26, right: 14, bottom: 24, left: 52 };
+const DAY_MS = 86_400_000;
+const M = { top: 28, right: 14, bottom: 30, left: 52 };
+
+/** One stacked piece of a night's bar: the intercepted or the not intercepted part of one weapon class. */
+interface Segment {
+  date: Date;
+  cls: WeaponClass;
+  key: string;
+  hit: boolean;
+  value: number;
+}
+
+/** Bottom to top: each class's intercepted part, then the rest of that class, class after class. */
+const STACK_ORDER = CLASSES.flatMap((c) => [`${c}:hit`, `${c}:rest`]);
+
+const utc = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+function segments(nights: Night[]): Segment[] {
+  const out: Segment[] = [];
+  for (const n of nights) {
+    const date = utc(n.date);
+    for (const cls of CLASSES) {
+      const v = n.byClass[cls];
+      if (!v) continue;
+      const hit = Math.min(v, n.interceptedByClass[cls] ?? 0);
+      if (hit > 0) out.push({ date, cls, key: `${cls}:hit`, hit: true, value: hit });
+      if (v - hit > 0) out.push({ date, cls, key: `${cls}:rest`, hit: false, value: v - hit });
+    }
+  }
+  return out;
+}
 
 /**
- * Launched per night stacked by weapon class (the solid part of each bar was intercepted, the pale part was not), one panel per direction,
- * record nights marked with a triangle. Keyboard: focus the chart, move with ←/→ (Home/End), open with Enter.
+ * Launched per night stacked by weapon class (the solid part of each bar was intercepted, the pale part was not), one
+ * Observable Plot panel per direction with its own y scale and a shared time axis, record nights marked with a triangle.
+ * Keyboard: focus the chart, move with ←/→ (Shift: a week; Home/End), open with Enter.
  */
-export function timelineChart(directions: Direction[], options: TimelineOptions): SVGSVGElement {
+export function timelineChart(directions: Direction[], options: TimelineOptions): HTMLElement {
   const width = Math.max(280, options.width);
   const panelH = options.panelHeight ?? 200;
-  const height = directions.length * panelH;
   const all = directions.flatMap((d) => d.nights);
-  const d0 = dayNumber(options.from ?? all.reduce((m, n) => (n.date < m ? n.date : m), all[0]?.date ?? "2022-01-01"));
-  const d1 = dayNumber(options.to ?? all.reduce((m, n) => (n.date > m ? n.date : m), all[0]?.date ?? "2022-01-02"));
-  const x = linear(d0, d1 + 1, M.left, width - M.right);
-  const barW = Math.max(1, (width - M.left - M.right) / (d1 - d0 + 1));
+  const first = options.from ?? all.reduce((m, n) => (n.date < m ? n.date : m), all[0]?.date ?? "2022-01-01");
+  const last = options.to ?? all.reduce((m, n) => (n.date > m ? n.date : m), all[0]?.date ?? "2022-01-02");
+  const x0 = utc(first);
+  const x1 = new Date(utc(last).getTime() + DAY_MS);
+  const inRange = (n: Night) => n.date.slice(0, 10) >= first.slice(0, 10) && n.date.slice(0, 10) <= last.slice(0, 10);
+  const narrow = width < 560;
 
-  const nightsTotal = all.length;
-  const records = all.filter((n) => n.record).length;
-  const svg = s("svg", {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
+  const nightsTotal = all.filter(inRange).length;
+  const records = all.filter((n) => inRange(n) && n.record).length;
+  const root = h("div", {
     class: "chart timeline-chart",
     role: "application",
     tabindex: 0,
@@ -46,134 +76,167 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
     "aria-label": `Timeline of ${nightsTotal} nights, ${records} record nights marked. Use the left and right arrow keys to move between nights and Enter to open one.`,
   });
 
-  const cursorTargets: { night: Night; panel: number }[] = [];
-  directions.forEach((dir, i) => {
-    const top = i * panelH;
-    const nights = dir.nights.filter((n) => {
-      const d = dayNumber(n.date);
-      return d >= d0 && d <= d1;
-    });
-    const max = Math.max(1, ...nights.map((n) => Math.max(n.total, n.intercepted ?? 0)));
-    const ticks = niceTicks(max, 4);
-    const yMax = ticks[ticks.length - 1] ?? max;
-    const y = linear(0, yMax, top + panelH - M.bottom, top + M.top);
-    const g = s("g", { class: "panel", role: "group", "aria-label": directionLabel(dir.attacker, dir.target) });
-    g.append(
-      s(
-        "text",
-        { x: M.left, y: top + 16, class: "panel-title" },
-        width < 560
-          ? `${dir.attacker}→${dir.target} · ${accountLabel(dir, true)}`
-          : `${directionLabel(dir.attacker, dir.target)} — ${accountLabel(dir)}`,
-      ),
-    );
-    // y grid and axis
-    for (const t of ticks) {
-      g.append(
-        s("line", { x1: M.left, x2: width - M.right, y1: y(t), y2: y(t), class: "grid", "aria-hidden": "true" }),
-        s("text", { x: M.left - 6, y: y(t) + 4, class: "tick", "text-anchor": "end", "aria-hidden": "true" }, num(t)),
-      );
-    }
-    for (const t of dateTicks(d0, d1, Math.floor(width / 90))) {
-      const tx = x(t.day);
-      g.append(
-        s("line", { x1: tx, x2: tx, y1: top + panelH - M.bottom, y2: top + panelH - M.bottom + 4, class: "axis", "aria-hidden": "true" }),
-        s("text", { x: tx, y: top + panelH - 6, class: "tick", "text-anchor": "middle", "aria-hidden": "true" }, t.label),
-      );
-    }
-    const bars = s("g", { class: "bars" });
-    for (const n of nights) {
-      const day = dayNumber(n.date);
-      const bx = x(day);
-      const mark = s("g", { class: "night", role: "img", "aria-label": nightLabel(n), "data-date": n.date });
-      let base = 0;
-      for (const cls of CLASSES) {
-        const v = n.byClass[cls];
-        if (!v) continue;
-        mark.append(
-          s("rect", { x: bx, width: barW, y: y(base + v), height: Math.max(0.5, y(base) - y(base + v)), class: `c-${cls} pale` }),
-        );
-        const hit = n.interceptedByClass[cls];
-        if (hit) {
-          mark.append(s("rect", { x: bx, width: barW, y: y(base + hit), height: Math.max(0.5, y(base) - y(base + hit)), class: `c-${cls}` }));
-        }
-        base += v;
-      }
-      bars.append(mark);
-      cursorTargets.push({ night: n, panel: i });
-    }
-    g.append(bars);
-    for (const n of nights.filter((k) => k.record)) {
-      const cx = x(dayNumber(n.date)) + barW / 2;
-      const cy = y(n.total) - 4;
-      const tri = s("path", { d: `M${cx},${cy}l-5,-8h10z`, class: "record-mark" });
-      const label = `Record night ${dateLabel(n.date)}: ${num(n.total)} launched, more than any earlier night`;
-      const link = options.hrefOf
-        ? s("a", { href: options.hrefOf(n), "aria-label": label, class: "record-link" }, tri)
-        : s("g", { role: "img", "aria-label": label }, tri);
-      tri.append(s("title", null, label));
-      g.append(link);
-    }
-    g.append(s("line", { x1: M.left, x2: width - M.right, y1: y(0), y2: y(0), class: "axis", "aria-hidden": "true" }));
-    svg.append(g);
-  });
+  interface Target {
+    night: Night;
+    day: number;
+    panel: number;
+  }
+  const order: Target[] = [];
+  const panels: { svg: SVGSVGElement; x: (d: Date) => number; cursor: SVGLineElement; targets: Target[] }[] = [];
 
-  const cursor = s("line", { class: "cursor", y1: 0, y2: 0, x1: 0, x2: 0, visibility: "hidden", "aria-hidden": "true" });
-  svg.append(cursor);
+  directions.forEach((dir, i) => {
+    const nights = dir.nights.filter(inRange);
+    const max = Math.max(1, ...nights.map((n) => Math.max(n.total, n.intercepted ?? 0)));
+    const recordNights = nights.filter((n) => n.record);
+    const recordLabel = (n: Night) => `Record night ${dateLabel(n.date)}: ${num(n.total)} launched, more than any earlier night`;
+    const title = narrow
+      ? `${dir.attacker}→${dir.target} · ${accountLabel(dir, true)}`
+      : `${directionLabel(dir.attacker, dir.target)} — ${accountLabel(dir)}`;
+    const plot = Plot.plot({
+      width,
+      height: panelH,
+      marginTop: M.top,
+      marginRight: M.right,
+      marginBottom: M.bottom,
+      marginLeft: M.left,
+      ariaLabel: directionLabel(dir.attacker, dir.target),
+      ariaDescription: `${accountLabel(dir)}: ${nights.length} nights, weapons launched per night stacked by class, the intercepted part solid${
+        recordNights.length ? `, ${recordNights.length} record nights marked` : ""
+      }.`,
+      x: { type: "utc", domain: [x0, x1], label: null, ticks: Math.max(2, Math.floor(width / 110)) },
+      y: { domain: [0, max], nice: true, label: null, grid: true, ticks: panelH < 190 ? 3 : 4, tickFormat: (v: number) => num(v) },
+      color: CLASS_COLOR,
+      marks: [
+        Plot.ruleY([0], { ariaHidden: "true" }),
+        // The bars: drawn, not announced (each night is announced once below).
+        Plot.rectY(
+          segments(nights),
+          Plot.stackY({
+            x: "date",
+            interval: "day",
+            y: "value",
+            z: "key",
+            order: STACK_ORDER,
+            fill: "cls",
+            fillOpacity: (d: Segment) => (d.hit ? 1 : 0.35),
+            ariaHidden: "true",
+            className: "bars",
+          }),
+        ),
+        // One labelled mark per night, spanning its whole bar: the accessible name, the hover title and the click target.
+        Plot.rectY(nights, {
+          x: (n: Night) => utc(n.date),
+          interval: "day",
+          y: (n: Night) => Math.max(n.total, n.intercepted ?? 0),
+          fill: "currentColor",
+          fillOpacity: 0,
+          ariaLabel: nightLabel,
+          title: nightLabel,
+          className: "nights",
+        }),
+        Plot.dot(recordNights, {
+          x: (n: Night) => new Date(utc(n.date).getTime() + DAY_MS / 2),
+          y: "total",
+          symbol: "triangle",
+          rotate: 180,
+          r: 4.5,
+          dy: -8,
+          fill: "var(--record)",
+          stroke: "var(--card)",
+          strokeWidth: 0.8,
+          ariaLabel: recordLabel,
+          title: recordLabel,
+          ...(options.hrefOf ? { href: options.hrefOf } : {}),
+          className: "records",
+        }),
+        Plot.text([title], {
+          text: (d: string) => d,
+          frameAnchor: "top-left",
+          dy: -16,
+          textAnchor: "start",
+          fontWeight: 600,
+          fontSize: 12,
+          ariaHidden: "true",
+          className: "panel-title",
+        }),
+      ],
+    }) as SVGSVGElement & Plot.Plot;
+    plot.classList.add("panel");
+    plot.setAttribute("role", "group");
+
+    const xs = plot.scale("x");
+    const ys = plot.scale("y");
+    const x = (d: Date) => (xs?.apply(d) as number) ?? 0;
+    const yTop = (ys?.apply([...(ys.domain ?? [0, max])][1]) as number) ?? M.top;
+    const yBottom = (ys?.apply(0) as number) ?? panelH - M.bottom;
+    const cursor = s("line", { class: "cursor", y1: yTop, y2: yBottom, x1: 0, x2: 0, visibility: "hidden", "aria-hidden": "true" });
+    plot.append(cursor);
+    const targets = nights.map((night) => ({ night, day: utc(night.date).getTime() / DAY_MS, panel: i }));
+    order.push(...targets);
+    panels.push({ svg: plot, x, cursor, targets });
+    root.append(plot);
+  });
+  order.sort((a, b) => a.day - b.day || a.panel - b.panel);
+
   let active = -1;
-  const order = cursorTargets
-    .map((t, idx) => ({ ...t, idx, day: dayNumber(t.night.date) }))
-    .sort((a, b) => a.day - b.day || a.panel - b.panel);
+  const centre = (t: Target) => (panels[t.panel]?.x(new Date(t.day * DAY_MS + DAY_MS / 2)) ?? 0);
   const moveTo = (k: number) => {
     active = Math.max(0, Math.min(order.length - 1, k));
     const t = order[active];
     if (!t) return;
-    const cx = x(t.day) + barW / 2;
-    cursor.setAttribute("visibility", "visible");
-    cursor.setAttribute("x1", String(cx));
-    cursor.setAttribute("x2", String(cx));
-    cursor.setAttribute("y1", String(t.panel * panelH + M.top));
-    cursor.setAttribute("y2", String((t.panel + 1) * panelH - M.bottom));
+    panels.forEach((p, i) => {
+      if (i !== t.panel) {
+        p.cursor.setAttribute("visibility", "hidden");
+        return;
+      }
+      const cx = String(centre(t));
+      p.cursor.setAttribute("visibility", "visible");
+      p.cursor.setAttribute("x1", cx);
+      p.cursor.setAttribute("x2", cx);
+    });
     options.onCursor?.(t.night);
   };
-  const nearest = (evt: MouseEvent): number => {
-    const rect = svg.getBoundingClientRect();
+  /** The night nearest the pointer within the panel it is over, as an index into `order`. */
+  const nearest = (evt: MouseEvent, panel: number): number => {
+    const p = panels[panel];
+    if (!p) return -1;
+    const rect = p.svg.getBoundingClientRect();
     const px = ((evt.clientX - rect.left) / rect.width) * width;
-    const panel = Math.floor((((evt.clientY - rect.top) / rect.height) * height) / panelH);
-    let best = -1;
+    let best: Target | null = null;
     let dist = Infinity;
-    order.forEach((t, k) => {
-      const d = Math.abs(x(t.day) + barW / 2 - px) + (t.panel === panel ? 0 : 1e6);
+    for (const t of p.targets) {
+      const d = Math.abs(centre(t) - px);
       if (d < dist) {
         dist = d;
-        best = k;
+        best = t;
       }
-    });
-    return best;
+    }
+    return best ? order.indexOf(best) : -1;
   };
-  svg.addEventListener("mousemove", (e) => {
-    const k = nearest(e);
-    if (k >= 0 && k !== active) moveTo(k);
+  panels.forEach((p, i) => {
+    p.svg.addEventListener("mousemove", (e) => {
+      const k = nearest(e, i);
+      if (k >= 0 && k !== active) moveTo(k);
+    });
+    p.svg.addEventListener("click", (e) => {
+      if ((e.target as Element).closest("a")) return;
+      const t = order[nearest(e, i)];
+      if (t) options.onPick?.(t.night);
+    });
   });
-  svg.addEventListener("mouseleave", () => options.onCursor?.(null));
-  svg.addEventListener("click", (e) => {
-    if ((e.target as Element).closest("a")) return;
-    const k = nearest(e);
-    const t = order[k];
-    if (t) options.onPick?.(t.night);
-  });
-  svg.addEventListener("keydown", (e) => {
-    if (e.target !== svg) return;
+  root.addEventListener("mouseleave", () => options.onCursor?.(null));
+  root.addEventListener("keydown", (e) => {
+    if (e.target !== root) return;
     const step = e.shiftKey ? 7 : 1;
     if (e.key === "ArrowRight") moveTo(active < 0 ? 0 : active + step);
     else if (e.key === "ArrowLeft") moveTo(active < 0 ? order.length - 1 : active - step);
     else if (e.key === "Home") moveTo(0);
     else if (e.key === "End") moveTo(order.length - 1);
-    else if (e.key === "Enter" && order[active]) options.onPick?.((order[active] as { night: Night }).night);
+    else if (e.key === "Enter" && order[active]) options.onPick?.((order[active] as Target).night);
     else return;
     e.preventDefault();
   });
-  return svg;
+  return root;
 }
 
 function accountLabel(dir: Direction, short = false): string {

@@ -1,7 +1,7 @@
+import * as Plot from "@observablehq/plot";
 import type { WeaponTotals } from "../api-types.js";
-import { s } from "../dom.js";
 import { num, pct, weaponClass, weaponLabel } from "../format.js";
-import { linear } from "./scale.js";
+import { CLASS_COLOR } from "./colors.js";
 
 export interface WeaponBarsOptions {
   width: number;
@@ -10,50 +10,83 @@ export interface WeaponBarsOptions {
 }
 
 const ROW = 34;
-const LEFT = 120;
-const RIGHT = 56;
+
+const reach = (r: WeaponTotals) => Math.max(r.launched ?? 0, (r.intercepted ?? 0) + (r.suppressed ?? 0));
+
+function rowLabel(r: WeaponTotals): string {
+  return `${weaponLabel(r.weapon)}: ${num(r.launched)} launched, ${num(r.intercepted)} intercepted${
+    r.suppressed !== null ? `, ${num(r.suppressed)} suppressed` : ""
+  }${r.launched && r.intercepted !== null ? ` (${pct(r.intercepted, r.launched)} intercepted)` : ""}`;
+}
 
 /**
- * One bar per weapon class: the whole bar is what was launched, the dark part what was intercepted,
- * the hatched part what was suppressed (lost to electronic warfare).
+ * One bar per weapon class, drawn with Observable Plot: the whole (pale) bar is what was launched, the dark part what
+ * was intercepted, the grey part after it what was suppressed (lost to electronic warfare).
  */
 export function weaponBars(rows: WeaponTotals[], options: WeaponBarsOptions): SVGSVGElement {
   const width = Math.max(240, options.width);
   const shown = rows.filter((r) => (r.launched ?? r.intercepted ?? r.suppressed) !== null);
-  const height = Math.max(1, shown.length) * ROW + 4;
-  const max = Math.max(1, options.max ?? 0, ...shown.map((r) => Math.max(r.launched ?? 0, (r.intercepted ?? 0) + (r.suppressed ?? 0))));
-  const x = linear(0, max, LEFT, width - RIGHT);
-  const svg = s("svg", {
-    viewBox: `0 0 ${width} ${height}`,
+  const max = Math.max(1, options.max ?? 0, ...shown.map(reach));
+  const y = { y: (r: WeaponTotals) => r.weapon };
+  const plot = Plot.plot({
     width,
-    height,
-    class: "chart weapon-bars",
-    role: "group",
-    "aria-label": "Launched, intercepted and suppressed by weapon class",
-  });
-  shown.forEach((r, i) => {
-    const y0 = i * ROW + 4;
-    const cls = weaponClass(r.weapon);
-    const label = `${weaponLabel(r.weapon)}: ${num(r.launched)} launched, ${num(r.intercepted)} intercepted${
-      r.suppressed !== null ? `, ${num(r.suppressed)} suppressed` : ""
-    }${r.launched && r.intercepted !== null ? ` (${pct(r.intercepted, r.launched)} intercepted)` : ""}`;
-    const g = s("g", { role: "img", "aria-label": label, class: "weapon-row" });
-    g.append(s("text", { x: LEFT - 8, y: y0 + 18, "text-anchor": "end", class: "row-label" }, weaponLabel(r.weapon)));
-    if (r.launched !== null) {
-      g.append(s("rect", { x: LEFT, y: y0 + 4, width: x(r.launched) - LEFT, height: 20, class: `c-${cls} launched` }));
-    }
-    let at = LEFT;
-    if (r.intercepted) {
-      g.append(s("rect", { x: at, y: y0 + 8, width: x(r.intercepted) - LEFT, height: 12, class: "intercepted" }));
-      at = x(r.intercepted);
-    }
-    if (r.suppressed) {
-      g.append(s("rect", { x: at, y: y0 + 8, width: x(r.suppressed) - LEFT, height: 12, class: "suppressed" }));
-    }
-    const end = x(Math.max(r.launched ?? 0, (r.intercepted ?? 0) + (r.suppressed ?? 0)));
-    g.append(s("text", { x: end + 6, y: y0 + 18, class: "value" }, num(r.launched ?? r.intercepted)));
-    g.append(s("title", null, label));
-    svg.append(g);
-  });
-  return svg;
+    height: Math.max(1, shown.length) * ROW + 4,
+    marginTop: 2,
+    marginBottom: 2,
+    marginLeft: 120,
+    marginRight: 56,
+    ariaLabel: "Launched, intercepted and suppressed by weapon class",
+    ariaDescription: "One bar per weapon class: the pale bar is what was launched, the dark part what was intercepted, the grey part what was suppressed.",
+    x: { domain: [0, max], axis: null },
+    y: { domain: shown.map((r) => r.weapon), label: null, tickSize: 0, tickPadding: 8, tickFormat: weaponLabel, padding: 0.35 },
+    color: CLASS_COLOR,
+    marks: [
+      Plot.barX(
+        shown.filter((r) => r.launched !== null),
+        { ...y, x: (r: WeaponTotals) => r.launched, fill: (r: WeaponTotals) => weaponClass(r.weapon), fillOpacity: 0.55, insetTop: -2, insetBottom: -2, ariaHidden: "true", className: "launched" },
+      ),
+      Plot.barX(
+        shown.filter((r) => r.intercepted),
+        { ...y, x: (r: WeaponTotals) => r.intercepted, fill: "var(--intercepted)", insetTop: 2, insetBottom: 2, ariaHidden: "true", className: "intercepted" },
+      ),
+      Plot.barX(
+        shown.filter((r) => r.suppressed),
+        {
+          ...y,
+          x1: (r: WeaponTotals) => r.intercepted ?? 0,
+          x2: (r: WeaponTotals) => (r.intercepted ?? 0) + (r.suppressed ?? 0),
+          fill: "var(--suppressed)",
+          insetTop: 2,
+          insetBottom: 2,
+          ariaHidden: "true",
+          className: "suppressed",
+        },
+      ),
+      Plot.text(shown, {
+        ...y,
+        x: reach,
+        text: (r: WeaponTotals) => num(r.launched ?? r.intercepted),
+        textAnchor: "start",
+        dx: 6,
+        ariaHidden: "true",
+        className: "value",
+      }),
+      // One labelled, titled mark per row across the whole row: what assistive technology reads and the pointer hovers.
+      Plot.barX(shown, {
+        ...y,
+        x1: 0,
+        x2: max,
+        fill: "currentColor",
+        fillOpacity: 0,
+        insetTop: -4,
+        insetBottom: -4,
+        ariaLabel: rowLabel,
+        title: rowLabel,
+        className: "weapon-row",
+      }),
+    ],
+  }) as SVGSVGElement;
+  plot.classList.add("chart", "weapon-bars");
+  plot.setAttribute("role", "group");
+  return plot;
 }
