@@ -136,7 +136,7 @@ describe("dashboard (end to end)", { skip: skip ?? false, timeout: 600_000 }, ()
     assert.ok(nights > 500, `one labelled mark per night of the imported history (got ${nights})`);
     assert.equal(await page.locator(".timeline-chart svg.panel g.nights rect > title").count(), nights, "every night has a title");
     assert.ok(
-      await page.locator(".timeline-chart svg.panel g.records a[href^='#/attack/'] [aria-label^='Record night']").count(),
+      await page.locator(".timeline-chart svg.panel g.records a[*|href^='#/attack/'] [aria-label^='Record night']").count(),
       "record nights are marked, each a link to its attack",
     );
     const panels = await page.locator(".timeline-chart svg.panel").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));

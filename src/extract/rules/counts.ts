@@ -231,7 +231,7 @@ function listLike(doc: Doc, n: NumberMention): boolean {
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
   const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 30) })[0];
   if (!oc) return false;
-  return /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(n.end, oc.start));
+  return /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(n.end, oc.start));
 }
 
 function isEach(doc: Doc, n: NumberMention): boolean {
@@ -261,7 +261,7 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     const ev: Evidence[] = [];
     if (usesArticle) {
       const one = inSpan(doc.m.one, { start: Math.max(s.start, w.start - 30), end: w.start }).pop();
-      if (!one || !/^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(one.end, w.start))) continue;
+      if (!one || !/^\s*(?:[\p{L}\p{N}'\/-]+\s+){0,1}$/u.test(doc.text.slice(one.end, w.start))) continue;
       start = one.start;
       ev.push(evidence(doc, "number", one));
     } else {
@@ -270,7 +270,8 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
       if (/\d\s*$/.test(prevWord)) continue;
       ev.push(evidence(doc, "number", w));
     }
-    const group = weaponGroupAfter(doc, start === w.start ? w.start : w.start, s.end);
+    // "a Kh-59 guided missile": the group starts right after the article.
+    const group = weaponGroupAfter(doc, usesArticle ? ev[0]!.end : w.start, s.end);
     if (!group) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;

@@ -117,7 +117,7 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
   const gapSpan = { start: pos, end: ref.start };
   if (inSpan(doc.m.over, gapSpan).length === 0 || inSpan(doc.m.numbers, gapSpan).length > 0) return null;
   if (inSpan(doc.m.places, { start: ref.start, end: ref.end + 30 }).length > 0) return null;
-  const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 600), end: s.start }).filter((p) => p.kind === "region");
+  const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 600), end: pos }).filter((p) => p.kind === "region");
   const p = earlier[earlier.length - 1];
   if (!p) return null;
   return { region: p.region, evidence: [evidence(doc, "region", ref), evidence(doc, "region", p)], more: [] };

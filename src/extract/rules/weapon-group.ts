@@ -42,6 +42,8 @@ function gapClear(doc: Doc, from: number, to: number): boolean {
   return (
     inSpan(doc.m.numbers, span).length === 0 && inSpan(doc.m.outcomes, span).length === 0 &&
     inSpan(doc.m.launch, span).length === 0 &&
+    // "drones contre des cibles": a preposition starts another phrase.
+    !inSpan(doc.m.over, span).some((o) => doc.text.lastIndexOf("(", o.start) <= doc.text.lastIndexOf(")", o.start) || doc.text.lastIndexOf("(", o.start) < span.start) &&
     !inSpan(doc.m.places, span).some((p) => inSpan(doc.m.models, p).length === 0 && inSpan(doc.m.weapons, p).length === 0)
   );
 }

@@ -42,7 +42,7 @@ const lexicon: Lexicon = {
   and: ["et", "ainsi que", "plus"],
   modelIntro: ["de type", "du type", "type"],
   outcomes: {
-    launched: ["a lancé", "ont lancé", "menées", "menée", "menés", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "a tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "a mené", "envoyé", "envoyés", "a envoyé", "lancer", "tirer"],
+    launched: ["a déployé", "ont déployé", "déployés", "a lancé", "ont lancé", "menées", "menée", "menés", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "a tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "a mené", "envoyé", "envoyés", "a envoyé", "lancer", "tirer"],
     intercepted: ["abattu", "abattus", "abattues", "a abattu", "ont abattu", "ont été abattus", "intercepté", "interceptés", "interceptées", "détruit", "détruits", "intercepté et détruit", "interceptés et détruits", "neutralisés et détruits", "abattre", "intercepter", "détruire", "abattant", "interceptant"],
     suppressed: ["perdus", "perdu", "brouillés", "brouillage", "guerre électronique", "interférences électroniques", "n'ont pas atteint leur cible", "n'ont pas atteint leurs cibles", "n'ont pas atteint leur objectif", "localement perdus", "déviés", "supprimés"],
     neutralized: ["neutralisés", "neutralisé", "neutralisées", "a neutralisé", "ont neutralisé", "neutraliser", "mis hors d'état"],

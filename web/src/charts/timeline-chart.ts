@@ -65,6 +65,9 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
   const x1 = new Date(utc(last).getTime() + DAY_MS);
   const inRange = (n: Night) => n.date.slice(0, 10) >= first.slice(0, 10) && n.date.slice(0, 10) <= last.slice(0, 10);
   const narrow = width < 560;
+  // A night is at least a pixel wide: over years of history a day is narrower than that, so the bars overlap a little.
+  const dayW = (width - M.left - M.right) / Math.max(1, (x1.getTime() - x0.getTime()) / DAY_MS);
+  const inset = dayW < 1 ? -(1 - dayW) / 2 : dayW > 6 ? 0.5 : 0;
 
   const nightsTotal = all.filter(inRange).length;
   const records = all.filter((n) => inRange(n) && n.record).length;
@@ -93,6 +96,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
       ? `${dir.attacker}→${dir.target} · ${accountLabel(dir, true)}`
       : `${directionLabel(dir.attacker, dir.target)} — ${accountLabel(dir)}`;
     const plot = Plot.plot({
+      document,
       width,
       height: panelH,
       marginTop: M.top,
@@ -114,6 +118,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
           Plot.stackY({
             x: "date",
             interval: "day",
+            inset,
             y: "value",
             z: "key",
             order: STACK_ORDER,
@@ -127,6 +132,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
         Plot.rectY(nights, {
           x: (n: Night) => utc(n.date),
           interval: "day",
+          inset,
           y: (n: Night) => Math.max(n.total, n.intercepted ?? 0),
           fill: "currentColor",
           fillOpacity: 0,

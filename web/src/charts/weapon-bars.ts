@@ -29,6 +29,7 @@ export function weaponBars(rows: WeaponTotals[], options: WeaponBarsOptions): SV
   const max = Math.max(1, options.max ?? 0, ...shown.map(reach));
   const y = { y: (r: WeaponTotals) => r.weapon };
   const plot = Plot.plot({
+    document,
     width,
     height: Math.max(1, shown.length) * ROW + 4,
     marginTop: 2,

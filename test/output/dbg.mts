@@ -1,0 +1,10 @@
+import { parseHTML } from "linkedom";
+const { document } = parseHTML("<!doctype html><html><body></body></html>");
+(globalThis as any).document = document;
+const { timelineChart } = await import("/work/main/web/src/charts/timeline-chart.ts");
+const { weaponBars } = await import("/work/main/web/src/charts/weapon-bars.ts");
+const n = (date: string, v: number, hit: number) => ({ date, attacker: "RU", target: "UA", claimant: "UA", byClass: { drone: v, missile: 5 }, interceptedByClass: { drone: hit }, total: v + 5, launchedStated: true, intercepted: hit, record: false });
+const el = timelineChart([{ attacker: "RU", target: "UA", nights: [n("2025-01-01", 100, 80), n("2025-01-03", 50, 10)] }], { width: 600 });
+console.log(el.outerHTML.replace(/<style>[^]*?<\/style>/, ""));
+const b = weaponBars([{ weapon: "drone", launched: 100, intercepted: 80, suppressed: 5 } as any, { weapon: "missile.cruise", launched: null, intercepted: 3, suppressed: null } as any], { width: 420 });
+console.log(b.outerHTML.replace(/<style>[^]*?<\/style>/, ""));
