@@ -8,6 +8,7 @@ import { segment } from "../text/segment.js";
 import { evidence, inSpan, provenance, type Doc, type Frame } from "./context.js";
 import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
 import { detectLang } from "./lang-detect.js";
+import { zoneOfUrl } from "../lexicon/shared/zones.js";
 import { findMentions } from "./mentions/find.js";
 import { findCasualties } from "./rules/casualties.js";
 import { findCounts } from "./rules/counts.js";
@@ -60,7 +61,8 @@ function guessKind(o: ExtractOptions): DocKind {
 
 function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions): Partial<Extraction> {
   const lex = LEXICONS[lang];
-  const pub = findPublicationTimes(text, lang);
+  const zone = zoneOfUrl(options.url);
+  const pub = findPublicationTimes(text, lang, zone ? { timeZone: zone } : {});
   const reference = options.published ?? pub.published?.iso ?? null;
   const dates = findDateMentions(text, lang, reference);
   const doc: Doc = {

@@ -118,7 +118,8 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
           Plot.stackY({
             x: "date",
             interval: "day",
-            inset,
+            insetLeft: inset,
+            insetRight: inset,
             y: "value",
             z: "key",
             order: STACK_ORDER,
@@ -132,7 +133,8 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
         Plot.rectY(nights, {
           x: (n: Night) => utc(n.date),
           interval: "day",
-          inset,
+          insetLeft: inset,
+          insetRight: inset,
           y: (n: Night) => Math.max(n.total, n.intercepted ?? 0),
           fill: "currentColor",
           fillOpacity: 0,
