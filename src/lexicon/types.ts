@@ -42,6 +42,8 @@ export interface Lexicon {
   over: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */
   regionNouns: string[];
+  /** Plural nouns closing a list of regions ("…, Kyiv and Sumy regions"): every name in it is a region's. */
+  regionsPlural: string[];
   /** A region the text leaves unnamed: "над іншою областю", "au-dessus de plusieurs régions". */
   unnamedRegion: string[];
   /** The capital of the target country ("la capitale", "столиця"). */
@@ -54,6 +56,8 @@ export interface Lexicon {
   /** Bodies whose statements are claims, and generic side names used with an attribution verb. */
   orgs: Partial<Record<Org, string[]>>;
   sides: Record<Side, string[]>;
+  /** Armed forces: a side word beside them names the attacker ("російські війська", "Russian forces"). */
+  forces: string[];
   /** "ворожий", "противник", "enemy": the side opposite to the claimant. */
   enemy: string[];
   /** The agent of a passive ("lancés par la Russie", "launched by Russia"): the side named after it attacks. */

@@ -152,6 +152,7 @@ describe("dashboard (end to end)", { skip: skip ?? false, timeout: 600_000 }, ()
     await page.waitForSelector("main[data-ready=yes]");
     const narrowed = await page.locator(".timeline-chart svg.panel g.nights rect[aria-label]").count();
     assert.ok(narrowed > 0 && narrowed < nights, `the narrowed range shows fewer nights (${narrowed} of ${nights})`);
+    await page.locator(".timeline-chart").screenshot({ path: screenshotPath("timeline-narrowed") });
     await close(page);
     const phone = await open(full.url, "#/timeline", { width: 390, height: 844, dark: true });
     assert.ok(await phone.locator(".timeline-chart svg.panel g.nights rect[aria-label]").count() > 500, "the phone shows every night too");
@@ -199,6 +200,8 @@ describe("dashboard (end to end)", { skip: skip ?? false, timeout: 600_000 }, ()
     assert.match((await kyiv.textContent()) ?? "", /\b539\b/);
     const [k, m] = [await kyiv.boundingBox(), await moscow.boundingBox()];
     assert.ok(k && m && m.x > k.x && Math.abs(m.y - k.y) < 5, "the two accounts are side by side");
+    assert.ok(await page.locator("svg.weapon-bars [aria-label] > title").count(), "the weapon bars are labelled and titled");
+    await page.locator("svg.weapon-bars").first().screenshot({ path: screenshotPath("attack-weapon-bars") });
     await page.screenshot({ path: screenshotPath("attack-2025-07-04"), fullPage: true });
     await close(page);
   });

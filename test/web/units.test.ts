@@ -7,6 +7,7 @@ import { before, describe, test } from "node:test";
 import { geoArea } from "d3-geo";
 import { parseHTML } from "linkedom";
 import type { TimelineRow } from "../../web/src/api-types.js";
+import type { WeaponTotals } from "../../web/src/api-types.js";
 import { nightsByDirection } from "../../web/src/charts/timeline-data.js";
 import { binOf, thresholds } from "../../web/src/map/choropleth.js";
 import { regionsFromTopology, rewindPolygon } from "../../web/src/map/geo.js";
@@ -50,6 +51,60 @@ describe("timeline normalisation", () => {
     assert.deepEqual(ru.map((n) => [n.total, n.claimant, n.record]), [[100, "UA", false], [80, "UA", false], [150, "UA", true]]);
     // Moscow states only interceptions: they stand in for the launches of that account.
     assert.deepEqual(dirs[1]?.nights.map((n) => [n.total, n.intercepted, n.claimant]), [[48, 48, "RU"]]);
+  });
+});
+
+describe("charts (Observable Plot)", () => {
+  const history = () =>
+    nightsByDirection([
+      row("2025-01-01", "drone", 100, 90),
+      row("2025-01-02", "drone", 80, 70),
+      row("2025-01-03", "drone", 150, 140),
+      row("2025-01-03", "missile.cruise", 7, 2),
+      row("2025-01-05", "drone", null, 48, "RU", "UA", "RU"),
+    ]);
+
+  test("the timeline draws one labelled, titled mark per night, a panel per direction and a link per record night", async () => {
+    const { timelineChart } = await import("../../web/src/charts/timeline-chart.js");
+    const chart = timelineChart(history(), { width: 800, hrefOf: (n) => `#/attack/${n.date}.${n.attacker}-${n.target}` });
+    assert.equal(chart.getAttribute("role"), "application");
+    assert.match(chart.getAttribute("aria-label") ?? "", /Timeline of 4 nights, 1 record nights marked/);
+    const panels = [...chart.querySelectorAll("svg.panel")].map((p) => p.getAttribute("aria-label"));
+    assert.deepEqual(panels, ["Russia's attacks on Ukraine", "Ukraine's attacks on Russia"]);
+    const nights = [...chart.querySelectorAll("g.nights rect")];
+    assert.equal(nights.length, 4);
+    for (const n of nights) {
+      assert.ok(n.getAttribute("aria-label"), "each night is labelled");
+      assert.equal(n.querySelector("title")?.textContent, n.getAttribute("aria-label"));
+    }
+    assert.match(nights[2]?.getAttribute("aria-label") ?? "", /3 Jan 2025, RU→UA \(Kyiv\): 150 drones, 7 missiles launched; 142 intercepted; record night/);
+    const record = chart.querySelector("g.records a path");
+    assert.match(record?.getAttribute("aria-label") ?? "", /^Record night 3 Jan 2025: 157 launched/);
+    assert.equal(record?.parentElement?.getAttributeNS("http://www.w3.org/1999/xlink", "href"), "#/attack/2025-01-03.RU-UA");
+    // the bars themselves are drawn once per class and part, hidden from assistive technology (the night speaks for them)
+    assert.equal(chart.querySelector("g.bars")?.getAttribute("aria-hidden"), "true");
+    assert.ok(chart.querySelectorAll("g.bars rect").length >= 5);
+    assert.ok(chart.querySelectorAll('[aria-label="y-axis tick label"] text').length >= 2, "each panel has a y axis");
+  });
+
+  test("narrowing the range draws fewer nights", async () => {
+    const { timelineChart } = await import("../../web/src/charts/timeline-chart.js");
+    const chart = timelineChart(history(), { width: 400, from: "2025-01-02", to: "2025-01-03" });
+    assert.equal(chart.querySelectorAll("g.nights rect[aria-label]").length, 2);
+  });
+
+  test("the weapon bars label every row, and a weapon name with markup stays text", async () => {
+    const { weaponBars } = await import("../../web/src/charts/weapon-bars.js");
+    const rows = [
+      { weapon: "drone", launched: 100, intercepted: 80, suppressed: 5 },
+      { weapon: '<img src=x onerror="alert(1)">', launched: null, intercepted: 3, suppressed: null },
+    ] as WeaponTotals[];
+    const svg = weaponBars(rows, { width: 420 });
+    assert.equal(svg.getAttribute("aria-label"), "Launched, intercepted and suppressed by weapon class");
+    const labelled = [...svg.querySelectorAll("g.weapon-row rect")].map((r) => r.getAttribute("aria-label"));
+    assert.deepEqual(labelled, ["drones: 100 launched, 80 intercepted, 5 suppressed (80 % intercepted)", '<img src=x onerror="alert(1)">: – launched, 3 intercepted']);
+    assert.equal(svg.querySelectorAll("img, script").length, 0);
+    assert.ok([...svg.querySelectorAll("text")].some((t) => t.textContent === '<img src=x onerror="alert(1)">'));
   });
 });
 

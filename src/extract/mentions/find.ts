@@ -9,8 +9,8 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "unnamedRegion" | "capital"
-  | "launch" | "from" | "enemy" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
+  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "unnamedRegion" | "capital"
+  | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
 
 const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
@@ -19,8 +19,8 @@ type TableKey = (typeof TABLES)[number];
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, partOf: lex.partOf, outOf: lex.outOf,
-    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
-    launch: lex.launch, from: lex.from, enemy: lex.enemy, attribution: lex.attribution, agent: lex.agent,
+    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
@@ -122,12 +122,14 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     regionNouns: s("regionNouns"),
     capital: s("capital"),
     unnamedRegion: s("unnamedRegion"),
+    regionsPlural: s("regionsPlural"),
     launch: s("launch"),
     from: s("from"),
     places,
     orgs: valued(table<Org>("orgs")),
     sides: valued(table<Side>("sides")),
     enemy: s("enemy"),
+    forces: s("forces"),
     attribution: s("attribution"),
     agent: s("agent"),
     according: s("according"),

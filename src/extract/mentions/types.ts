@@ -48,12 +48,14 @@ export interface Mentions {
   regionNouns: Mention[];
   capital: Mention[];
   unnamedRegion: Mention[];
+  regionsPlural: Mention[];
   launch: Mention[];
   from: Mention[];
   places: PlaceMention[];
   orgs: Valued<Org>[];
   sides: Valued<Side>[];
   enemy: Mention[];
+  forces: Mention[];
   attribution: Mention[];
   agent: Mention[];
   according: Mention[];

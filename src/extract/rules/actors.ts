@@ -17,6 +17,14 @@ export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boole
     (a) => inSpan(doc.m.outcomes, { start: a.start - 1, end: a.end + 1 }).length === 0 && /^\s*$/.test(a.start >= w.end ? doc.text.slice(w.end, a.start) : doc.text.slice(a.end, w.start)),
   );
   if (attacks.length > 0) return true;
+  // "російські війська", "Russian forces", "forces russes": the side whose forces act.
+  // ("The Ukrainian military said…" is a speaker, not an attacker.)
+  const forces = inSpan(doc.m.forces, span).filter(
+    (f) =>
+      /^\s*$/.test(f.start >= w.end ? doc.text.slice(w.end, f.start) : doc.text.slice(f.end, w.start)) &&
+      !inSpan(doc.m.attribution, { start: f.end, end: f.end + 20 }).some((a) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(f.end, a.start))),
+  );
+  if (forces.length > 0) return true;
   const near = [...inSpan(doc.m.weapons, span), ...inSpan(doc.m.models, span)];
   // Before the weapon one word may stand between ("українських ударних БпЛА", "Ukrainian attack
   // drones"); after it, none ("drones ukrainiens"), or the side word belongs to the next noun

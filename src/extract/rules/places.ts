@@ -3,6 +3,7 @@ import type { PlaceRole, RegionCode, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
+import { joinedByAnd } from "./region-of.js";
 
 export interface RegionFactRaw {
   sentence: number;
@@ -16,6 +17,18 @@ export interface PlaceFactRaw extends RegionFactRaw {
 }
 
 const CAPITAL: Record<Side, RegionCode> = { UA: "UA-30", RU: "RU-MOW" };
+/** Cities with a region code of their own, and the region around them. */
+const OBLAST_OF_CITY: Record<string, RegionCode> = { "UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43" };
+
+/** "…over Mykolaiv, Kyiv, Sumy and Zhytomyr regions": a name in a list closed by "regions" is a region's. */
+function inListOfRegions(doc: Doc, p: { start: number; end: number }): boolean {
+  let last = p;
+  for (const next of inSpan(doc.m.places, { start: p.end, end: p.end + 400 })) {
+    if (!joinedByAnd(doc, last.end, next.start)) break;
+    last = next;
+  }
+  return inSpan(doc.m.regionsPlural, { start: last.end, end: last.end + 20 }).some((n) => /^\s*$/.test(doc.text.slice(last.end, n.start)));
+}
 
 /**
  * Regions the report says were attacked (named in a sentence about the attack, on the target's
@@ -41,7 +54,8 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
       }
       if (!about || isActor(doc, p)) continue;
       if (regionSide(p.region) !== f.target) continue;
-      targets.push({ sentence: si, region: p.region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });
+      const region = inListOfRegions(doc, p) ? OBLAST_OF_CITY[p.region] ?? p.region : p.region;
+      targets.push({ sentence: si, region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });
       if (p.kind !== "region" && p.kind !== "sea") places.push({ sentence: si, region: p.region, name: p.name, role: "other", evidence: [evidence(doc, "place", p)], rule: "place/named" });
     }
     if (about) {

@@ -126,7 +126,7 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
 /** A gap that only joins two items: a comma and/or one of the language's "and" words. */
 export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
   const gap = doc.text.slice(from, to);
-  if (/^[\s,]*$/.test(gap)) return gap.length > 0;
+  if (/^[\s,(]*$/.test(gap)) return gap.length > 0;
   const and = inSpan(doc.m.and, { start: from, end: to });
   return and.length === 1 && /^[\s,]*$/.test(doc.text.slice(from, and[0]!.start)) && /^\s*$/.test(doc.text.slice(and[0]!.end, to));
 }
