@@ -42,6 +42,8 @@ export interface Lexicon {
   over: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */
   regionNouns: string[];
+  /** Directions relative to a place ("east of Moscow"): the place is a landmark, not a target. */
+  compass: string[];
   /** Plural nouns closing a list of regions ("…, Kyiv and Sumy regions"): every name in it is a region's. */
   regionsPlural: string[];
   /** A region the text leaves unnamed: "над іншою областю", "au-dessus de plusieurs régions". */

@@ -9,7 +9,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "unnamedRegion" | "capital"
+  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
 
@@ -19,7 +19,7 @@ type TableKey = (typeof TABLES)[number];
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, partOf: lex.partOf, outOf: lex.outOf,
-    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
@@ -123,6 +123,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     capital: s("capital"),
     unnamedRegion: s("unnamedRegion"),
     regionsPlural: s("regionsPlural"),
+    compass: s("compass"),
     launch: s("launch"),
     from: s("from"),
     places,

@@ -38,7 +38,7 @@ export function findPlaces(text: string, tokens: Token[]): PlaceMention[] {
     const { end, form, words } = longest.get(start)!;
     const surface = text.slice(start, end);
     // "KYIV (Reuters) -": a dateline names where the story was filed, not a place of the attack.
-    if (/^\p{Lu}+$/u.test(surface.replace(/[^\p{L}]/gu, "")) && /^\s*[(,]|^\s+-/.test(text.slice(end, end + 3))) continue;
+    if (/^\p{Lu}+$/u.test(surface.replace(/[^\p{L}]/gu, "")) && /^\s*[(,:]|^\s+-/.test(text.slice(end, end + 3))) continue;
     // "Volodymyr Zelensky": a one-word town name before a capitalised word is a person's name.
     if (form[2] !== "region" && words === 1 && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
     out.push({ start, end, region: form[0], name: form[1], kind: form[2] });

@@ -49,6 +49,7 @@ export interface Mentions {
   capital: Mention[];
   unnamedRegion: Mention[];
   regionsPlural: Mention[];
+  compass: Mention[];
   launch: Mention[];
   from: Mention[];
   places: PlaceMention[];

@@ -61,8 +61,10 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
   const unattributed = (si: number) =>
     !attributed(si) && !(si > 0 && doc.sentences[si - 1]!.paragraph === doc.sentences[si]!.paragraph && attributed(si - 1));
   const sentence = (si: number) => doc.sentences[si]!;
+  // Places named with an unattributed toll are the outlet's too ("Une attaque … sur Kiev a blessé 11 personnes").
+  const outletSentences = new Set(facts.filter((f) => f.type === "casualty" && doc.kind === "news" && unattributed(f.fact.sentence)).map((f) => f.fact.sentence));
   for (const { type, fact } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
-    const r = get(fact.sentence, type === "casualty" && doc.kind === "news" && unattributed(fact.sentence));
+    const r = get(fact.sentence, (type === "casualty" || type === "target") && outletSentences.has(fact.sentence));
     const prov = provenance(doc, fact.rule, sentence(fact.sentence), fact.evidence);
     switch (type) {
       case "count": {

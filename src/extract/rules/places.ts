@@ -20,6 +20,11 @@ const CAPITAL: Record<Side, RegionCode> = { UA: "UA-30", RU: "RU-MOW" };
 /** Cities with a region code of their own, and the region around them. */
 const OBLAST_OF_CITY: Record<string, RegionCode> = { "UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43" };
 
+/** "350 km à l'est de Moscou": a place named to locate another. */
+function landmark(doc: Doc, p: { start: number; end: number }): boolean {
+  return inSpan(doc.m.compass, { start: Math.max(0, p.start - 30), end: p.start }).some((c) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(c.end, p.start) + " "));
+}
+
 /** "…over Mykolaiv, Kyiv, Sumy and Zhytomyr regions": a name in a list closed by "regions" is a region's. */
 function inListOfRegions(doc: Doc, p: { start: number; end: number }): boolean {
   let last = p;
@@ -52,7 +57,7 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
         if (p.kind !== "region" && p.kind !== "sea") places.push({ sentence: si, region: p.region, name: p.name, role: "launch", evidence: [evidence(doc, "place", p)], rule: "place/launch" });
         continue;
       }
-      if (!about || isActor(doc, p)) continue;
+      if (!about || isActor(doc, p) || landmark(doc, p)) continue;
       if (regionSide(p.region) !== f.target) continue;
       const region = inListOfRegions(doc, p) ? OBLAST_OF_CITY[p.region] ?? p.region : p.region;
       targets.push({ sentence: si, region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });

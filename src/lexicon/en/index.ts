@@ -66,6 +66,7 @@ const lexicon: Lexicon = {
   each: ["one each", "one over each", "each"],
   over: ["targeting", "aimed at", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at"],
   regionNouns: ["territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],
+  compass: ["east of", "west of", "north of", "south of", "northeast of", "southeast of", "northwest of", "southwest of", "north-east of", "south-east of", "north-west of", "south-west of", "kilometres from", "kilometers from", "km from", "miles from"],
   regionsPlural: ["regions", "oblasts", "provinces", "regions of Ukraine"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],

@@ -67,6 +67,7 @@ const lexicon: Lexicon = {
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre"],
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
+  compass: ["à l'est de", "à l'ouest de", "au nord de", "au sud de", "au nord-est de", "au sud-est de", "au nord-ouest de", "au sud-ouest de", "kilomètres de", "km de"],
   regionsPlural: ["régions", "oblasts", "provinces"],
   unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
   capital: ["la capitale", "capitale"],
@@ -101,7 +102,7 @@ const lexicon: Lexicon = {
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
-  attack: ["défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
+  attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
     not: ["l'une des", "l'un des", "une des", "un des", "parmi les"],
