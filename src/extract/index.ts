@@ -63,7 +63,8 @@ function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions):
   const lex = LEXICONS[lang];
   const zone = zoneOfUrl(options.url);
   const pub = findPublicationTimes(text, lang, zone ? { timeZone: zone } : {});
-  const reference = options.published ?? pub.published?.iso ?? null;
+  // The time the text states wins; the one given from outside (page metadata, --published) fills in.
+  const reference = pub.published?.iso ?? options.published ?? null;
   const dates = findDateMentions(text, lang, reference);
   const doc: Doc = {
     text,

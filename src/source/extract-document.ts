@@ -9,7 +9,10 @@ export function documentExtractOptions(doc: SourceDocument, options: ExtractOpti
   const out: ExtractOptions = { ...options };
   const lang = pick("lang", doc.lang ?? undefined);
   if (lang) out.lang = lang;
-  out.published = pick("published", doc.published);
+  // A publication time is a fact of the document: the page's own metadata wins over one given from outside.
+  const published = doc.published ?? options.published;
+  if (published) out.published = published;
+  else delete out.published;
   out.publisher = pick("publisher", doc.publisher);
   out.url = pick("url", doc.url);
   out.title = pick("title", doc.title);

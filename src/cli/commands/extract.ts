@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .argument("<file>", "the document to read (a gold .json file gives its text and source), or - for standard input")
     .option("--lang <lang>", `the text's language (${LANGS.join("|")}); else from the page, else detected`)
     .option("--kind <kind>", `the document's kind (${KINDS.join("|")})`)
-    .option("--published <time>", "publication time (ISO 8601) known from outside the text; the text's own statement still wins")
+    .option("--published <time>", "publication time (ISO 8601) to use when neither the text nor the page's metadata states one")
     .option("--publisher <name>", "who published the document")
     .option("--url <url>", "where the document comes from")
     .option("--format <format>", `output: json (the full extraction) or gold (the gold-format structure)`, "json")
