@@ -104,7 +104,7 @@ const lexicon: Lexicon = {
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
-    not: ["one of the", "among the"],
+    not: ["one of the", "among the", "second", "third", "fourth", "fifth", "track"],
     cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever"],
     war: ["since the start of the war", "since the beginning of the war", "of the war", "since the full-scale invasion", "since the start of the full-scale invasion", "of the full-scale war", "since February 2022", "ever"],
     year: ["this year", "so far this year", "since the start of the year"],

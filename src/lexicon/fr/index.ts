@@ -105,7 +105,7 @@ const lexicon: Lexicon = {
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
-    not: ["l'une des", "l'un des", "une des", "un des", "parmi les"],
+    not: ["l'une des", "l'un des", "une des", "un des", "parmi les", "deuxième", "troisième", "quatrième"],
     cue: ["la plus massive", "les plus massives", "le plus massif", "record", "le plus grand nombre", "la plus importante", "sans précédent", "la plus grande", "la plus vaste"],
     war: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début du conflit", "jamais", "depuis février 2022", "de la guerre"],
     year: ["cette année", "depuis le début de l'année"],
