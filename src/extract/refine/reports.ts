@@ -104,6 +104,15 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
       }
     }
   }
+  // A body that speaks about the attack without a figure of its own ("no casualties, said the head of the
+  // city's administration") is still one of the report's voices.
+  doc.sentences.forEach((s, si) => {
+    const f = frames[si]!;
+    if (f.orgEvidence.length === 0) return;
+    const about = inSpan(doc.m.attack, s).length + inSpan(doc.m.casualties, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.weapons, s).length > 0;
+    const r = reports.get(`${f.claimant}|${f.attacker}|${f.target}|${f.date}`);
+    if (about && r) addOrgs(doc, r, f, si);
+  });
   const out = order.map((k) => reports.get(k)!);
   // The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one.
   const seen: Array<{ kind: string; n: number; date: string | null }> = [];
