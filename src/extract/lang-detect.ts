@@ -12,7 +12,7 @@ const VOCABULARY = new Map<Lang, Set<string>>();
  * all, to the more common language of that script in reports (ru, en).
  */
 export function detectLang(text: string): Lang {
-  const sample = text.length > 5000 ? text.slice(0, 5000) : text;
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
   const counts = { Cyrillic: (sample.match(SCRIPT.Cyrillic) ?? []).length, Latin: (sample.match(SCRIPT.Latin) ?? []).length };
   const script = counts.Cyrillic > counts.Latin ? "Cyrillic" : "Latin";
   const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];

@@ -189,7 +189,17 @@ function hourMinutes(h: number, m: number, mer: string | undefined, c: CompiledL
 }
 
 /** All date-relevant tokens of a text, in order. One linear regex scan. */
+// The date and the publication-time finders read the same text one after the other: keep the last scan.
+let last: { text: string; c: CompiledLexicon; tokens: Token[] } | null = null;
+
 export function tokenize(text: string, c: CompiledLexicon): Token[] {
+  if (last && last.text === text && last.c === c) return last.tokens;
+  const tokens = scan(text, c);
+  last = { text, c, tokens };
+  return tokens;
+}
+
+function scan(text: string, c: CompiledLexicon): Token[] {
   const out: Token[] = [];
   c.regex.lastIndex = 0;
   for (const match of text.matchAll(c.regex)) {
