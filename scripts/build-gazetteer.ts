@@ -55,6 +55,9 @@ function slavicForms(name: string): string[] {
     add(stem + "і", stem + "и", stem + "ю", stem + "ею", stem + "ей", stem + "е");
   } else if (last === "и" || last === "ы") {
     add(stem, stem + "ах", stem + "ам", stem + "ами");
+  } else if (last === "о" && name.length > 4) {
+    // Дніпро → Дніпра, Дніпру, Дніпрі; Днепр is listed on its own.
+    add(stem + "а", stem + "у", stem + "і", stem + "ом", stem + "е");
   } else if (last === "ь") {
     add(stem + "я", stem + "ю", stem + "і", stem + "и", stem + "ем", stem + "ем");
   }
@@ -91,7 +94,11 @@ for (const r of regions) {
   for (const s of [...Object.values(r.names), ...r.aliases]) {
     put(s, [r.iso, en, "region"], 1_000_000_000);
     // "в Краснодарском крае", "над Краснодарським краєм": the cases of "край" the aliases lack.
-    for (const [suffix, cases] of [[" край", [" края", " крае", " краю", " краем", " краї", " краєм"]]] as const) {
+    const krai: Array<[string, string[]]> = [
+      ["ский край", ["ского края", "скому краю", "ском крае", "ским краем"]],
+      ["ський край", ["ського краю", "ському краю", "ському краї", "ським краєм"]],
+    ];
+    for (const [suffix, cases] of krai) {
       if (s.endsWith(suffix)) for (const c of cases) put(s.slice(0, -suffix.length) + c, [r.iso, en, "region"], 999_999_998);
     }
     const adj = s.replace(REGION_NOUN, "");

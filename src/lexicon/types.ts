@@ -32,6 +32,8 @@ export interface Lexicon {
   rose: string[];
   /** Nouns for people, between a number and a casualty word ("3 people killed"). */
   persons: string[];
+  /** "all 42 drones", "усі 14 шахедів": every one launched met the outcome told. */
+  all: string[];
   /** "of them", "з них", "dont": a figure that is a part of the previous one. */
   partOf: string[];
   /** "28 of 29": the word between a part and its total. */

@@ -9,7 +9,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
+  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
 
@@ -18,7 +18,7 @@ type TableKey = (typeof TABLES)[number];
 
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
-    locations: lex.locations, negation: lex.negation, persons: lex.persons, partOf: lex.partOf, outOf: lex.outOf,
+    locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
     each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
@@ -116,6 +116,7 @@ export function findMentions(text: string, lex: Lexicon): Mentions {
     persons: s("persons"),
     rose: s("rose"),
     partOf: s("partOf"),
+    all: s("all"),
     outOf: s("outOf"),
     each: s("each"),
     over: s("over"),

@@ -42,6 +42,7 @@ export interface Mentions {
   persons: Mention[];
   rose: Mention[];
   partOf: Mention[];
+  all: Mention[];
   outOf: Mention[];
   each: Mention[];
   over: Mention[];

@@ -40,6 +40,8 @@ export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boole
  * "selon Kyiv") rather than as a place where something happened.
  */
 export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
+  // "В Краснодарском крае беспилотник атаковал…": after a preposition of place it is where, not who.
+  if (inSpan(doc.m.over, { start: Math.max(0, p.start - 20), end: p.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, p.start)))) return false;
   const after = { start: p.end, end: p.end + 30 };
   const verb = inSpan(doc.m.attribution, after)[0];
   if (verb && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;

@@ -97,6 +97,7 @@ export function findCounts(doc: Doc): CountFact[] {
               }
             }
           }
+          out.push(...allOfThem(doc, s, si, n, c));
           c.head = /^\s*:/.test(doc.text.slice(group.end, group.end + 3)) || /^[^.;]{0,80}:\s*$/.test(doc.text.slice(group.end, s.end));
           out.push(c);
           if (c.head) head = c;
@@ -171,6 +172,24 @@ function unnamedRegion(doc: Doc, s: Sentence, pos: number): boolean {
   if (!over || !/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(pos, over.start) + " ")) return false;
   const noun = inSpan(doc.m.unnamedRegion, { start: over.end, end: over.end + 40 })[0];
   return noun !== undefined && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(over.end, noun.start) + " ");
+}
+
+const STOPPED = new Set<Outcome>(["intercepted", "neutralized", "suppressed"]);
+
+/**
+ * "shot down all 42 drones", "усі 14 шахедів збито", "all of the 32 aerial targets launched … had
+ * been shot down": when all of them are told, the figure is both what was launched and what was stopped.
+ */
+function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: CountFact): CountFact[] {
+  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 14), end: n.start }).pop();
+  if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return [];
+  if (inSpan(doc.m.negations, { start: all.start, end: all.end + 8 }).length > 0) return [];
+  const rule = "count/<all> <number> <weapon>";
+  if (STOPPED.has(c.outcome)) return [{ ...c, outcome: "launched", rule, evidence: [...c.evidence, evidence(doc, "qualifier", all)] }];
+  if (c.outcome !== "launched") return [];
+  const stop = inSpan(doc.m.outcomes, { start: c.end, end: s.end }).find((o) => STOPPED.has(o.value as Outcome));
+  if (!stop || /[;]/.test(doc.text.slice(c.end, stop.start))) return [];
+  return [{ ...c, outcome: stop.value as Outcome, rule, evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
 }
 
 function countFromGroup(

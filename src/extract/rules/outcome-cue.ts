@@ -42,9 +42,16 @@ export function chooseOutcome(
   if (before && after && !opts.location && inSpan(doc.m.partOf, { start: before.end, end: start }).length > 0 && !/[;.]/.test(doc.text.slice(end, after.start))) {
     return pick(doc, after, opts.location);
   }
+  // "destroyed all 57 drones launched at the south": a participle right after the weapons describes
+  // them; the clause's verb came before.
+  if (before && after && /^\s*$/.test(doc.text.slice(end, after.start)) && !/[;]/.test(doc.text.slice(before.end, start))) {
+    after = null;
+  }
   if (after && !opts.location) {
     const gap = doc.text.slice(end, after.start);
-    const clear = inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0;
+    // "…all 57 drones Russia sent": a subject between them makes the verb a relative clause's.
+    const between = { start: end, end: after.start };
+    const clear = inSpan(doc.m.numbers, between).length === 0 && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
     if (clear && ADJACENT_GAP.test(gap + " ")) return pick(doc, after, opts.location);
   }
   if (before) {

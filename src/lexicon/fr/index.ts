@@ -62,6 +62,7 @@ const lexicon: Lexicon = {
   },
   rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à"],
   persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant"],
+  all: ["tous les", "toutes les", "l'ensemble des", "la totalité des"],
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur", "sur les"],
   each: ["un chacun", "un au-dessus de chacune"],
