@@ -175,7 +175,7 @@ function addCount(r: Report, c: Count) {
   // "un missile" then "un missile Kh-59": a root class restated with its subclass is the subclass figure.
   const root = (w: string) => w.split(".")[0];
   const sameClass = (a: Count, b: Count) =>
-    scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")) && (a.n === 1 || b.n === 1));
+    scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")));
   const same = (x: Count) => sameClass(x, c) && x.outcome === c.outcome && x.region === c.region && x.n === c.n;
   const prev = r.counts.find((x) => same(x) && (x.model === c.model || x.model === null || c.model === null));
   if (prev) {

@@ -140,7 +140,12 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
   const after = usable.filter((p) => p.start >= pos);
   if (new Set(after.map((p) => p.region)).size > 1) return null;
-  return after.find((p) => p.start - pos < 60) ?? null;
+  const next = after.find((p) => p.start - pos < 60);
+  if (next) return next;
+  // "…, while a strike on the city of Odesa injured four people": the place of the toll's own clause.
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos) + 1, doc.text.lastIndexOf(";", pos) + 1);
+  const inClause = usable.filter((p) => p.start >= clauseStart && p.end <= pos);
+  return new Set(inClause.map((p) => p.region)).size === 1 ? inClause[inClause.length - 1]! : null;
 }
 
 function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {

@@ -44,7 +44,7 @@ export function chooseOutcome(
   }
   // "destroyed all 57 drones launched at the south": a participle right after the weapons describes
   // them; the clause's verb came before.
-  if (before && after && /^\s*$/.test(doc.text.slice(end, after.start)) && !/[;]/.test(doc.text.slice(before.end, start))) {
+  if (before && after && participle(doc, end, after) && !/[;]/.test(doc.text.slice(before.end, start))) {
     after = null;
   }
   if (after && !opts.location) {
@@ -62,6 +62,13 @@ export function chooseOutcome(
     return pick(doc, after, opts.location);
   }
   return null;
+}
+
+/** A one-word verb form right after the weapons, itself followed by a preposition: "launched at", "lancés par". */
+function participle(doc: Doc, end: number, cue: Valued<OutcomeCue>): boolean {
+  if (!/^\s*$/.test(doc.text.slice(end, cue.start)) || /\s/.test(doc.text.slice(cue.start, cue.end))) return false;
+  const next = { start: cue.end, end: cue.end + 14 };
+  return [...inSpan(doc.m.over, next), ...inSpan(doc.m.agent, next), ...inSpan(doc.m.from, next)].some((m) => /^\s+$/.test(doc.text.slice(cue.end, m.start)));
 }
 
 function pick(doc: Doc, cue: Valued<OutcomeCue>, location: boolean): OutcomeChoice | null {
