@@ -153,11 +153,14 @@ function compile(lx: TimeLexicon): CompiledLexicon {
     hm ? String.raw`(?<h2>\d{1,2})[\s\u00a0]?(?:${hm})(?![\p{L}])(?:[\s\u00a0]?(?<m2>[0-5]\d)(?!\d))?` : "",
     mer ? String.raw`(?<h3>\d{1,2})[\s\u00a0]?(?<mer3>${mer})(?![\p{L}])` : "",
   ].filter((s) => s);
+  // The boundary before a match is checked in scan(): a pattern that starts with its own characters
+  // lets the engine skip ahead, where a leading lookbehind is tried at every position.
+  void numStart;
   const source = [
-    String.raw`${numStart}(?:(?<iy>\d{4})-(?<im>\d{1,2})-(?<id>\d{1,2})|(?<da>\d{1,2})(?<sep>[./-])(?<db>\d{1,2})\k<sep>(?<dy>\d{4}))(?!\d)`,
-    String.raw`${numStart}(?:${timeAlts.join("|")})`,
-    String.raw`${numStart}(?<num>\d{1,4})(?:${ordPart}(?![\p{L}\p{N}]))`,
-    String.raw`(?<![\p{L}\p{N}])(?<word>${alternation(words.keys())})(?![\p{L}\p{N}])`,
+    String.raw`(?:(?<iy>\d{4})-(?<im>\d{1,2})-(?<id>\d{1,2})|(?<da>\d{1,2})(?<sep>[./-])(?<db>\d{1,2})\k<sep>(?<dy>\d{4}))(?!\d)`,
+    String.raw`(?:${timeAlts.join("|")})`,
+    String.raw`(?<num>\d{1,4})(?:${ordPart}(?![\p{L}\p{N}]))`,
+    String.raw`(?<word>${alternation(words.keys())})(?![\p{L}\p{N}])`,
   ].join("|");
   const exactCase = new Set(lx.exactCaseMonths);
   const exactCaseKeys = new Set(lx.exactCaseMonths.map(keyOf));
@@ -199,12 +202,29 @@ export function tokenize(text: string, c: CompiledLexicon): Token[] {
   return tokens;
 }
 
+const WORD_BEFORE = /[\p{L}\p{N}_]/u;
+const LETTER = /\p{L}/u;
+
+/** What may not stand before a match: a letter or digit; before a number also a letter and a hyphen ("Х-101"). */
+function boundaryOk(text: string, start: number, word: boolean): boolean {
+  if (start === 0) return true;
+  const prev = text[start - 1]!;
+  if (word) return !/[\p{L}\p{N}]/u.test(prev);
+  if (WORD_BEFORE.test(prev)) return false;
+  return !((prev === "-" || prev === "‐") && start > 1 && LETTER.test(text[start - 2]!));
+}
+
 function scan(text: string, c: CompiledLexicon): Token[] {
   const out: Token[] = [];
-  c.regex.lastIndex = 0;
-  for (const match of text.matchAll(c.regex)) {
+  const re = c.regex;
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match; match = re.exec(text)) {
     const g = match.groups ?? {};
     const start = match.index;
+    if (!boundaryOk(text, start, g.word !== undefined)) {
+      re.lastIndex = start + 1;
+      continue;
+    }
     const end = start + match[0].length;
     if (g.word !== undefined) {
       const key = keyOf(g.word);
