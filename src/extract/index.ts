@@ -10,6 +10,7 @@ import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMentio
 import { detectLang } from "./lang-detect.js";
 import { zoneOfUrl } from "../lexicon/shared/zones.js";
 import { findMentions } from "./mentions/find.js";
+import { tokenize, type Token } from "./mentions/trie.js";
 import { findCasualties } from "./rules/casualties.js";
 import { findCounts } from "./rules/counts.js";
 import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
@@ -30,7 +31,8 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     warnings.push(`text cut to its first ${MAX_CHARS} characters`);
     text = text.slice(0, MAX_CHARS);
   }
-  const lang: Lang = options.lang && (LANGS as readonly string[]).includes(options.lang) ? options.lang : detectLang(text);
+  const tokens = tokenize(text);
+  const lang: Lang = options.lang && (LANGS as readonly string[]).includes(options.lang) ? options.lang : detectLang(tokens);
   const kind: DocKind = options.kind ?? guessKind(options);
   const base: Extraction = {
     lang,
@@ -48,7 +50,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
   };
   if (text.trim().length === 0) return base;
   try {
-    return { ...base, ...read(text, lang, kind, options) };
+    return { ...base, ...read(text, tokens, lang, kind, options) };
   } catch (e) {
     warnings.push(`extraction failed on this text: ${e instanceof Error ? e.message : String(e)}`);
     return base;
@@ -59,7 +61,7 @@ function guessKind(o: ExtractOptions): DocKind {
   return officialPublisher(o.publisher ?? null, o.channel ?? null, o.url ?? null) ? "official" : "news";
 }
 
-function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions): Partial<Extraction> {
+function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options: ExtractOptions): Partial<Extraction> {
   const lex = LEXICONS[lang];
   const zone = zoneOfUrl(options.url);
   const pub = findPublicationTimes(text, lang, zone ? { timeZone: zone } : {});
@@ -72,7 +74,7 @@ function read(text: string, lang: Lang, kind: DocKind, options: ExtractOptions):
     kind,
     lex,
     sentences: segment(text),
-    m: findMentions(text, lex),
+    m: findMentions(text, lex, tokens),
     dateSpans: [
       ...dates.map((d) => ({ start: d.start, end: d.end })),
       ...[pub.published, pub.updated].filter((x): x is NonNullable<typeof x> => x !== null).map((t) => ({ start: t.start, end: t.end })),

@@ -1,40 +1,64 @@
 import { LEXICONS } from "../lexicon/index.js";
 import type { Lang } from "../model/vocab.js";
+import type { Token } from "./mentions/trie.js";
 
-const SCRIPT = { Cyrillic: /\p{Script=Cyrillic}/gu, Latin: /\p{Script=Latin}/gu } as const;
-const LETTERS = new Map<Lang, RegExp>();
-const VOCABULARY = new Map<Lang, Set<string>>();
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+interface Cues {
+  lang: Lang;
+  script: "Cyrillic" | "Latin";
+  words: Set<string>;
+  endings: readonly string[];
+  letters: Set<string>;
+}
+let cues: Cues[] | null = null;
+
+function allCues(): Cues[] {
+  cues ??= Object.values(LEXICONS).map((lex) => ({
+    lang: lex.lang,
+    script: lex.detect.script,
+    words: new Set(lex.detect.words),
+    endings: lex.detect.endings,
+    letters: new Set([...lex.detect.letters.toLowerCase()]),
+  }));
+  return cues;
+}
 
 /**
- * The language of a report: the script first, then, among the languages written in it, the one
- * whose own letters (×3 for Cyrillic, where they are decisive; ×0.5 for Latin accents) and frequent
- * short words and word endings score highest. Ties go to the first lexicon listed; with no cue at
- * all, to the more common language of that script in reports (ru, en).
+ * The language of a report, from its first words: the script first, then, among the languages
+ * written in it, the one whose own letters (×3 for Cyrillic, where they are decisive; ×0.5 for
+ * Latin accents), frequent short words and word endings score highest. Ties go to the first
+ * lexicon listed; with no cue at all, to the more common language of that script in reports (ru, en).
  */
-export function detectLang(text: string): Lang {
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  const counts = { Cyrillic: (sample.match(SCRIPT.Cyrillic) ?? []).length, Latin: (sample.match(SCRIPT.Latin) ?? []).length };
-  const script = counts.Cyrillic > counts.Latin ? "Cyrillic" : "Latin";
-  const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+export function detectLang(tokens: Token[]): Lang {
+  const words: string[] = [];
+  let cyrillic = 0;
+  let latin = 0;
+  for (const t of tokens) {
+    if (words.length >= 400) break;
+    const first = t.key[0] ?? "";
+    if (CYRILLIC.test(first)) cyrillic++;
+    else if (LATIN.test(first)) latin++;
+    else continue;
+    words.push(t.key);
+  }
+  const script = cyrillic > latin ? "Cyrillic" : "Latin";
   let best: Lang | null = null;
   let bestScore = -1;
-  for (const lex of Object.values(LEXICONS)) {
-    if (lex.detect.script !== script) continue;
-    let vocabulary = VOCABULARY.get(lex.lang);
-    if (!vocabulary) VOCABULARY.set(lex.lang, (vocabulary = new Set(lex.detect.words)));
-    let score = words.reduce((a, w) => a + (vocabulary.has(w) ? 1 : 0), 0);
-    for (const w of words) if (w.length > 3 && lex.detect.endings.some((e) => w.endsWith(e))) score += 0.5;
-    if (lex.detect.letters) {
-      let letters = LETTERS.get(lex.lang);
-      if (!letters) LETTERS.set(lex.lang, (letters = new RegExp(`[${lex.detect.letters}]`, "gu")));
-      score += (sample.match(letters) ?? []).length * (script === "Cyrillic" ? 3 : 0.5);
+  for (const c of allCues()) {
+    if (c.script !== script) continue;
+    let score = 0;
+    for (const w of words) {
+      if (c.words.has(w)) score += 1;
+      if (w.length > 3 && c.endings.some((e) => w.endsWith(e))) score += 0.5;
+      if (c.letters.size > 0) for (const ch of w) if (c.letters.has(ch)) score += script === "Cyrillic" ? 3 : 0.5;
     }
     if (score > bestScore) {
-      best = lex.lang;
+      best = c.lang;
       bestScore = score;
     }
   }
-  // Nothing tells them apart: the more common language of the reports in that script.
   if (bestScore <= 0) return script === "Cyrillic" ? "ru" : "en";
   return best ?? (script === "Cyrillic" ? "uk" : "en");
 }

@@ -2,7 +2,7 @@ import type { Lexicon } from "../../lexicon/types.js";
 import { MODELS, MODEL_SHORTHAND } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
-import { FormTrie, tokenize } from "./trie.js";
+import { FormTrie, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
 import { findPlaces } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
@@ -71,10 +71,9 @@ function compile(lex: Lexicon): Compiled {
   return c;
 }
 
-export function findMentions(text: string, lex: Lexicon): Mentions {
+export function findMentions(text: string, lex: Lexicon, tokens: Token[] = tokenize(text)): Mentions {
   const c = compile(lex);
   const hits = new Map<TableKey | SimpleKey, Array<Hit & { value: string; order: number }>>();
-  const tokens = tokenize(text);
   c.trie.matchAll(tokens, (start, end, payloads) => {
     for (const p of payloads) {
       const name = c.names[p.table]!;
