@@ -36,7 +36,7 @@ export function detectLang(tokens: Token[]): Lang {
   let cyrillic = 0;
   let latin = 0;
   for (const t of tokens) {
-    if (words.length >= 400) break;
+    if (words.length >= 150) break;
     const first = t.key[0] ?? "";
     if (CYRILLIC.test(first)) cyrillic++;
     else if (LATIN.test(first)) latin++;
