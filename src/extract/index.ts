@@ -1,8 +1,7 @@
 import { LEXICONS } from "../lexicon/index.js";
-import type { Count, Casualty, ExtractOptions, Extraction, OrgFact, Place, RecordClaim, RegionFact, Report } from "../model/extraction.js";
-import type { Provenance, Span } from "../model/span.js";
-import type { Claimant, DocKind, Lang, Org, Side } from "../model/vocab.js";
-import { LANGS, scoringWeapon } from "../model/vocab.js";
+import type { ExtractOptions, Extraction } from "../model/extraction.js";
+import type { DocKind, Lang } from "../model/vocab.js";
+import { LANGS } from "../model/vocab.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/segment.js";
 import { evidence, inSpan, provenance, type Doc, type Frame } from "./context.js";
@@ -132,6 +131,3 @@ function localDate(iso: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
   return m ? m[1]! : null;
 }
-
-export type { Count, Casualty, OrgFact, Place, RecordClaim, RegionFact, Report, Provenance, Span, Claimant, Org, Side };
-void scoringWeapon;

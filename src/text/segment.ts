@@ -35,7 +35,6 @@ export function segment(text: string): Sentence[] {
     splitLine(raw, lineStart, paragraph, line, out);
     line++;
   }
-  void prevBlank;
   return out;
 }
 

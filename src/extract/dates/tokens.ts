@@ -146,7 +146,6 @@ function compile(lx: TimeLexicon): CompiledLexicon {
   const ord = alternation(lx.ordinalSuffixes);
   // A number glued to letters or to a hyphen after letters is a model name ("Х-101", "S8000").
   const ordPart = ord ? String.raw`(?<ord>${ord})(?![\p{L}])|` : "";
-  const numStart = String.raw`(?<![\p{L}\p{N}_]|\p{L}[-‐])`;
   const merPart = mer ? String.raw`(?:[\s\u00a0]?(?<mer>${mer})(?![\p{L}]))?` : "";
   const timeAlts = [
     String.raw`(?<h1>\d{1,2})[:.](?<m1>[0-5]\d)(?![\d])${merPart.replace("<mer>", "<mer1>")}`,
@@ -155,7 +154,6 @@ function compile(lx: TimeLexicon): CompiledLexicon {
   ].filter((s) => s);
   // The boundary before a match is checked in scan(): a pattern that starts with its own characters
   // lets the engine skip ahead, where a leading lookbehind is tried at every position.
-  void numStart;
   const source = [
     String.raw`(?:(?<iy>\d{4})-(?<im>\d{1,2})-(?<id>\d{1,2})|(?<da>\d{1,2})(?<sep>[./-])(?<db>\d{1,2})\k<sep>(?<dy>\d{4}))(?!\d)`,
     String.raw`(?:${timeAlts.join("|")})`,

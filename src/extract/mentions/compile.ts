@@ -46,28 +46,6 @@ export function findAll(re: RegExp | null, text: string): Hit[] {
   return out;
 }
 
-/** Compiles a table {value: forms[]} into one matcher per value. */
-export function compileTable<V extends string>(table: Partial<Record<V, readonly string[]>>): Array<[V, RegExp]> {
-  const out: Array<[V, RegExp]> = [];
-  for (const [value, forms] of Object.entries(table) as Array<[V, readonly string[] | undefined]>) {
-    const re = forms ? compileForms(forms) : null;
-    if (re) out.push([value, re]);
-  }
-  return out;
-}
-
-/**
- * Runs every matcher of a table and keeps, where matches overlap, the longest (ties: the first
- * value listed), so "крилатих ракет" is missile.cruise and not missile.
- */
-export function matchTable<V>(matchers: Array<[V, RegExp]>, text: string): Array<Hit & { value: V }> {
-  const all: Array<Hit & { value: V; order: number }> = [];
-  matchers.forEach(([value, re], order) => {
-    for (const h of findAll(re, text)) all.push({ ...h, value, order });
-  });
-  return dropOverlaps(all).map(({ start, end, value }) => ({ start, end, value }));
-}
-
 export function dropOverlaps<T extends Hit & { order?: number }>(hits: T[]): T[] {
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.order ?? 0) - (b.order ?? 0) || a.start - b.start);
   // Longest first; a hit is kept when no kept hit covers any of its positions (sorted starts + binary search).

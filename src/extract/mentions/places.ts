@@ -47,5 +47,3 @@ export function findPlaces(text: string, tokens: Token[]): PlaceMention[] {
   return out;
 }
 
-
-export const REGIONS = gazetteer.regions;

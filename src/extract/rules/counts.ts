@@ -112,7 +112,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const prevNum = nums[i - 1];
       const part = prevNum ? out.find((c) => c.start === prevNum.start && c.sentence === si) : undefined;
       if (part && inSpan(doc.m.outOf, { start: part.end, end: n.start }).some((o) => /^\s*$/.test(doc.text.slice(part.end, o.start)) && /^\s*$/.test(doc.text.slice(o.end, n.start)))) {
-        out.push(bareCount(doc, si, n, part, "launched", q, null, [numEv, ...part.evidence.filter((e) => e.role === "weapon" || e.role === "model")], "count/<number> <weapon> <out-of> <number>"));
+        out.push(bareCount(si, n, part, "launched", q, null, [numEv, ...part.evidence.filter((e) => e.role === "weapon" || e.role === "model")], "count/<number> <weapon> <out-of> <number>"));
         continue;
       }
       // "dont 14 ont été hospitalisés": people, not weapons.
@@ -127,11 +127,11 @@ export function findCounts(doc: Doc): CountFact[] {
       const region = regionFor(doc, s, n, n.end);
       const eachList = region && isEach(doc, n) ? [region.region, ...region.more.map((p) => p.region)] : null;
       if (eachList) {
-        for (const r of eachList) out.push(bareCount(doc, si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
+        for (const r of eachList) out.push(bareCount(si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
         continue;
       }
       if (region && region.more.length > 0) continue;
-      out.push(bareCount(doc, si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : "count/<list-item> <number> <region>"));
+      out.push(bareCount(si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : "count/<list-item> <number> <region>"));
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {
@@ -143,7 +143,7 @@ export function findCounts(doc: Doc): CountFact[] {
       if (!region) continue;
       const fake: NumberMention = { start: e.start, end: e.end, value: 1, word: true };
       for (const r of [region.region, ...region.more.map((p) => p.region)]) {
-        out.push(bareCount(doc, si, fake, base, base.outcome, "exact", r, [evidence(doc, "number", e), ...region.evidence], "count/<each> <regions>"));
+        out.push(bareCount(si, fake, base, base.outcome, "exact", r, [evidence(doc, "number", e), ...region.evidence], "count/<each> <regions>"));
       }
     }
     out.push(...singularCounts(doc, s, si, out));
@@ -219,8 +219,7 @@ function countFromGroup(
   };
 }
 
-function bareCount(doc: Doc, si: number, n: NumberMention, base: CountFact, outcome: Outcome, q: Qualifier, region: RegionCode | null, ev: Evidence[], rule: string): CountFact {
-  void doc;
+function bareCount(si: number, n: NumberMention, base: CountFact, outcome: Outcome, q: Qualifier, region: RegionCode | null, ev: Evidence[], rule: string): CountFact {
   return { sentence: si, weapon: base.weapon, model: base.model, outcome, n: n.value, qualifier: q, region, rule, evidence: ev, start: n.start, end: n.end, head: false };
 }
 
@@ -273,9 +272,7 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (!w.singular) continue;
     if (taken.some((c) => c.sentence === si && c.evidence.some((e) => overlaps(e, w)))) continue;
     if (out.some((c) => c.evidence.some((e) => overlaps(e, w)))) continue;
-    const after = doc.text.slice(w.end, w.end + 24);
     if (inSpan(doc.m.modifies, { start: w.end, end: w.end + 24 }).some((x) => /^\s*$/.test(doc.text.slice(w.end, x.start)))) continue;
-    void after;
     let start = w.start;
     const ev: Evidence[] = [];
     if (usesArticle) {

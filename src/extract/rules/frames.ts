@@ -154,11 +154,9 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (m.side === "RU") ua += 2;
   }
   if (claimantSide) {
-    for (const e of inSpan(doc.m.enemy, s)) {
-      void e;
-      if (claimantSide === "UA") ua += 2;
-      else ru += 2;
-    }
+    const enemies = inSpan(doc.m.enemy, s).length;
+    if (claimantSide === "UA") ua += 2 * enemies;
+    else ru += 2 * enemies;
   }
   // Regions named in a sentence about the attack point at the target, unless they are launch areas.
   const aboutAttack = inSpan(doc.m.outcomes, s).length + inSpan(doc.m.attack, s).length + inSpan(doc.m.casualties, s).length > 0;
