@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { evaluate } from "../../src/eval/evaluate.js";
 import { loadGoldFiles } from "../../src/eval/gold-file.js";
 import { prf, scoreDocuments, type Prf } from "../../src/eval/score.js";
-import { THRESHOLDS, THRESHOLDS_PENDING } from "./thresholds.js";
+import { THRESHOLDS, THRESHOLDS_PENDING, type ThresholdName } from "./thresholds.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const corpusDir = join(root, "..", "shared", "corpus", "dev");
@@ -21,7 +21,7 @@ if (!existsSync(corpusDir)) {
   const { files, errors } = loadGoldFiles([corpusDir]);
   const run = evaluate(files);
   const s = run.summary;
-  const todo = THRESHOLDS_PENDING;
+  const todo = (name: ThresholdName): boolean | string => (THRESHOLDS_PENDING.has(name) ? `threshold "${name}" pending: the engine is below it (figure in the diagnostic)` : false);
 
   describe("development corpus", () => {
     test("every gold file is valid and the evaluation runs", (t) => {
@@ -46,31 +46,40 @@ if (!existsSync(corpusDir)) {
       assert.equal(self.summary.counts.tp, files.reduce((n, f) => n + f.gold.reports.reduce((m, r) => m + r.counts.length, 0), 0));
     });
 
-    test(`counts F1 ≥ ${THRESHOLDS.counts.f1} with precision ≥ ${THRESHOLDS.counts.precision}`, { todo }, (t) => {
+    test(`counts F1 ≥ ${THRESHOLDS.counts.f1} with precision ≥ ${THRESHOLDS.counts.precision}`, { todo: todo("counts") }, (t) => {
       t.diagnostic(`counts ${fmt(s.counts)}`);
       assert.ok(s.counts.f1 >= THRESHOLDS.counts.f1, `counts F1 ${s.counts.f1.toFixed(3)}`);
       assert.ok(s.counts.precision >= THRESHOLDS.counts.precision, `counts precision ${s.counts.precision.toFixed(3)}`);
     });
 
-    test(`targets F1 ≥ ${THRESHOLDS.targets.f1}`, { todo }, (t) => {
+    test(`targets F1 ≥ ${THRESHOLDS.targets.f1}`, { todo: todo("targets") }, (t) => {
       t.diagnostic(`targets ${fmt(s.targets)}`);
       assert.ok(s.targets.f1 >= THRESHOLDS.targets.f1, `targets F1 ${s.targets.f1.toFixed(3)}`);
     });
 
-    test(`casualties F1 ≥ ${THRESHOLDS.casualties.f1}`, { todo }, (t) => {
+    test(`casualties F1 ≥ ${THRESHOLDS.casualties.f1}`, { todo: todo("casualties") }, (t) => {
       t.diagnostic(`casualties ${fmt(s.casualties)}`);
       assert.ok(s.casualties.f1 >= THRESHOLDS.casualties.f1, `casualties F1 ${s.casualties.f1.toFixed(3)}`);
     });
 
     for (const [lang, g] of Object.entries(s.by_lang)) {
-      test(`counts F1 ≥ ${THRESHOLDS.countsPerLanguage.f1} in ${lang}`, { todo }, (t) => {
+      test(`counts F1 ≥ ${THRESHOLDS.countsPerLanguage.f1} in ${lang}`, { todo: todo("countsPerLanguage") }, (t) => {
         t.diagnostic(`${lang} counts ${fmt(g!.counts)}`);
         assert.ok(g!.counts.f1 >= THRESHOLDS.countsPerLanguage.f1, `${lang} counts F1 ${g!.counts.f1.toFixed(3)}`);
       });
     }
 
+    for (const kind of THRESHOLDS.countsPerKind.kinds) {
+      test(`counts F1 ≥ ${THRESHOLDS.countsPerKind.f1} for ${kind}`, { todo: todo("countsPerKind") }, (t) => {
+        const g = s.by_kind[kind];
+        assert.ok(g, `no ${kind} documents in the corpus`);
+        t.diagnostic(`${kind} counts ${fmt(g.counts)}`);
+        assert.ok(g.counts.f1 >= THRESHOLDS.countsPerKind.f1, `${kind} counts F1 ${g.counts.f1.toFixed(3)}`);
+      });
+    }
+
     for (const id of THRESHOLDS.perfectDocuments) {
-      test(`${id} is read perfectly (counts, targets, casualties)`, { todo }, (t) => {
+      test(`${id} is read perfectly (counts, targets, casualties)`, { todo: todo("perfectDocuments") }, (t) => {
         const d = run.documents.find((x) => x.id === id);
         assert.ok(d, `${id} is not in the corpus`);
         const scores = { counts: prf(d.tallies.counts), targets: prf(d.tallies.targets), casualties: prf(d.tallies.casualties) };
