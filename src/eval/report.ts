@@ -62,6 +62,8 @@ export function evalJson(run: EvalRun, verbose: boolean) {
     },
     by_lang: mapValues(s.by_lang, groupJson),
     by_kind: mapValues(s.by_kind, groupJson),
+    by_half: mapValues(s.by_half, groupJson),
+    errors_by_class: errorClasses(run.documents),
     ...(run.failures.length > 0 ? { extract_failures: run.failures } : {}),
     ...(verbose ? { documents_detail: run.documents.map(documentJson) } : {}),
   };
@@ -164,6 +166,34 @@ function documentLines(d: DocumentScore): string[] {
   ];
 }
 
+/**
+ * What kind of misreading each error is, where the scorer can tell: a pair of gold and predicted
+ * facts that differ in one part is that part's error (region, model, outcome, weapon, n, report key,
+ * casualty kind); a fact only missing or only spurious counts under its facet.
+ */
+export function errorClass(e: { wrong: WrongFact } | { missing: Fact } | { spurious: Fact }): string {
+  if ("wrong" in e) {
+    const w = e.wrong;
+    if (w.why === "report_key") return `${w.gold.facet}: report key`;
+    if (w.why === "n") return `${w.gold.facet}: number`;
+    const parts = differingParts(w.gold, w.predicted);
+    return `${w.gold.facet}: ${parts.length === 1 ? parts[0]! : parts.length === 0 ? "other" : "several parts"}`;
+  }
+  if ("missing" in e) return `${e.missing.facet}: missing`;
+  return `${e.spurious.facet}: spurious`;
+}
+
+export function errorClasses(docs: readonly DocumentScore[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (k: string) => (out[k] = (out[k] ?? 0) + 1);
+  for (const d of docs) {
+    for (const w of d.wrong) add(errorClass({ wrong: w }));
+    for (const m of d.missing) add(errorClass({ missing: m }));
+    for (const x of d.spurious) add(errorClass({ spurious: x }));
+  }
+  return out;
+}
+
 export function evalText(run: EvalRun, verbose: boolean): string {
   const s = run.summary;
   const langs = Object.entries(s.by_lang).map(([k, g]) => `${k} ${g?.documents ?? 0}`);
@@ -187,9 +217,15 @@ export function evalText(run: EvalRun, verbose: boolean): string {
     ...groupRows("by language", s.by_lang),
     "",
     ...groupRows("by kind", s.by_kind),
+    "",
+    ...groupRows("by half", s.by_half),
+    "  (half A: FNV-1a of the document id even; tune on A, read B as unseen)",
   ];
   for (const f of run.failures) lines.push("", `extraction failed on ${f.path}: ${f.message}`);
   if (verbose) {
+    lines.push("", "errors by class (each wrong fact once; a missing or spurious fact under its facet):");
+    const classes = errorClasses(run.documents);
+    for (const [name, n] of Object.entries(classes).sort((a, b) => b[1] - a[1])) lines.push(`  ${name.padEnd(26)}${pad(n, 5)}`);
     const flawed = run.documents.filter((d) => d.missing.length + d.spurious.length + d.wrong.length > 0);
     lines.push("", `differences (${flawed.length} of ${run.documents.length} documents; ${run.documents.length - flawed.length} fully right):`);
     for (const d of flawed) lines.push("", ...documentLines(d));

@@ -136,6 +136,23 @@ export interface EvalSummary {
   };
   by_lang: Partial<Record<Lang, GroupScore>>;
   by_kind: Partial<Record<DocKind, GroupScore>>;
+  /**
+   * The corpus split in two by a fixed rule on each document's id (see `halfOf`): rules are tuned on
+   * half A and half B shows whether they read language or fit documents.
+   */
+  by_half: Partial<Record<Half, GroupScore>>;
+}
+
+export type Half = "A" | "B";
+
+/** A document's half: FNV-1a of its id, even → A, odd → B. Fixed, so a document never changes side. */
+export function halfOf(id: string): Half {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? "A" : "B";
 }
 
 export function prf(t: Tally): Prf {
@@ -419,6 +436,7 @@ export function summarize(docs: readonly DocumentScore[]): EvalSummary {
     },
     by_lang: groupBy(docs, (d) => d.lang, LANG_ORDER),
     by_kind: groupBy(docs, (d) => d.kind, KIND_ORDER),
+    by_half: groupBy(docs, (d) => halfOf(d.id), ["A", "B"] as const),
   };
 }
 
