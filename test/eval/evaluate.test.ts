@@ -1,3 +1,4 @@
+import { halfOf } from "../../src/eval/score.js";
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { extract } from "../../src/extract/index.js";
@@ -54,7 +55,7 @@ describe("reports", () => {
   test("JSON has the agreed shape, with documents_detail only when verbose", () => {
     const run = flawedRun();
     const j = evalJson(run, false);
-    assert.deepEqual(Object.keys(j), ["documents", "counts", "targets", "casualties", "secondary", "by_lang", "by_kind"]);
+    assert.deepEqual(Object.keys(j), ["documents", "counts", "targets", "casualties", "secondary", "by_lang", "by_kind", "by_half", "errors_by_class"]);
     assert.deepEqual(Object.keys(j.counts), ["precision", "recall", "f1", "tp", "fp", "fn"]);
     assert.deepEqual(Object.keys(j.secondary).sort(), [
       "claimant_orgs",
@@ -66,6 +67,8 @@ describe("reports", () => {
       "report_keys",
     ]);
     assert.deepEqual([j.counts.tp, j.counts.fp, j.counts.fn], [0, 1, 2]);
+    const errors = run.documents.reduce((n, d) => n + d.wrong.length + d.missing.length + d.spurious.length, 0);
+    assert.equal(Object.values(j.errors_by_class).reduce((a, b) => a + b, 0), errors, "every error is in exactly one class");
     assert.equal(j.secondary.published_accuracy, null, "the sample's gold states no publication time");
     assert.equal(j.secondary.lang_accuracy, 1);
     assert.equal(j.targets.precision, 0.5);
@@ -96,5 +99,14 @@ describe("reports", () => {
     const scored = scoreDocuments([{ id: file.id, lang: file.lang, kind: file.kind, gold: file.gold, predicted }]);
     const text = evalText({ ...scored, failures: [], extractMs: 0 }, true);
     assert.match(text, /wrong outcome\+region \[UA: RU→UA 2025-03-02\] gold count drone intercepted n=80 exact in UA-63, predicted count drone launched n=80 exact$/m);
+  });
+});
+
+describe("halves of the corpus", () => {
+  test("a document's half is fixed by its id, and ids fall on both sides", () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `doc-${i}`);
+    const halves = ids.map(halfOf);
+    assert.deepEqual(halves, ids.map(halfOf), "the same id always gives the same half");
+    assert.ok(halves.includes("A") && halves.includes("B"));
   });
 });
