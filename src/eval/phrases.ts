@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { extract } from "../extract/index.js";
 import type { Casualty, Count, Extraction, Report } from "../model/extraction.js";
@@ -111,13 +111,19 @@ export class PhraseCorpus {
   backlogPath(lang: Lang): string {
     return join(this.dir, "backlog", `${lang}.json`);
   }
+  /** `<name>.json` and any `<name>.<part>.json` beside it (a file per theme keeps edits apart). */
+  private parts(dir: string, name: string): string[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f === `${name}.json` || (f.startsWith(`${name}.`) && f.endsWith(".json")))
+      .sort()
+      .map((f) => join(dir, f));
+  }
   phrases<E>(lang: Lang, file: PhraseFile): PhraseEntry<E>[] {
-    const p = this.phrasePath(lang, file);
-    return existsSync(p) ? readJson<PhraseEntry<E>[]>(p) : [];
+    return this.parts(join(this.dir, "phrases", lang), file).flatMap((p) => readJson<PhraseEntry<E>[]>(p));
   }
   negatives(lang: Lang): NegativeEntry[] {
-    const p = this.negativePath(lang);
-    return existsSync(p) ? readJson<NegativeEntry[]>(p) : [];
+    return this.parts(join(this.dir, "negative"), lang).flatMap((p) => readJson<NegativeEntry[]>(p));
   }
   backlog(lang: Lang): BacklogEntry[] {
     const p = this.backlogPath(lang);
