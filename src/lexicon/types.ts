@@ -13,6 +13,16 @@ export interface Lexicon {
   numbers: Record<string, number>;
   /** Words that make a following singular noun a count of 1 ("un", "a", "one"). */
   one: string[];
+  /**
+   * Nouns that multiply the number before them ("двох десятків" = 20, "two dozen" = 24, "півтора
+   * десятка" = 15); after one of the `one` words or alone they are their own value ("a dozen",
+   * "десяток дронів").
+   */
+  multipliers: Record<string, number>;
+  /** The multipliers that state a number alone, without a number word before them ("десяток", "близько сотні"). */
+  countNouns: string[];
+  /** Number words that are approximations by themselves ("une vingtaine"): their figure is `about`. */
+  approximate: string[];
   /** Weapon nouns and noun phrases (also class adjectives: "cruise", "балістичних"). */
   weapons: Partial<Record<Weapon, string[]>>;
   /** Singular noun forms: "a missile" or "ракетою" alone state one weapon. */
@@ -21,6 +31,24 @@ export interface Lexicon {
   locations: string[];
   /** Words joining weapon classes into one figure: "drones et missiles". */
   and: string[];
+  /** "or", "або": with "and" and a slash, they join a shot-down word and a suppressed word into one figure (neutralized). */
+  or: string[];
+  /** Prepositions of the means used: "struck Kharkiv with two missiles", "avec deux missiles". */
+  instrument: string[];
+  /** A sentence opening that continues the previous one's verb: "А також 140 дронами", "as well as". */
+  also: string[];
+  /** A figure of mixed kinds: "including Shahed", "зокрема типу Shahed", "and other types". */
+  including: string[];
+  /** Words after a model that make the figure mixed: "and other types", "та інших типів". */
+  otherTypes: string[];
+  /** "in total", "загалом", "всего": a figure for the whole attack, not for the region just named. */
+  total: string[];
+  /** "across the country", "по всій країні": a figure for the whole country. */
+  nationwide: string[];
+  /** Determiners that may stand between a verb and the place it attacks ("attacked the Odesa region"). */
+  determiners: string[];
+  /** Words of background, not of this attack: "since", "regularly", "uses" ("Moscow has used Shaheds since 2022"). */
+  background: string[];
   /** Words that introduce a model after the class: "типу", "type", "de type". */
   modelIntro: string[];
   outcomes: Partial<Record<Outcome | "debris", string[]>>;

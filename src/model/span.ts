@@ -24,6 +24,11 @@ export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
 export interface Evidence extends Span {
   role: EvidenceRole;
   text: string;
+  /**
+   * Set when a refiner (src/extract/refine) gave the fact this part from outside the fact's own
+   * phrase: the id of that refiner ("count/model-of-the-attack"). Absent for the rule's own words.
+   */
+  refiner?: string;
 }
 
 /** Where a fact comes from: the sentence, the words inside it, and the rule that joined them. */

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { LEXICONS, type Lexicon } from "../../src/lexicon/index.js";
-import { MODELS, MODEL_SHORTHAND } from "../../src/lexicon/shared/models.js";
+import { MODELS, shorthandModel } from "../../src/lexicon/shared/models.js";
 import { CASUALTY_KINDS, LANGS, OUTCOMES, QUALIFIERS, SIDES, WEAPONS } from "../../src/model/vocab.js";
 
 // The four lexicons are data: they must cover the same vocabulary and hold clean forms.
@@ -138,7 +138,12 @@ describe("shared models", () => {
       for (const f of m.forms) assert.ok(f.length > 0 && f === f.trim(), `${id}: bad form ${JSON.stringify(f)}`);
       assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `model id ${id} is not a lower-case hyphenated id`);
     }
-    for (const [short, id] of Object.entries(MODEL_SHORTHAND)) assert.ok(id in MODELS, `shorthand ${short} → unknown model ${id}`);
+    // A pair written with one prefix names the family member with that number, when there is one.
+    assert.equal(shorthandModel("kh-59", "69"), "kh-69");
+    assert.equal(shorthandModel("s-300", "400"), "s-400");
+    assert.equal(shorthandModel("kh-22", "32"), "kh-32");
+    assert.equal(shorthandModel("shahed", "131"), "shahed");
+    assert.equal(shorthandModel("kh-101", "999"), null);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Lexicon } from "../../lexicon/types.js";
-import { MODELS, MODEL_SHORTHAND } from "../../lexicon/shared/models.js";
+import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
 import { FormTrie, tokenize, type Token } from "./trie.js";
@@ -11,7 +11,8 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
-  | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period";
+  | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
+  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background";
 
 const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -25,6 +26,8 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
+    or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
+    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background,
   };
 }
 
@@ -108,7 +111,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     weapons,
     models: findModels(text, table<string>("models")),
     locations: s("locations"),
-    outcomes: valued(table<OutcomeCue>("outcomes")),
+    outcomes: joinNeutralized(text, valued(table<OutcomeCue>("outcomes")), [...s("and"), ...s("or")]),
     negations: s("negation"),
     qualifiers: valued(table<"exact" | "at_least" | "about" | "at_most">("qualifiers")),
     casualties: valued(table<"killed" | "injured" | "hospitalized">("casualties")),
@@ -147,7 +150,43 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     recordWar: s("recordWar"),
     recordYear: s("recordYear"),
     period: s("period"),
+    or: s("or"),
+    instrument: s("instrument"),
+    also: s("also"),
+    including: s("including"),
+    otherTypes: s("otherTypes"),
+    total: s("total"),
+    nationwide: s("nationwide"),
+    determiners: s("determiners"),
+    background: s("background"),
   };
+}
+
+const STOPPED_CUES = new Set<OutcomeCue>(["intercepted", "neutralized"]);
+
+/**
+ * "збито/подавлено", "shot down or jammed", "уничтожены и подавлены средствами РЭБ": a shot-down word
+ * and a suppressed word joined by a slash, "or" or "and" report one figure, neutralized. One rule for
+ * every language: the lexicons list the words, never the pairs.
+ */
+function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Mention[]): Valued<OutcomeCue>[] {
+  const out: Valued<OutcomeCue>[] = [];
+  for (let i = 0; i < cues.length; i++) {
+    const a = cues[i]!;
+    const b = cues[i + 1];
+    if (b && ((STOPPED_CUES.has(a.value) && b.value === "suppressed") || (a.value === "suppressed" && STOPPED_CUES.has(b.value)))) {
+      const gap = text.slice(a.end, b.start);
+      const joiner = joiners.find((j) => j.start >= a.end && j.end <= b.start);
+      const joined = /^\s*\/\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
+      if (joined) {
+        out.push({ start: a.start, end: b.end, value: "neutralized" });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 const valued = <V>(hits: Array<Hit & { value: V }>): Valued<V>[] => hits.map(({ start, end, value }) => ({ start, end, value }));
@@ -171,7 +210,7 @@ function findModels(text: string, single: Array<Hit & { value: string }>): Model
         continue;
       }
       const short = /^\/(\d{2,3})(?![\p{L}\p{N}])/u.exec(text.slice(end));
-      const id = short ? MODEL_SHORTHAND[short[1]!] : undefined;
+      const id = short ? shorthandModel(ids[0]!, short[1]!) : null;
       if (short && id) {
         ids.push(id);
         end += short[0].length;
@@ -183,7 +222,8 @@ function findModels(text: string, single: Array<Hit & { value: string }>): Model
     const weapons = uniq.map((id) => MODELS[id]!.weapon);
     const sides = new Set(uniq.map((id) => MODELS[id]!.side ?? null));
     const side = sides.size === 1 ? [...sides][0]! : null;
-    out.push({ start: first.start, end, model: uniq.join("/"), weapon: commonClass(weapons), side });
+    const anonymous = uniq.every((id) => MODELS[id]!.anonymous === true);
+    out.push({ start: first.start, end, model: uniq.join("/"), weapon: commonClass(weapons), side, anonymous });
   }
   return out;
 }

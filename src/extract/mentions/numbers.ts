@@ -14,6 +14,12 @@ interface Compiled {
   re: RegExp | null;
   values: Map<string, number>;
   and: Set<string>;
+  mult: RegExp | null;
+  multValues: Map<string, number>;
+  countNouns: Set<string>;
+  one: RegExp | null;
+  approximate: Set<string>;
+  qualifiers: RegExp | null;
 }
 const cache = new Map<Lexicon, Compiled>();
 
@@ -22,7 +28,19 @@ function compiled(lex: Lexicon): Compiled {
   if (!c) {
     const values = new Map<string, number>();
     for (const [k, v] of Object.entries(lex.numbers)) values.set(lookupKey(k), v);
-    c = { re: compileForms(Object.keys(lex.numbers)), values, and: new Set(lex.and.map((a) => a.toLowerCase())) };
+    const multValues = new Map<string, number>();
+    for (const [k, v] of Object.entries(lex.multipliers)) multValues.set(lookupKey(k), v);
+    c = {
+      re: compileForms(Object.keys(lex.numbers)),
+      values,
+      and: new Set(lex.and.map((a) => a.toLowerCase())),
+      mult: compileForms(Object.keys(lex.multipliers)),
+      multValues,
+      countNouns: new Set(lex.countNouns.map(lookupKey)),
+      one: compileForms(lex.one),
+      approximate: new Set(lex.approximate.map(lookupKey)),
+      qualifiers: compileForms(Object.values(lex.qualifiers).flat()),
+    };
     cache.set(lex, c);
   }
   return c;
@@ -50,6 +68,42 @@ export function findNumbers(text: string, lex: Lexicon): NumberMention[] {
     return !after || c.values.has(lookupKey(after[1]!));
   });
   out.push(...mergeCompounds(standalone, text, c.and));
+  out.sort((a, b) => a.start - b.start);
+  for (const n of out) if (n.word && c.approximate.has(lookupKey(text.slice(n.start, n.end)))) n.approx = true;
+  return withMultipliers(out, text, c).filter((n) => Number.isInteger(n.value));
+}
+
+/**
+ * "двох десятків" = 2 × 10, "two dozen" = 24, "півтора десятка" = 15; "a dozen", "une douzaine" and a
+ * count noun alone ("десяток дронів", "близько сотні") are the multiplier's own value. A fraction that
+ * multiplies nothing ("півтора") is no count and is dropped by the caller.
+ */
+function withMultipliers(nums: NumberMention[], text: string, c: Compiled): NumberMention[] {
+  const mults = findAll(c.mult, text);
+  if (mults.length === 0) return nums;
+  const out = [...nums];
+  const ones = findAll(c.one, text);
+  for (const m of mults) {
+    if (out.some((n) => n.start < m.end && m.start < n.end)) continue;
+    const key = lookupKey(text.slice(m.start, m.end));
+    const factor = c.multValues.get(key);
+    if (factor === undefined) continue;
+    const approx = c.approximate.has(key);
+    const before = out.findIndex((n) => n.end <= m.start && /^\s+$/u.test(text.slice(n.end, m.start)));
+    if (before >= 0) {
+      const n = out[before]!;
+      out[before] = { start: n.start, end: m.end, value: Math.round(n.value * factor * 10) / 10, word: true, ...(approx || n.approx ? { approx: true } : {}) };
+      continue;
+    }
+    const one = ones.find((o) => o.end <= m.start && /^\s+$/u.test(text.slice(o.end, m.start)));
+    if (one) {
+      out.push({ start: one.start, end: m.end, value: factor, word: true, ...(approx ? { approx: true } : {}) });
+      continue;
+    }
+    // "близько сотні ракет": after a qualifier the noun is a number even where its form is also a plural's.
+    const qualified = findAll(c.qualifiers, text.slice(Math.max(0, m.start - 30), m.start)).some((q) => /^\s+$/u.test(text.slice(Math.max(0, m.start - 30) + q.end, m.start)));
+    if (c.countNouns.has(key) || qualified) out.push({ start: m.start, end: m.end, value: factor, word: true, ...(approx ? { approx: true } : {}) });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

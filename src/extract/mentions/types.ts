@@ -11,6 +11,8 @@ export interface NumberMention extends Mention {
   value: number;
   /** Written in words ("deux", "шість") rather than digits. */
   word: boolean;
+  /** An approximation by its own wording ("une vingtaine"): the figure is `about`. */
+  approx?: boolean;
 }
 export interface WeaponMention extends Mention {
   weapon: Weapon;
@@ -21,6 +23,8 @@ export interface ModelMention extends Mention {
   weapon: Weapon;
   /** The side that fires it, when every model named is fired by one side only. */
   side: Side | null;
+  /** Named for its class and side only (a rocket launcher): counts of it carry no model id. */
+  anonymous: boolean;
 }
 export interface PlaceMention extends Mention {
   region: RegionCode;
@@ -74,4 +78,13 @@ export interface Mentions {
   recordWar: Mention[];
   recordYear: Mention[];
   period: Mention[];
+  or: Mention[];
+  instrument: Mention[];
+  also: Mention[];
+  including: Mention[];
+  otherTypes: Mention[];
+  total: Mention[];
+  nationwide: Mention[];
+  determiners: Mention[];
+  background: Mention[];
 }

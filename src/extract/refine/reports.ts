@@ -1,11 +1,11 @@
 import type { Casualty, Count, OrgFact, Place, RecordClaim, RegionFact, Report } from "../../model/extraction.js";
 import type { Org } from "../../model/vocab.js";
-import { scoringWeapon } from "../../model/vocab.js";
 import { inSpan, provenance, type Doc, type Frame } from "../context.js";
 import type { CasualtyFact } from "../rules/casualties.js";
-import { UNNAMED_REGION_RULE, type CountFact } from "../rules/counts.js";
+import type { CountFact } from "../rules/counts.js";
 import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
 import type { RecordFact } from "../rules/records.js";
+import { runRefiners } from "./refiners.js";
 
 export type RawFact =
   | { type: "count"; fact: CountFact }
@@ -22,6 +22,7 @@ export type RawFact =
 export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Report[] {
   const reports = new Map<string, Report>();
   const order: string[] = [];
+  const sentenceOf = new Map<Count, number>();
   const get = (si: number, unattributed = false): Report => {
     const f = unattributed ? { ...frames[si]!, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : frames[si]!;
     const key = `${f.claimant}|${f.attacker}|${f.target}|${f.date}`;
@@ -69,7 +70,8 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     switch (type) {
       case "count": {
         const c: Count = { weapon: fact.weapon, model: fact.model, outcome: fact.outcome, n: fact.n, qualifier: fact.qualifier, region: fact.region, provenance: prov };
-        addCount(r, c);
+        r.counts.push(c);
+        sentenceOf.set(c, fact.sentence);
         break;
       }
       case "casualty": {
@@ -114,45 +116,7 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     if (about && r) addOrgs(doc, r, f, si);
   });
   const out = order.map((k) => reports.get(k)!);
-  // The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one.
-  const seen: Array<{ kind: string; n: number; date: string | null }> = [];
-  for (const r of [...out.filter((x) => x.claimant !== "media"), ...out.filter((x) => x.claimant === "media")]) {
-    r.casualties = r.casualties.filter((c) => {
-      if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date)) return false;
-      seen.push({ kind: c.kind, n: c.n, date: r.date });
-      return true;
-    });
-  }
-  // A figure the outlet states and a body also states is the body's claim (a headline restating the text).
-  for (const r of out) {
-    if (r.claimant !== "media") continue;
-    r.casualties = r.casualties.filter(
-      (c) => !out.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
-    );
-  }
-  for (const r of out) {
-    // "26 over several southern regions" beside the national 40: not a figure of its own key.
-    r.counts = r.counts.filter(
-      (c) => c.provenance.rule !== UNNAMED_REGION_RULE || !r.counts.some((x) => x !== c && x.region === null && scoringWeapon(x.weapon) === scoringWeapon(c.weapon) && x.outcome === c.outcome),
-    );
-    // A generic "Kyiv says" adds nothing beside a named body of the same side.
-    if (r.claimant_orgs.some((o) => !o.endsWith(".other"))) {
-      r.claimant_orgs = r.claimant_orgs.filter((o) => !o.endsWith(".other"));
-      r.org_facts = r.org_facts.filter((o) => !o.org.endsWith(".other"));
-    }
-    // "Separate outcome lines of an Air Force post keep their own wording": no inheritance there.
-    if (doc.kind !== "official") inheritModels(r);
-    modelOfTheDocument(doc, r);
-    regionOfRegionalAuthority(doc, r);
-    for (const c of r.counts) if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
-      r.targets.push(c.region);
-      r.target_facts.push({ region: c.region, provenance: c.provenance });
-    }
-    for (const c of r.casualties) if (c.region && !r.targets.includes(c.region)) {
-      r.targets.push(c.region);
-      r.target_facts.push({ region: c.region, provenance: c.provenance });
-    }
-  }
+  runRefiners({ doc, frames, reports: out, sentenceOf });
   return out.filter((r) => r.counts.length + r.casualties.length + r.targets.length + r.record_claims.length > 0);
 }
 
@@ -170,78 +134,3 @@ function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
   }
 }
 
-/** The same figure stated twice is one count; a restatement without the model joins the one with it. */
-function addCount(r: Report, c: Count) {
-  // "un missile" then "un missile Kh-59": a root class restated with its subclass is the subclass figure.
-  const root = (w: string) => w.split(".")[0];
-  const sameClass = (a: Count, b: Count) =>
-    scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")));
-  const same = (x: Count) => sameClass(x, c) && x.outcome === c.outcome && x.region === c.region && x.n === c.n;
-  const prev = r.counts.find((x) => same(x) && (x.model === c.model || x.model === null || c.model === null));
-  if (prev) {
-    if ((prev.model === null && c.model !== null) || (!prev.weapon.includes(".") && c.weapon.includes("."))) {
-      prev.model = c.model ?? prev.model;
-      prev.weapon = c.weapon;
-    }
-    return;
-  }
-  r.counts.push(c);
-}
-
-/**
- * "37 Shahed drones … 28 were shot down": a figure with no model of its own takes the model of the
- * single model-named figure of its class in the report, when it is no larger.
- */
-function inheritModels(r: Report) {
-  const named = r.counts.filter((c) => c.model !== null);
-  for (const c of r.counts) {
-    if (c.model !== null) continue;
-    const root = scoringWeapon(c.weapon);
-    const candidates = named.filter((x) => scoringWeapon(x.weapon) === root || (root === "drone" && x.weapon.startsWith("drone")));
-    const models = new Set(candidates.map((x) => x.model));
-    if (models.size !== 1) continue;
-    const others = r.counts.filter((x) => x !== c && x.model === null && x.weapon.split(".")[0] === c.weapon.split(".")[0]);
-    const src = candidates[0]!;
-    if (others.some((x) => x.outcome === "launched")) continue;
-    if (c.n > src.n) continue;
-    if (c.weapon !== "drone" && c.weapon !== src.weapon.split(".")[0] && c.weapon !== src.weapon) continue;
-    c.model = src.model;
-    c.weapon = src.weapon;
-  }
-}
-
-/**
- * A regional administration's own post counts what flew over its region: when every place it
- * names lies in one region, its figures without a region are that region's.
- */
-function regionOfRegionalAuthority(doc: Doc, r: Report) {
-  if (doc.kind !== "official" || !r.claimant_orgs.every((o) => o.endsWith(".regional")) || r.claimant_orgs.length === 0) return;
-  const regions = new Set(doc.m.places.map((p) => p.region));
-  if (regions.size !== 1) return;
-  const region = [...regions][0]!;
-  for (const c of r.counts) if (c.region === null) c.region = region;
-  if (r.counts.length > 0 && !r.targets.includes(region)) {
-    r.targets.push(region);
-    const c = r.counts[0]!;
-    r.target_facts.push({ region, provenance: c.provenance });
-  }
-}
-
-/**
- * "…the Shahed drones were launched from…", "ракеты «Атакмс»": when a document names one model
- * and no figure carries it, the figures of that model's class are of that model.
- */
-function modelOfTheDocument(doc: Doc, r: Report) {
-  if (r.counts.some((c) => c.model !== null)) return;
-  const ids = new Set(doc.m.models.map((m) => m.model));
-  if (ids.size !== 1) return;
-  const mention = doc.m.models[0]!;
-  if (mention.model.includes("/") || doc.m.weapons.some((w) => w.weapon === "drone.decoy")) return;
-  const root = mention.weapon.split(".")[0];
-  for (const c of r.counts) {
-    if (c.weapon !== root && c.weapon !== mention.weapon) continue;
-    if (c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
-    c.model = mention.model;
-    c.weapon = mention.weapon;
-  }
-}

@@ -1,10 +1,10 @@
-import type { Evidence } from "../../model/span.js";
+import type { Evidence, Span } from "../../model/span.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { NumberMention } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
-import { regionAfter, regionBeforeBracket, regionByReference, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { regionAfter, regionBeforeBracket, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
@@ -34,13 +34,22 @@ export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev:
   const qs = inSpan(doc.m.qualifiers, { start: Math.max(0, n.start - 30), end: n.start }).filter((q) => !rose.some((r) => q.start < r.end && r.start < q.end));
   const q = qs[qs.length - 1];
   if (q && /^\s*$/.test(doc.text.slice(q.end, n.start))) return { q: q.value, ev: evidence(doc, "qualifier", q) };
+  // "une vingtaine de drones": the number word is itself an approximation.
+  if (n.approx) return { q: "about", ev: evidence(doc, "qualifier", n) };
   return { q: "exact", ev: null };
 }
 
-function regionFor(doc: Doc, s: Sentence, n: NumberMention, end: number): RegionChoice | null {
+function regionFor(doc: Doc, s: Sentence, n: { start: number; end: number }, end: number, cue: Span | null = null): RegionChoice | null {
   const target = doc.frames?.[doc.sentences.indexOf(s)]?.target;
   const capital = target === "UA" ? "UA-30" : target === "RU" ? "RU-MOW" : null;
-  return regionBeforeBracket(doc, s, n.start) ?? regionAfter(doc, s, end, capital) ?? regionOpeningClause(doc, s, n.start) ?? regionByReference(doc, s, end);
+  return (
+    regionBeforeBracket(doc, s, n.start) ??
+    regionAfter(doc, s, end, capital) ??
+    regionOpeningClause(doc, s, n.start) ??
+    regionByReference(doc, s, end) ??
+    regionOfClauseTarget(doc, s, n.start, cue) ??
+    regionFronted(doc, s, n.start)
+  );
 }
 
 export function findCounts(doc: Doc): CountFact[] {
@@ -125,6 +134,9 @@ export function findCounts(doc: Doc): CountFact[] {
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
       const region = regionFor(doc, s, n, n.end);
+      // "dont un s'est écrasé", "уламки одного з них впали": a part that has neither an outcome of its
+      // own nor a place of its own says nothing about the weapons' count.
+      if (base === anchor && !region && !(oc && oc.evidence.start >= partStart(doc, n)) && (n.value === 1 || debrisNear(doc, s, n))) continue;
       const eachList = region && isEach(doc, n) ? [region.region, ...region.more.map((p) => p.region)] : null;
       if (eachList) {
         for (const r of eachList) out.push(bareCount(si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
@@ -182,7 +194,7 @@ const STOPPED = new Set<Outcome>(["intercepted", "neutralized", "suppressed"]);
  */
 function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: CountFact): CountFact[] {
   const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 14), end: n.start }).pop();
-  if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return [];
+  if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return allOfThemAfter(doc, s, c);
   if (inSpan(doc.m.negations, { start: all.start, end: all.end + 8 }).length > 0) return [];
   const rule = "count/<all> <number> <weapon>";
   if (STOPPED.has(c.outcome)) return [{ ...c, outcome: "launched", rule, evidence: [...c.evidence, evidence(doc, "qualifier", all)] }];
@@ -192,6 +204,19 @@ function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: Count
   return [{ ...c, outcome: stop.value as Outcome, rule, evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
 }
 
+/**
+ * "…запущены 11 беспилотников, все они сбиты", "launched 19 drones; all of them were shot down": the
+ * launched figure, told stopped as a whole in the next clause, is also the stopped figure.
+ */
+function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
+  if (c.outcome !== "launched") return [];
+  const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0];
+  if (!all || !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
+  const stop = inSpan(doc.m.outcomes, { start: all.end, end: Math.min(s.end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome));
+  if (!stop || inSpan(doc.m.numbers, { start: all.end, end: stop.start }).length > 0 || !/^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(all.end, stop.start) + " ")) return [];
+  return [{ ...c, outcome: stop.value as Outcome, rule: "count/<number> <weapon> … <all> <outcome>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
+}
+
 function countFromGroup(
   doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[],
   listOutcome: { outcome: Outcome; evidence: Evidence } | null,
@@ -199,7 +224,7 @@ function countFromGroup(
   const found = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
   const oc = found ?? (g.location ? null : listOutcome);
   if (!oc) return null;
-  const placed = g.location ? null : regionFor(doc, s, n, g.end);
+  const placed = g.location ? null : regionFor(doc, s, n, g.end, oc.evidence);
   const unnamed = !placed && !g.location && unnamedRegion(doc, s, g.end);
   // A figure shared by several regions has no region of its own.
   const region = placed && placed.more.length > 0 ? null : placed;
@@ -227,6 +252,17 @@ function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
   const between = { start: a.end, end: b.start };
   const words = doc.text.slice(a.end, b.start).trim();
   return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
+}
+
+/** A debris word in the figure's clause: "уламки одного з них", "debris of one of them". */
+function debrisNear(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: Math.min(s.end, n.end + 40) }).some((c) => c.value === "debris");
+}
+
+/** Where the part's own clause begins: at its "of them" word when that comes first. */
+function partStart(doc: Doc, n: NumberMention): number {
+  const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start }).pop();
+  return before ? before.start : n.start;
 }
 
 /** "з них 28", "dont 26", "28 of them", "37 із них". */
@@ -291,7 +327,7 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (!group) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;
-    const place = regionAfter(doc, s, group.end);
+    const place = regionFor(doc, s, { start, end: group.end }, group.end, oc.evidence);
     out.push({
       sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
       region: place && place.more.length === 0 ? place.region : null, rule: "count/<one> <weapon:singular>", evidence: [...ev, ...group.evidence, oc.evidence], start, end: group.end, head: false,

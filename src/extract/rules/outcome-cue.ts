@@ -26,12 +26,17 @@ export function chooseOutcome(
   const cues = inSpan(doc.m.outcomes, s);
   let before: Valued<OutcomeCue> | null = null;
   let after: Valued<OutcomeCue> | null = null;
+  let inside: Valued<OutcomeCue> | null = null;
   for (const c of cues) {
     // A number of places takes only a cue of hits or debris ("Падіння уламків зафіксовано на 3 локаціях").
     if (opts.location && c.value !== "hit" && c.value !== "debris") continue;
     if (c.end <= start) before = c;
     else if (c.start >= end && !after) after = c;
+    else if (c.start >= start && c.end <= end && !inside) inside = c;
   }
+  // "20 downed drones", "о 25 сбитых беспилотниках", "сім збитих дронів": a participle between the
+  // number and its noun is the figure's own outcome.
+  if (inside && !opts.location) return pick(doc, inside, opts.location);
   // "26 drones Shahed lancés par la Russie": a participle naming who launched them describes the
   // drones; the clause's own verb comes before.
   if (after && before && inSpan(doc.m.agent, { start: after.end, end: after.end + 6 }).some((a) => /^\s*$/.test(doc.text.slice(after!.end, a.start)))) {
@@ -45,6 +50,17 @@ export function chooseOutcome(
   // "destroyed all 57 drones launched at the south": a participle right after the weapons describes
   // them; the clause's verb came before.
   if (before && after && participle(doc, end, after) && !/[;]/.test(doc.text.slice(before.end, start))) {
+    after = null;
+  }
+  // "45 drones … fired from Ukraine had been intercepted": a participle with its own phrase describes the
+  // weapons; the clause's verb follows it.
+  if (after && !opts.location && participle(doc, end, after)) {
+    const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.start - after!.end < 60);
+    if (verb && !/[;.!?]/.test(doc.text.slice(after.end, verb.start)) && inSpan(doc.m.numbers, { start: after.end, end: verb.start }).length === 0) return pick(doc, verb, opts.location);
+  }
+  // "…были запущены 11 беспилотников, все они сбиты": after a comma begins another clause; the verb
+  // before the figure is its own.
+  if (after && before && !opts.location && doc.text.slice(end, after.start).includes(",") && !/[;]/.test(doc.text.slice(before.end, start))) {
     after = null;
   }
   if (after && !opts.location) {

@@ -1,8 +1,11 @@
-import type { Evidence } from "../../model/span.js";
+import type { Evidence, Span } from "../../model/span.js";
 import type { RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
+
+/** Words in a gap, counting only letters. */
+const wordCount = (t: string) => t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
 export interface RegionChoice {
   region: RegionCode;
@@ -16,9 +19,13 @@ export interface RegionChoice {
 export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMention[] {
   const out = [first];
   const places = inSpan(doc.m.places, { start: first.end, end: limit });
+  let end = first.end;
   for (const p of places) {
-    const prev = out[out.length - 1]!;
-    if (!joinedByAnd(doc, prev.end, p.start)) break;
+    if (p.start < end) continue;
+    if (!joinedByAnd(doc, end, p.start)) break;
+    end = p.end;
+    // "the capital Moscow", "Київ, столиця": the same region named twice is one place.
+    if (out.some((x) => x.region === p.region)) continue;
     out.push(p);
   }
   return out;
@@ -45,18 +52,23 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const comma = gap.indexOf(",");
   if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 3))) return null;
   if (inSpan(doc.m.numbers, gapSpan).length > 0) return null;
-  // "три БПЛА сбиты над территорией Брянской области": a verb may stand between figure and place.
-  if (inSpan(doc.m.outcomes, gapSpan).length > 0 && gap.trim().split(/\s+/).length > 6) return null;
-  if (inSpan(doc.m.launch, gapSpan).length > 0 || inSpan(doc.m.from, gapSpan).length > 0) return null;
+  // "з них", "из них" hold the word for "from" but open a part, not an origin.
+  const parts = [...inSpan(doc.m.partOf, gapSpan), ...inSpan(doc.m.outOf, gapSpan)];
+  const origin = inSpan(doc.m.from, gapSpan).filter((f) => !parts.some((p) => p.start <= f.start && f.end <= p.end && p.end - p.start > f.end - f.start));
+  if (inSpan(doc.m.launch, gapSpan).length > 0 || origin.length > 0) return null;
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
   if (!lastOver) return null;
+  // "три БПЛА сбиты над территорией Брянской области", "were shot down overnight over the western
+  // region of Volyn": a verb may stand between figure and place, close to the preposition.
+  const verb = inSpan(doc.m.outcomes, gapSpan).pop();
+  if (verb && verb.end <= lastOver.start && wordCount(doc.text.slice(verb.end, lastOver.start)) > 3) return null;
+  if (!verb && wordCount(doc.text.slice(pos, lastOver.start)) > 5) return null;
   // "…, notamment dans la capitale": one place among others is not the figure's region.
   if (inSpan(doc.m.partOf, gapSpan).some((x) => !/^\s*$/.test(doc.text.slice(pos, x.start)))) return null;
   // After a comma, the place must follow its own preposition within the new phrase.
   if (comma >= 0 && lastOver.start < pos + comma) return null;
-  const between = doc.text.slice(lastOver.end, place.start).trim();
-  if (between.split(/\s+/).filter(Boolean).length > 4) return null;
+  if (wordCount(doc.text.slice(lastOver.end, place.start)) > 4) return null;
   const list = placeList(doc, place, s.end);
   // "contre la capitale et d'autres villes": the figure is shared with places left unnamed.
   const tail = doc.text.slice(list[list.length - 1]!.end, Math.min(s.end, list[list.length - 1]!.end + 30));
@@ -129,4 +141,48 @@ export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
   if (/^[\s,(]*$/.test(gap)) return gap.length > 0;
   const and = inSpan(doc.m.and, { start: from, end: to });
   return and.length === 1 && /^[\s,]*$/.test(doc.text.slice(from, and[0]!.start)) && /^\s*$/.test(doc.text.slice(and[0]!.end, to));
+}
+
+/**
+ * "Au-dessus de la région de Koursk, la défense antiaérienne a abattu six drones", "Over the Bryansk
+ * region, air defences destroyed…", "Этой ночью над Курской областью, по данным губернатора, сбиты…":
+ * a place phrase fronted before the clause, closed by a comma, puts the sentence's figures there.
+ */
+export function regionFronted(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
+  const comma = doc.text.slice(s.start, countStart).indexOf(",");
+  if (comma < 0) return null;
+  const front = { start: s.start, end: s.start + comma };
+  if (inSpan(doc.m.numbers, front).length + inSpan(doc.m.outcomes, front).length + inSpan(doc.m.weapons, front).length > 0) return null;
+  const places = inSpan(doc.m.places, front);
+  const first = places[0];
+  if (!first) return null;
+  const over = inSpan(doc.m.over, { start: front.start, end: first.start }).pop();
+  if (!over || wordCount(doc.text.slice(over.end, first.start)) > 4 || wordCount(doc.text.slice(front.start, over.start)) > 3) return null;
+  const list = placeList(doc, first, front.end);
+  if (list.length !== places.length || list.length > 1) return null;
+  // Another place between the phrase and the figure is the figure's own.
+  if (inSpan(doc.m.places, { start: front.end, end: countStart }).length > 0) return null;
+  return { region: first.region, evidence: [evidence(doc, "region", over), evidence(doc, "region", first)], more: [] };
+}
+
+/**
+ * "ворог атакував Запоріжжя трьома КАБами", "ВСУ атаковали Курскую область 15 беспилотниками",
+ * "Russia attacked the Odesa region overnight with 14 Shahed drones": the place the clause's verb
+ * attacks is where its figure was aimed.
+ */
+export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, cue: Span | null): RegionChoice | null {
+  if (!cue || cue.end > countStart) return null;
+  const gap = doc.text.slice(cue.end, countStart);
+  if (/[;:.!?]/.test(gap)) return null;
+  const place = inSpan(doc.m.places, { start: cue.end, end: countStart })[0];
+  if (!place) return null;
+  // Only determiners between the verb and the place: a preposition would make it another phrase.
+  const between = { start: cue.end, end: place.start };
+  const words = doc.text.slice(cue.end, place.start).trim();
+  const dets = inSpan(doc.m.determiners, between);
+  if (words !== "" && !(dets.length === 1 && doc.text.slice(dets[0]!.start, dets[0]!.end).trim() === words)) return null;
+  const list = placeList(doc, place, countStart);
+  if (list.length > 1) return null;
+  if (inSpan(doc.m.places, { start: place.end, end: countStart }).length > 0) return null;
+  return { region: place.region, evidence: [evidence(doc, "region", place)], more: [] };
 }

@@ -28,22 +28,32 @@ const JOIN_GAP = /^[\s«»"'“”„,\/()–-]*(?:[\p{L}\p{M}.'’-]+[\s«»"'�
 
 function elementsIn(doc: Doc, from: number, to: number): Element[] {
   const span = { start: from, end: to };
+  // "не досягли своїх цілей", "failed to reach their targets": the targets of an outcome phrase are no weapons.
+  const cues = inSpan(doc.m.outcomes, span);
+  const free = (x: { start: number; end: number }) => !cues.some((c) => c.start <= x.start && x.end <= c.end);
   const out: Element[] = [
-    ...inSpan(doc.m.weapons, span).map((w) => ({ start: w.start, end: w.end, kind: "weapon" as const, weapon: w.weapon, model: null, singular: w.singular })),
-    ...inSpan(doc.m.models, span).map((x) => ({ start: x.start, end: x.end, kind: "model" as const, weapon: x.weapon, model: x.model, singular: false })),
+    ...inSpan(doc.m.weapons, span).filter(free).map((w) => ({ start: w.start, end: w.end, kind: "weapon" as const, weapon: w.weapon, model: null, singular: w.singular })),
+    // A launcher named only for its class ("Ураган", "HIMARS") is a class noun, not a model id.
+    ...inSpan(doc.m.models, span).map((x) => ({ start: x.start, end: x.end, kind: x.anonymous ? ("weapon" as const) : ("model" as const), weapon: x.weapon, model: x.anonymous ? null : x.model, singular: false })),
     ...inSpan(doc.m.locations, span).map((l) => ({ start: l.start, end: l.end, kind: "location" as const, weapon: "any" as Weapon, model: null, singular: false })),
   ];
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** Nothing that starts a new figure or a new clause may stand in a gap. */
-function gapClear(doc: Doc, from: number, to: number): boolean {
+function gapClear(doc: Doc, from: number, to: number, participleOk = false): boolean {
   const span = { start: from, end: to };
+  // "20 downed drones", "25 сбитых беспилотников": one participle word before the noun describes it.
+  const outcomes = inSpan(doc.m.outcomes, span).filter((o) => !(participleOk && !/\s/.test(doc.text.slice(o.start, o.end)) && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, to))));
   return (
-    inSpan(doc.m.numbers, span).length === 0 && inSpan(doc.m.outcomes, span).length === 0 &&
+    inSpan(doc.m.numbers, span).length === 0 && outcomes.length === 0 &&
     inSpan(doc.m.launch, span).length === 0 &&
     // "drones contre des cibles": a preposition starts another phrase.
-    !inSpan(doc.m.over, span).some((o) => doc.text.lastIndexOf("(", o.start) <= doc.text.lastIndexOf(")", o.start) || doc.text.lastIndexOf("(", o.start) < span.start) &&
+    !inSpan(doc.m.over, span).some(
+      (o) =>
+        !inSpan(doc.m.including, span).some((x) => x.start <= o.start && o.end <= x.end) &&
+        (doc.text.lastIndexOf("(", o.start) <= doc.text.lastIndexOf(")", o.start) || doc.text.lastIndexOf("(", o.start) < span.start),
+    ) &&
     !inSpan(doc.m.places, span).some((p) => inSpan(doc.m.models, p).length === 0 && inSpan(doc.m.weapons, p).length === 0)
   );
 }
@@ -53,13 +63,14 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   const els = elementsIn(doc, pos, Math.min(limit, pos + 400));
   const first = els[0];
   if (!first || first.start - pos > 48) return null;
-  if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start)) return null;
+  if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start, true)) return null;
   // "une attaque de drones", "a wave of drones": the number counts the attack, not the weapons.
   // ("attack drones" is a kind of drone: the word right before the weapon does not count).
   const lead = { start: pos, end: first.start };
   const counted = [...inSpan(doc.m.attack, lead).filter((a) => doc.text.slice(a.end, first.start).trim() !== ""), ...inSpan(doc.m.modifies, lead)];
   if (counted.length > 0) return null;
   const taken: Element[] = [first];
+  const marks: Array<{ start: number; end: number }> = [];
   let sawAnd = false;
   for (let i = 1; i < els.length; i++) {
     const prev = taken[taken.length - 1]!;
@@ -71,16 +82,30 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     // Words in brackets qualify the figure ("29 балістичних (в т.ч. протикорабельних) ракет"): skip them.
     const open = doc.text.lastIndexOf("(", next.start);
     if (open >= first.start && doc.text.indexOf(")", open) > next.start) continue;
-    if (inSpan(doc.m.and, { start: prev.end, end: next.start }).length > 0) sawAnd = true;
+    const gapSpan = { start: prev.end, end: next.start };
+    const ands = inSpan(doc.m.and, gapSpan);
+    // "17 drones and a cruise missile": after "and", an article or "one" opens a figure of its own.
+    if (ands.some((a) => inSpan(doc.m.one, { start: a.end, end: next.start }).length > 0)) break;
+    if (ands.length > 0) sawAnd = true;
+    // "112 drones, including Shahed": the model names a part, the figure is of mixed kinds.
+    for (const m of inSpan(doc.m.including, gapSpan)) marks.push(m);
     taken.push(next);
   }
   const last = taken[taken.length - 1]!;
-  const ev = taken.map((e) => evidence(doc, e.kind === "model" ? "model" : "weapon", e));
+  // "64 Shahed drones and other types": the figure counts more than the model named.
+  const tail = inSpan(doc.m.otherTypes, { start: last.end, end: Math.min(limit, last.end + 60) })[0];
+  if (tail && /^[\s,«»"'“”]*$/.test(doc.text.slice(last.end, tail.start))) marks.push(tail);
+  const inner = inSpan(doc.m.otherTypes, { start: first.start, end: last.end });
+  marks.push(...inner);
+  const ev = [...taken.map((e) => evidence(doc, e.kind === "model" ? "model" : "weapon", e)), ...marks.map((m) => evidence(doc, "weapon", m))];
   if (first.kind === "location") {
     return { start: first.start, end: first.end, weapon: "any", model: null, location: true, singular: false, evidence: ev };
   }
-  const { weapon, model } = resolveClass(taken, sawAnd);
-  return { start: first.start, end: last.end, weapon, model, location: false, singular: taken.length === 1 && first.singular, evidence: ev };
+  const resolved = resolveClass(taken, sawAnd);
+  const mixed = marks.length > 0 && resolved.model !== null;
+  const weapon = mixed ? (resolved.weapon.split(".")[0] as Weapon) : resolved.weapon;
+  const end = tail && marks.includes(tail) ? Math.max(last.end, tail.end) : last.end;
+  return { start: first.start, end, weapon, model: mixed ? null : resolved.model, location: false, singular: taken.length === 1 && first.singular, evidence: ev };
 }
 
 /**

@@ -9,6 +9,11 @@ export interface ModelEntry {
   forms: string[];
   /** The side that fires it, where only one does: a model named tells who attacked. */
   side?: Side;
+  /**
+   * Named for its class and side only: the gold vocabulary has no model id for it (multiple rocket
+   * launchers, bombs), so a count of it carries no model.
+   */
+  anonymous?: true;
 }
 
 const models = {
@@ -46,29 +51,30 @@ const models = {
   zircon: { weapon: "missile.cruise", side: "RU", forms: ["Zircon", "Tsirkon", "Циркон*", "3М22", "3M22"] },
   oniks: { weapon: "missile.cruise", side: "RU", forms: ["Oniks", "Onyx", "Онікс*", "Оникс*", "П-800"] },
   atacms: { weapon: "missile.ballistic", side: "UA", forms: ["ATACMS", "Атакмс", "АТАКМС", "ATACMs"] },
-  "storm-shadow": { weapon: "missile.cruise", side: "UA", forms: ["Storm Shadow", "Storm Shadows", "Сторм Шедоу", "SCALP"] },
+  "storm-shadow": { weapon: "missile.cruise", side: "UA", forms: ["Storm Shadow", "Storm Shadows", "Сторм Шедоу", "Сторм Шэдоу", "Шторм Шэдоу", "Шторм Шедоу", "SCALP", "SCALP-EG"] },
+  harm: { weapon: "missile.guided", side: "UA", forms: ["HARM", "AGM-88", "AGM-88 HARM", "ХАРМ"] },
   neptune: { weapon: "missile.cruise", side: "UA", forms: ["Neptune", "Нептун*"] },
   "tochka-u": { weapon: "missile.ballistic", forms: ["Tochka-U", "Точка-У"] },
-  himars: { weapon: "rocket", side: "UA", forms: ["HIMARS", "Хаймарс", "Хаймарс*"] },
-  vampire: { weapon: "rocket", side: "UA", forms: ["Vampire", "Вампір", "Вампир"] },
-  "tornado-s": { weapon: "rocket", forms: ["Tornado-S", "Торнадо-С"] },
-  smerch: { weapon: "rocket", forms: ["Smerch", "Смерч"] },
-  uragan: { weapon: "rocket", forms: ["Uragan", "Ураган"] },
+  himars: { weapon: "rocket", anonymous: true, side: "UA", forms: ["HIMARS", "Хаймарс", "Хаймарс*"] },
+  vampire: { weapon: "rocket", anonymous: true, side: "UA", forms: ["Vampire", "Вампір", "Вампир"] },
+  "tornado-s": { weapon: "rocket", anonymous: true, forms: ["Tornado-S", "Торнадо-С"] },
+  smerch: { weapon: "rocket", anonymous: true, forms: ["Smerch", "Смерч"] },
+  uragan: { weapon: "rocket", anonymous: true, forms: ["Uragan", "Ураган"] },
 } satisfies Record<string, ModelEntry>;
 
 export type ModelId = keyof typeof models;
 export const MODELS: Record<string, ModelEntry> = models;
 
 /**
- * Shorthand pairs the Air Force writes with one prefix: "Х-59/69" is Kh-59 and Kh-69.
- * Maps the bare number after the slash to the model it abbreviates.
+ * A pair written with one prefix ("Х-59/69", "S-300/400", "Х-22/32"): the bare number after the slash
+ * names the model of the same family, the first model's id with that number, when there is one.
+ * Variants of one model ("Shahed-136/131") stay that model.
  */
-export const MODEL_SHORTHAND: Record<string, string> = {
-  "69": "kh-69",
-  "59": "kh-59",
-  "555": "kh-555",
-  "101": "kh-101",
-  "55": "kh-55",
-  "131": "shahed",
-  "136": "shahed",
-};
+export function shorthandModel(first: string, digits: string): string | null {
+  const family = /^([a-z]+-)\d+[a-z]*$/.exec(first);
+  if (family) {
+    const id = `${family[1]}${digits}`;
+    return id in MODELS ? id : null;
+  }
+  return first === "shahed" && (digits === "131" || digits === "136") ? "shahed" : null;
+}

@@ -1,0 +1,224 @@
+import type { Count, Report } from "../../model/extraction.js";
+import type { Evidence } from "../../model/span.js";
+import { scoringWeapon } from "../../model/vocab.js";
+import { evidence, type Doc, type Frame } from "../context.js";
+import { UNNAMED_REGION_RULE } from "../rules/counts.js";
+import { modelOfTheAttack } from "./model-of-the-attack.js";
+import { restatementKeepsExact } from "./restatement.js";
+import { regionOfTheScene } from "./scene-region.js";
+
+/**
+ * The passes that run after the rules, over the reports of one document, in this order. Each has an
+ * id; one that gives a fact a model, weapon, region or date it did not read in the fact's own phrase
+ * adds the words it took them from to the fact's evidence, marked with its id, so that every figure
+ * still shows where each of its parts comes from.
+ */
+export const REFINER_IDS = [
+  "count/same-figure-twice",
+  "casualty/one-toll-once",
+  "casualty/body-over-outlet",
+  "count/unnamed-region-beside-national",
+  "orgs/named-body-over-generic",
+  "count/restatement-keeps-exact",
+  "count/model-of-the-set",
+  "count/model-of-the-attack",
+  "count/region-of-regional-authority",
+  "count/region-of-the-scene",
+  "report/targets-of-figures",
+] as const;
+export type RefinerId = (typeof REFINER_IDS)[number];
+
+export interface RefineContext {
+  doc: Doc;
+  frames: Frame[];
+  reports: Report[];
+  /** Sentence index of each count (counts are matched by identity). */
+  sentenceOf: Map<Count, number>;
+}
+
+export interface Refiner {
+  id: RefinerId;
+  run(ctx: RefineContext): void;
+}
+
+/** Evidence a refiner takes from outside the fact's phrase, marked with the refiner's id. */
+export function refinerEvidence(doc: Doc, id: RefinerId, role: Evidence["role"], span: { start: number; end: number }): Evidence {
+  return { ...evidence(doc, role, span), refiner: id };
+}
+
+/**
+ * The same figure stated twice is one count; "un missile" then "un missile Kh-59", a root class
+ * restated with its subclass, is the subclass figure (its model's words join the evidence).
+ */
+const sameFigureTwice: Refiner = {
+  id: "count/same-figure-twice",
+  run({ reports, sentenceOf }) {
+    const root = (w: string) => w.split(".")[0];
+    const sameClass = (a: Count, b: Count) =>
+      scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")));
+    for (const r of reports) {
+      const kept: Count[] = [];
+      for (const c of r.counts) {
+        const prev = kept.find((x) => sameClass(x, c) && x.outcome === c.outcome && x.region === c.region && x.n === c.n && (x.model === c.model || x.model === null || c.model === null));
+        if (!prev) {
+          kept.push(c);
+          continue;
+        }
+        if ((prev.model === null && c.model !== null) || (!prev.weapon.includes(".") && c.weapon.includes("."))) {
+          prev.model = c.model ?? prev.model;
+          prev.weapon = c.weapon;
+          for (const e of c.provenance.evidence) if (e.role === "model" || e.role === "weapon") prev.provenance.evidence.push({ ...e, refiner: "count/same-figure-twice" });
+        }
+        sentenceOf.delete(c);
+      }
+      r.counts = kept;
+    }
+  },
+};
+
+/** The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one. */
+const oneTollOnce: Refiner = {
+  id: "casualty/one-toll-once",
+  run({ reports }) {
+    const seen: Array<{ kind: string; n: number; date: string | null }> = [];
+    for (const r of [...reports.filter((x) => x.claimant !== "media"), ...reports.filter((x) => x.claimant === "media")]) {
+      r.casualties = r.casualties.filter((c) => {
+        if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date)) return false;
+        seen.push({ kind: c.kind, n: c.n, date: r.date });
+        return true;
+      });
+    }
+  },
+};
+
+/** A toll the outlet states and a body also states is the body's claim (a headline restating the text). */
+const bodyOverOutlet: Refiner = {
+  id: "casualty/body-over-outlet",
+  run({ reports }) {
+    for (const r of reports) {
+      if (r.claimant !== "media") continue;
+      r.casualties = r.casualties.filter(
+        (c) => !reports.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
+      );
+    }
+  },
+};
+
+/** "26 over several southern regions" beside the national 40: not a figure of its own key. */
+const unnamedRegionBesideNational: Refiner = {
+  id: "count/unnamed-region-beside-national",
+  run({ reports }) {
+    for (const r of reports) {
+      r.counts = r.counts.filter(
+        (c) => c.provenance.rule !== UNNAMED_REGION_RULE || !r.counts.some((x) => x !== c && x.region === null && scoringWeapon(x.weapon) === scoringWeapon(c.weapon) && x.outcome === c.outcome),
+      );
+    }
+  },
+};
+
+/** A generic "Kyiv says" adds nothing beside a named body of the same side. */
+const namedBodyOverGeneric: Refiner = {
+  id: "orgs/named-body-over-generic",
+  run({ reports }) {
+    for (const r of reports) {
+      if (!r.claimant_orgs.some((o) => !o.endsWith(".other"))) continue;
+      r.claimant_orgs = r.claimant_orgs.filter((o) => !o.endsWith(".other"));
+      r.org_facts = r.org_facts.filter((o) => !o.org.endsWith(".other"));
+    }
+  },
+};
+
+/**
+ * "37 Shahed drones … 28 were shot down": a figure with no model of its own takes the model of the
+ * single model-named figure of its class in the report, when it is no larger (a subset or the same set).
+ * Separate outcome lines of an Air Force post keep their own wording: not in official posts.
+ */
+const modelOfTheSet: Refiner = {
+  id: "count/model-of-the-set",
+  run({ doc, reports }) {
+    if (doc.kind === "official") return;
+    for (const r of reports) {
+      const named = r.counts.filter((c) => c.model !== null);
+      for (const c of r.counts) {
+        if (c.model !== null) continue;
+        const root = scoringWeapon(c.weapon);
+        const candidates = named.filter((x) => scoringWeapon(x.weapon) === root || (root === "drone" && x.weapon.startsWith("drone")));
+        const models = new Set(candidates.map((x) => x.model));
+        if (models.size !== 1) continue;
+        const others = r.counts.filter((x) => x !== c && x.model === null && x.weapon.split(".")[0] === c.weapon.split(".")[0]);
+        const src = candidates[0]!;
+        if (others.some((x) => x.outcome === "launched")) continue;
+        if (c.n > src.n) continue;
+        if (c.weapon !== "drone" && c.weapon !== src.weapon.split(".")[0] && c.weapon !== src.weapon) continue;
+        c.model = src.model;
+        c.weapon = src.weapon;
+        const from = src.provenance.evidence.find((e) => e.role === "model");
+        if (from) c.provenance.evidence.push({ ...from, refiner: "count/model-of-the-set" });
+      }
+    }
+  },
+};
+
+/**
+ * A regional administration's own post counts what flew over its region: when every place it
+ * names lies in one region, its figures without a region are that region's.
+ */
+const regionOfRegionalAuthority: Refiner = {
+  id: "count/region-of-regional-authority",
+  run({ doc, reports }) {
+    if (doc.kind !== "official") return;
+    for (const r of reports) {
+      if (!r.claimant_orgs.every((o) => o.endsWith(".regional")) || r.claimant_orgs.length === 0) continue;
+      const regions = new Set(doc.m.places.map((p) => p.region));
+      if (regions.size !== 1) continue;
+      const region = [...regions][0]!;
+      const where = doc.m.places[0]!;
+      for (const c of r.counts) {
+        if (c.region !== null) continue;
+        c.region = region;
+        c.provenance.evidence.push(refinerEvidence(doc, "count/region-of-regional-authority", "region", where));
+      }
+      if (r.counts.length > 0 && !r.targets.includes(region)) {
+        r.targets.push(region);
+        r.target_facts.push({ region, provenance: r.counts[0]!.provenance });
+      }
+    }
+  },
+};
+
+/** The regions of a report's figures and tolls are regions it says were attacked. */
+const targetsOfFigures: Refiner = {
+  id: "report/targets-of-figures",
+  run({ reports }) {
+    for (const r of reports) {
+      for (const c of r.counts)
+        if (c.region && !r.targets.includes(c.region) && !c.region.startsWith("sea:")) {
+          r.targets.push(c.region);
+          r.target_facts.push({ region: c.region, provenance: c.provenance });
+        }
+      for (const c of r.casualties)
+        if (c.region && !r.targets.includes(c.region)) {
+          r.targets.push(c.region);
+          r.target_facts.push({ region: c.region, provenance: c.provenance });
+        }
+    }
+  },
+};
+
+export const REFINERS: readonly Refiner[] = [
+  sameFigureTwice,
+  oneTollOnce,
+  bodyOverOutlet,
+  unnamedRegionBesideNational,
+  namedBodyOverGeneric,
+  { id: "count/restatement-keeps-exact", run: restatementKeepsExact },
+  modelOfTheSet,
+  { id: "count/model-of-the-attack", run: modelOfTheAttack },
+  regionOfRegionalAuthority,
+  { id: "count/region-of-the-scene", run: regionOfTheScene },
+  targetsOfFigures,
+];
+
+export function runRefiners(ctx: RefineContext): void {
+  for (const r of REFINERS) r.run(ctx);
+}

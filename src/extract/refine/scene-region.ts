@@ -1,0 +1,63 @@
+import type { Count } from "../../model/extraction.js";
+import type { RegionCode } from "../../model/vocab.js";
+import type { Org } from "../../model/vocab.js";
+import { inSpan, type Doc } from "../context.js";
+import { regionSide } from "../rules/actors.js";
+import { launchPlaces } from "../rules/launch.js";
+import { refinerEvidence, type RefineContext } from "./refiners.js";
+
+/** Bodies that speak for the whole country: their figures are national unless they name a place. */
+const NATIONAL: ReadonlySet<Org> = new Set<Org>(["UA.air_force", "UA.general_staff", "UA.president", "UA.government", "RU.mod", "RU.government"]);
+
+/**
+ * "Ночью над Рязанской областью была предотвращена атака беспилотников. Дежурные средства ПВО
+ * уничтожили шесть БПЛА.", "An attempted drone attack on the Tula region was repelled overnight. Air
+ * defences destroyed seven UAVs": a sentence that sets the scene of an attack over one region, without a
+ * figure, puts the figures of the sentences that follow in its paragraph there, as long as they name no
+ * place of their own, no national body speaks in them, and they do not say they are totals.
+ */
+export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineContext): void {
+  const countSentences = new Set(reports.flatMap((r) => r.counts.map((c) => sentenceOf.get(c))));
+  for (const r of reports) {
+    for (const c of r.counts) {
+      if (c.region !== null || c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
+      const si = sentenceOf.get(c);
+      if (si === undefined) continue;
+      const s = doc.sentences[si]!;
+      if (inSpan(doc.m.places, s).length > 0 || inSpan(doc.m.total, s).length + inSpan(doc.m.nationwide, s).length > 0) continue;
+      if (frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
+      const scene = sceneBefore(doc, si, countSentences);
+      if (!scene || regionSide(scene.region) !== r.target) continue;
+      setRegion(doc, c, scene);
+    }
+  }
+}
+
+function setRegion(doc: Doc, c: Count, scene: { region: RegionCode; start: number; end: number }) {
+  c.region = scene.region;
+  c.provenance.evidence.push(refinerEvidence(doc, "count/region-of-the-scene", "region", scene));
+}
+
+/** The scene sentence: up to two sentences back in the same paragraph, with no figure and no place between. */
+function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefined>): { region: RegionCode; start: number; end: number } | null {
+  const paragraph = doc.sentences[si]!.paragraph;
+  for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
+    const s = doc.sentences[k]!;
+    if (s.paragraph !== paragraph || countSentences.has(k)) return null;
+    const launched = launchPlaces(doc, s);
+    const places = inSpan(doc.m.places, s).filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+    if (places.length === 0) continue;
+    const regions = new Set(places.map((p) => p.region));
+    if (regions.size !== 1) return null;
+    const about = inSpan(doc.m.attack, s).length + inSpan(doc.m.outcomes, s).filter((o) => o.value !== "debris").length > 0;
+    if (!about || inSpan(doc.m.numbers, s).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
+    // The place must be where the attack was: after a preposition of place or right after the attack's verb.
+    const p = places[0]!;
+    const placed =
+      inSpan(doc.m.over, { start: Math.max(s.start, p.start - 40), end: p.start }).some((o) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(o.end, p.start) + " ")) ||
+      inSpan(doc.m.outcomes, { start: Math.max(s.start, p.start - 30), end: p.start }).some((o) => o.value === "launched" && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(o.end, p.start) + " "));
+    if (!placed) return null;
+    return { region: p.region, start: p.start, end: p.end };
+  }
+  return null;
+}
