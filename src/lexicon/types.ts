@@ -47,6 +47,8 @@ export interface Lexicon {
   nationwide: string[];
   /** Determiners that may stand between a verb and the place it attacks ("attacked the Odesa region"). */
   determiners: string[];
+  /** "two more", "deux autres": words after a number that add to an earlier figure of the same weapons. */
+  more: string[];
   /** Words of background, not of this attack: "since", "regularly", "uses" ("Moscow has used Shaheds since 2022"). */
   background: string[];
   /** Words that introduce a model after the class: "типу", "type", "de type". */

@@ -12,7 +12,7 @@ type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
-  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background";
+  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more";
 
 const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -27,7 +27,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
     or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
-    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background,
+    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more,
   };
 }
 
@@ -159,6 +159,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     nationwide: s("nationwide"),
     determiners: s("determiners"),
     background: s("background"),
+    more: s("more"),
   };
 }
 

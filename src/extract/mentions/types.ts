@@ -87,4 +87,5 @@ export interface Mentions {
   nationwide: Mention[];
   determiners: Mention[];
   background: Mention[];
+  more: Mention[];
 }

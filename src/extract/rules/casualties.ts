@@ -3,7 +3,7 @@ import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { Mention, NumberMention, Valued } from "../mentions/types.js";
-import { qualifierBefore } from "./counts.js";
+import { periodTotal, qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
 
 export interface CasualtyFact {
@@ -28,7 +28,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
   const docAboutAttack = aboutAttack(doc, { start: 0, end: doc.text.length });
   doc.sentences.forEach((s, si) => {
-    if (inSpan(doc.m.period, s).length > 0) return;
+    if (periodTotal(doc, s)) return;
     const cues = inSpan(doc.m.casualties, s);
     if (cues.length === 0) return;
     // In a text about attacks, a toll in a paragraph that speaks of none is about something else

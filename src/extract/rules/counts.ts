@@ -58,11 +58,19 @@ export function findCounts(doc: Doc): CountFact[] {
   // A line ending with ":" opens a list; its items take its outcome ("противник атакував:").
   let listOutcome: { outcome: Outcome; evidence: Evidence } | null = null;
   doc.sentences.forEach((s, si) => {
-    if (inSpan(doc.m.period, s).length > 0) return;
-    const item = isListItem(doc, s, si);
+    if (periodTotal(doc, s)) return;
+    const continued = continuesPrevious(doc, s, si, out);
+    const item = isListItem(doc, s, si) || continued !== null;
     if (!item) {
       head = null;
       listOutcome = null;
+    }
+    // "Минобороны сообщило о 21 сбитом беспилотнике. «18 БПЛА — над Брянской областью…»", "…атакував
+    // двома ракетами. А також 140 ударними БпЛА": a sentence with no verb of its own lists or continues
+    // the figures of the sentence before, with that sentence's verb.
+    if (continued) {
+      head ??= continued;
+      listOutcome ??= { outcome: continued.outcome, evidence: continued.evidence.find((e) => e.role === "outcome") ?? continued.evidence[0]! };
     }
     const nums = inSpan(doc.m.numbers, s).filter(
       (n) =>
@@ -170,6 +178,41 @@ export function findCounts(doc: Doc): CountFact[] {
   return out;
 }
 
+/**
+ * "over the past two weeks", "за минулий тиждень": the sentence's figures are totals over a period
+ * longer than an attack, unless the period belongs to a comparison ("one of its heaviest attacks this
+ * month", "одна з наймасованіших атак цього місяця").
+ */
+export function periodTotal(doc: Doc, s: Sentence): boolean {
+  return inSpan(doc.m.period, s).some((p) => {
+    const before = { start: Math.max(s.start, p.start - 60), end: p.start };
+    const compared = [...inSpan(doc.m.recordNot, before), ...inSpan(doc.m.recordCue, before)].some((c) => !/[;.]/.test(doc.text.slice(c.end, p.start)));
+    return !compared;
+  });
+}
+
+/**
+ * The last figure of the sentence before when this one has no verb of its own and either lists places
+ * for its figures ("18 БПЛА — над территорией Брянской области") or opens with "as well as" ("А також
+ * 140 ударними БпЛА"); otherwise null.
+ */
+function continuesPrevious(doc: Doc, s: Sentence, si: number, out: CountFact[]): CountFact | null {
+  const prev = out[out.length - 1];
+  if (!prev || prev.sentence !== si - 1) return null;
+  if (inSpan(doc.m.outcomes, s).some((o) => o.value !== "debris")) return null;
+  const opening = doc.text.slice(s.start, Math.min(s.end, s.start + 40));
+  const also = inSpan(doc.m.also, { start: s.start, end: s.start + 40 }).some((a) => /^[\s«"“„'-]*$/.test(doc.text.slice(s.start, a.start)));
+  if (also) return prev;
+  if (prev.outcome === "hit_locations" || prev.outcome === "debris_locations") return null;
+  // A figure followed by its weapons (or nothing) and then a dash or a place: "18 БПЛА — над …", "16 drones over …".
+  const listed = inSpan(doc.m.numbers, s).some((n) => {
+    const group = weaponGroupAfter(doc, n.end, s.end);
+    const from = group ? group.end : n.end;
+    return /^\s*[–—-]\s/u.test(doc.text.slice(from, from + 4)) || inSpan(doc.m.over, { start: from, end: from + 12 }).some((o) => /^\s*$/.test(doc.text.slice(from, o.start)));
+  });
+  return listed && /^[\s«"“„']*\d|^[\s«"“„']*\p{L}/u.test(opening) ? prev : null;
+}
+
 /** A line of a list under a head figure: it starts with a bullet, or the line before ends with ":". */
 function isListItem(doc: Doc, s: Sentence, si: number): boolean {
   if (/^[-•–—*▪️🔹]/u.test(doc.text.slice(s.start, s.start + 2))) return true;
@@ -193,7 +236,7 @@ const STOPPED = new Set<Outcome>(["intercepted", "neutralized", "suppressed"]);
  * been shot down": when all of them are told, the figure is both what was launched and what was stopped.
  */
 function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: CountFact): CountFact[] {
-  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 14), end: n.start }).pop();
+  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 14), end: n.start }).pop() ?? theLaunched(doc, s, n, c);
   if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return allOfThemAfter(doc, s, c);
   if (inSpan(doc.m.negations, { start: all.start, end: all.end + 8 }).length > 0) return [];
   const rule = "count/<all> <number> <weapon>";
@@ -202,6 +245,18 @@ function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: Count
   const stop = inSpan(doc.m.outcomes, { start: c.end, end: s.end }).find((o) => STOPPED.has(o.value as Outcome));
   if (!stop || /[;]/.test(doc.text.slice(c.end, stop.start))) return [];
   return [{ ...c, outcome: stop.value as Outcome, rule, evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
+}
+
+/**
+ * "a abattu les 22 drones lancés par la Russie", "destroyed the 18 drones launched at the city": the
+ * definite article before a figure that a launch participle describes means all that were launched.
+ */
+function theLaunched(doc: Doc, s: Sentence, n: NumberMention, c: CountFact): { start: number; end: number } | undefined {
+  if (!STOPPED.has(c.outcome)) return undefined;
+  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, n.start - 6), end: n.start }).pop();
+  if (!det || !/^\s*$/.test(doc.text.slice(det.end, n.start))) return undefined;
+  const launch = inSpan(doc.m.outcomes, { start: c.end, end: Math.min(s.end, c.end + 20) }).find((o) => o.value === "launched");
+  return launch && /^\s*$/.test(doc.text.slice(c.end, launch.start)) ? det : undefined;
 }
 
 /**
@@ -279,7 +334,11 @@ function listLike(doc: Doc, n: NumberMention): boolean {
   if (/^\s*(?:[-–—]|\()/u.test(after)) return true;
   const span = { start: n.end, end: n.end + 40 };
   const over = [...inSpan(doc.m.over, span), ...inSpan(doc.m.each, span)].sort((a, b) => a.start - b.start)[0];
-  return over !== undefined && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, over.start));
+  if (over === undefined || !/^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, over.start))) return false;
+  // "26 over Rostov", "восемь дронов над…": only a weapon word may stand between ("deux heures dans" is no item).
+  const gap = { start: n.end, end: over.start };
+  const word = doc.text.slice(n.end, over.start).trim();
+  return word === "" || isEach(doc, n) || [...inSpan(doc.m.weapons, gap), ...inSpan(doc.m.more, gap)].length > 0;
 }
 
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {

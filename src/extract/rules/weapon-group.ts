@@ -76,8 +76,12 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const prev = taken[taken.length - 1]!;
     const next = els[i]!;
     if (next.start < prev.end) continue;
-    const gap = doc.text.slice(prev.end, next.start);
-    if (gap.length > 48 || !JOIN_GAP.test(gap) || !gapClear(doc, prev.end, next.start)) break;
+    // "217 ударними БпЛА типу Shahed (понад 50 із них - реактивні), Гербера…": a bracket is a remark
+    // inside the group; the group goes on after it.
+    const bracket = /^\s*\([^()]*\)/.exec(doc.text.slice(prev.end, next.start));
+    const gapStart = bracket ? prev.end + bracket[0].length : prev.end;
+    const gap = doc.text.slice(gapStart, next.start);
+    if (gap.length > 48 || !JOIN_GAP.test(gap) || !gapClear(doc, gapStart, next.start)) break;
     if (prev.kind === "location" || next.kind === "location") break;
     // Words in brackets qualify the figure ("29 балістичних (в т.ч. протикорабельних) ракет"): skip them.
     const open = doc.text.lastIndexOf("(", next.start);

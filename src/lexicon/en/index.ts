@@ -51,6 +51,7 @@ const lexicon: Lexicon = {
   nationwide: ["across the country", "across Ukraine", "across Russia", "nationwide", "over Russian regions", "over Russia", "over Ukraine", "over several regions", "in several regions", "across several regions"],
   determiners: ["the", "its", "their"],
   background: ["since", "has relied", "have relied", "relies", "rely", "regularly", "frequently", "often", "routinely", "has used", "have used", "has been using", "have been using", "uses", "typically", "usually"],
+  more: ["more", "others", "other", "additional", "further"],
   modelIntro: ["type", "-type", "of the type"],
   outcomes: {
     launched: ["launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
@@ -122,7 +123,7 @@ const lexicon: Lexicon = {
     war: ["since the start of the war", "since the beginning of the war", "of the war", "since the full-scale invasion", "since the start of the full-scale invasion", "of the full-scale war", "since February 2022", "ever"],
     year: ["this year", "so far this year", "since the start of the year"],
   },
-  period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
+  period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours", "over the past two weeks", "past two weeks", "in the past two weeks", "over the past month", "in the past month", "over the last week", "over the last two weeks", "over the last month", "since the beginning of the month"],
 };
 
 export default lexicon;

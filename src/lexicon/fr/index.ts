@@ -52,6 +52,7 @@ const lexicon: Lexicon = {
   nationwide: ["dans tout le pays", "à travers le pays", "sur l'ensemble du pays", "sur tout le territoire", "au-dessus de l'Ukraine", "au-dessus de la Russie", "sur l'Ukraine", "au-dessus de plusieurs régions", "dans plusieurs régions"],
   determiners: ["la", "le", "les", "l'"],
   background: ["depuis", "régulièrement", "souvent", "fréquemment", "utilise", "utilisent", "habituellement", "a recours", "ont recours"],
+  more: ["autres", "supplémentaires", "de plus"],
   modelIntro: ["de type", "du type", "type"],
   outcomes: {
     launched: ["a déployé", "ont déployé", "déployés", "a lancé", "ont lancé", "menées", "menée", "menés", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a tiré", "ont tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "ont utilisé", "utilisé", "utilisés", "ont été utilisés", "en utilisant", "a mené", "envoyé", "envoyés", "a envoyé", "ont envoyé", "lancer", "tirer", "a employé", "employés"],
@@ -123,7 +124,7 @@ const lexicon: Lexicon = {
     war: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début du conflit", "jamais", "depuis février 2022", "de la guerre"],
     year: ["cette année", "depuis le début de l'année"],
   },
-  period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
+  period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois", "au cours des deux dernières semaines", "ces deux dernières semaines", "au cours de la semaine", "au cours du mois", "depuis le début de la semaine", "au cours de la dernière semaine", "ce mois"],
 };
 
 export default lexicon;
