@@ -19,12 +19,21 @@ export interface Lexicon {
    * "десяток дронів").
    */
   multipliers: Record<string, number>;
+  /** Fractions that only multiply the noun after them ("півтора десятка" = 15); alone they state no figure. */
+  fractions: Record<string, number>;
   /** The multipliers that state a number alone, without a number word before them ("десяток", "близько сотні"). */
   countNouns: string[];
   /** Number words that are approximations by themselves ("une vingtaine"): their figure is `about`. */
   approximate: string[];
   /** Weapon nouns and noun phrases (also class adjectives: "cruise", "балістичних"). */
   weapons: Partial<Record<Weapon, string[]>>;
+  /**
+   * Forms that are singular right after a noun that governs them, though elsewhere they read as a
+   * plural ("влучання ракети" is one missile's hit; "ракети влучили" are missiles): one weapon there.
+   */
+  singularAfterNoun: Partial<Record<Weapon, string[]>>;
+  /** "Of the 90 drones, about 70…", "Із 90 БпЛА збито близько 70": the preposition opening a part's total. */
+  denominator: string[];
   /** Singular noun forms: "a missile" or "ракетою" alone state one weapon. */
   singular: Partial<Record<Weapon, string[]>>;
   /** Nouns counting places where something happened: "локаціях", "locations". */

@@ -12,9 +12,9 @@ type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
-  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more";
+  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator";
 
-const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
+const TABLES = ["weapons", "singular", "singularAfterNoun", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
 
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
@@ -27,7 +27,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
     or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
-    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more,
+    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more, denominator: lex.denominator,
   };
 }
 
@@ -35,6 +35,7 @@ function tablesOf(lex: Lexicon): Record<TableKey, Partial<Record<string, readonl
   return {
     weapons: lex.weapons,
     singular: lex.singular,
+    singularAfterNoun: lex.singularAfterNoun,
     models: Object.fromEntries(Object.entries(MODELS).map(([id, m]) => [id, m.forms])),
     outcomes: lex.outcomes,
     qualifiers: lex.qualifiers,
@@ -160,6 +161,8 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     determiners: s("determiners"),
     background: s("background"),
     more: s("more"),
+    denominator: s("denominator"),
+    singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
   };
 }
 

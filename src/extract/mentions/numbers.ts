@@ -27,11 +27,11 @@ function compiled(lex: Lexicon): Compiled {
   let c = cache.get(lex);
   if (!c) {
     const values = new Map<string, number>();
-    for (const [k, v] of Object.entries(lex.numbers)) values.set(lookupKey(k), v);
+    for (const [k, v] of Object.entries({ ...lex.numbers, ...lex.fractions })) values.set(lookupKey(k), v);
     const multValues = new Map<string, number>();
     for (const [k, v] of Object.entries(lex.multipliers)) multValues.set(lookupKey(k), v);
     c = {
-      re: compileForms(Object.keys(lex.numbers)),
+      re: compileForms([...Object.keys(lex.numbers), ...Object.keys(lex.fractions)]),
       values,
       and: new Set(lex.and.map((a) => a.toLowerCase())),
       mult: compileForms(Object.keys(lex.multipliers)),

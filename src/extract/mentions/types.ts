@@ -88,4 +88,7 @@ export interface Mentions {
   determiners: Mention[];
   background: Mention[];
   more: Mention[];
+  denominator: Mention[];
+  /** Forms singular after a governing noun ("влучання ракети"). */
+  singularAfterNoun: WeaponMention[];
 }

@@ -25,7 +25,9 @@ export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineCon
       if (si === undefined) continue;
       const s = doc.sentences[si]!;
       if (inSpan(doc.m.places, s).length > 0 || inSpan(doc.m.total, s).length + inSpan(doc.m.nationwide, s).length > 0) continue;
-      if (frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
+      // "…, the air force said": a national body speaking of its figure speaks of the whole country.
+      const speaks = inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0;
+      if (speaks && frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
       const scene = sceneBefore(doc, si, countSentences);
       if (!scene || regionSide(scene.region) !== r.target) continue;
       setRegion(doc, c, scene);
@@ -50,7 +52,7 @@ function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefine
     const regions = new Set(places.map((p) => p.region));
     if (regions.size !== 1) return null;
     const about = inSpan(doc.m.attack, s).length + inSpan(doc.m.outcomes, s).filter((o) => o.value !== "debris").length > 0;
-    if (!about || inSpan(doc.m.numbers, s).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
+    if (!about) return null;
     // The place must be where the attack was: after a preposition of place or right after the attack's verb.
     const p = places[0]!;
     const placed =

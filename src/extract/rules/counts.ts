@@ -80,12 +80,25 @@ export function findCounts(doc: Doc): CountFact[] {
         !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))),
     );
     const sentenceStartCount = out.length;
+    let denominator: CountFact | null = null;
     const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
     for (let i = 0; i < nums.length; i++) {
       const n = nums[i]!;
       const { q, ev: qev } = qualifierBefore(doc, n);
       const numEv = evidence(doc, "number", n);
       const group = weaponGroupAfter(doc, n.end, s.end);
+      // "Of the 90 drones, about 70 were shot down", "Із 90 БпЛА збито близько 70": the total that a part
+      // is taken from was launched; the part comes next, with its own verb.
+      const of = group && !group.location ? denominatorBefore(doc, s, n) : null;
+      if (group && of) {
+        const total: CountFact = {
+          sentence: si, weapon: group.weapon, model: group.model, outcome: "launched", n: n.value, qualifier: q, region: null,
+          rule: "count/<of> <number> <weapon>, <number>", evidence: [numEv, ...(qev ? [qev] : []), ...group.evidence, evidence(doc, "outcome", of)], start: n.start, end: group.end, head: false,
+        };
+        out.push(total);
+        denominator = total;
+        continue;
+      }
       if (group) {
         const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])], item ? listOutcome : null);
         // "по семь беспилотников над Смоленской и Ростовской областями": that many over each.
@@ -137,7 +150,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
-      const base = anchor ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      const base = anchor ?? denominator ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -213,6 +226,16 @@ function continuesPrevious(doc: Doc, s: Sentence, si: number, out: CountFact[]):
   return listed && /^[\s«"“„']*\d|^[\s«"“„']*\p{L}/u.test(opening) ? prev : null;
 }
 
+/** "Of the 90…", "Sur les 80…", "Із 90…" opening the clause, right before the number. */
+function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: number; end: number } | null {
+  const of = inSpan(doc.m.denominator, { start: Math.max(s.start, n.start - 12), end: n.start }).pop();
+  if (!of || !/^\s*$/.test(doc.text.slice(of.end, n.start))) return null;
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", of.start) + 1, doc.text.lastIndexOf(";", of.start) + 1);
+  if (!/^[\s\p{P}]*$/u.test(doc.text.slice(clauseStart, of.start))) return null;
+  // The part must follow in the same sentence.
+  return inSpan(doc.m.numbers, { start: n.end, end: s.end }).length > 0 ? of : null;
+}
+
 /** A line of a list under a head figure: it starts with a bullet, or the line before ends with ":". */
 function isListItem(doc: Doc, s: Sentence, si: number): boolean {
   if (/^[-•–—*▪️🔹]/u.test(doc.text.slice(s.start, s.start + 2))) return true;
@@ -272,12 +295,41 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
   return [{ ...c, outcome: stop.value as Outcome, rule: "count/<number> <weapon> … <all> <outcome>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
 }
 
+/**
+ * "Всього – 75 засобів повітряного нападу", "Всего: 75 средств": a closing total with no verb is what
+ * was launched.
+ */
+function totalLine(doc: Doc, s: Sentence, n: NumberMention): { outcome: Outcome; evidence: Evidence } | null {
+  const total = inSpan(doc.m.total, { start: s.start, end: n.start }).pop();
+  if (!total || !/^[\s\p{P}\p{S}]*$/u.test(doc.text.slice(s.start, total.start)) || !/^\s*[–—:-]\s*$/u.test(doc.text.slice(total.end, n.start))) return null;
+  if (inSpan(doc.m.outcomes, s).length > 0) return null;
+  return { outcome: "launched", evidence: evidence(doc, "outcome", total) };
+}
+
+/**
+ * "33 ударні БпЛА типу Shahed-136/131" on a line of its own, under a headline: a bare list of what the
+ * enemy used. Only a line that is nothing but the figure (and a remark in brackets or its launch area).
+ */
+function bareLine(doc: Doc, s: Sentence, n: NumberMention): { outcome: Outcome; evidence: Evidence } | null {
+  if (!/^[\s\-–—•*▪️🔹]*$/u.test(doc.text.slice(s.start, n.start))) return null;
+  const lineStart = doc.text.lastIndexOf("\n", n.start);
+  if (lineStart >= 0 && !/^[\s\-–—•*▪️🔹]*$/u.test(doc.text.slice(lineStart, n.start))) return null;
+  if (s.start > 0 && !/\n\s*$/.test(doc.text.slice(Math.max(0, s.start - 3), s.start))) return null;
+  const attackWords = inSpan(doc.m.attack, s).filter((a) => !inSpan(doc.m.weapons, s).some((w) => w.start <= a.start && a.end <= w.end));
+  if (inSpan(doc.m.outcomes, s).length + attackWords.length > 0 || s.end - s.start > 160) return null;
+  const g = weaponGroupAfter(doc, n.end, s.end);
+  if (!g) return null;
+  const rest = doc.text.slice(g.end, s.end).trim();
+  if (rest !== "" && !/^[(.;]/.test(rest) && inSpan(doc.m.launch, { start: g.end, end: s.end }).length + inSpan(doc.m.from, { start: g.end, end: g.end + 6 }).length === 0) return null;
+  return { outcome: "launched", evidence: evidence(doc, "outcome", g) };
+}
+
 function countFromGroup(
   doc: Doc, s: Sentence, si: number, n: NumberMention, g: WeaponGroup, q: Qualifier, ev: Evidence[],
   listOutcome: { outcome: Outcome; evidence: Evidence } | null,
 ): CountFact | null {
   const found = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
-  const oc = found ?? (g.location ? null : listOutcome);
+  const oc = found ?? (g.location ? null : listOutcome ?? totalLine(doc, s, n) ?? bareLine(doc, s, n));
   if (!oc) return null;
   const placed = g.location ? null : regionFor(doc, s, n, g.end, oc.evidence);
   const unnamed = !placed && !g.location && unnamedRegion(doc, s, g.end);
@@ -363,8 +415,12 @@ function lastCountNear(out: CountFact[], si: number): CountFact | null {
 function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): CountFact[] {
   const out: CountFact[] = [];
   const usesArticle = doc.lex.one.length > 0;
-  for (const w of inSpan(doc.m.weapons, s)) {
-    if (!w.singular) continue;
+  // "влучання ракети": a form that is singular after the noun that governs it.
+  const governed = inSpan(doc.m.singularAfterNoun, s).filter((g) =>
+    inSpan(doc.m.outcomes, { start: Math.max(s.start, g.start - 24), end: g.start }).some((o) => o.value === "hit" && /^\s*$/.test(doc.text.slice(o.end, g.start))),
+  );
+  const candidates = [...inSpan(doc.m.weapons, s).filter((w) => w.singular && !governed.some((g) => g.start <= w.start && w.end <= g.end)), ...governed].sort((a, b) => a.start - b.start);
+  for (const w of candidates) {
     if (taken.some((c) => c.sentence === si && c.evidence.some((e) => overlaps(e, w)))) continue;
     if (out.some((c) => c.evidence.some((e) => overlaps(e, w)))) continue;
     if (inSpan(doc.m.modifies, { start: w.end, end: w.end + 24 }).some((x) => /^\s*$/.test(doc.text.slice(w.end, x.start)))) continue;

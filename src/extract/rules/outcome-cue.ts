@@ -72,6 +72,11 @@ export function chooseOutcome(
   }
   if (before) {
     const clear = !/[;]/.test(doc.text.slice(before.end, start));
+    // "struck a substation in Kharkiv with an Iskander missile", "a frappé … avec deux missiles": what
+    // the attacker struck with was launched.
+    if (clear && before.value === "hit" && !opts.location && inSpan(doc.m.instrument, { start: before.end, end: start }).length > 0) {
+      return { outcome: "launched", evidence: evidence(doc, "outcome", before) };
+    }
     if (clear) return pick(doc, before, opts.location);
   }
   if (after && !opts.location && inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0) {

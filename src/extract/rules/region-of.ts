@@ -51,7 +51,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   // One comma may open a participle that names the destination ("12 drones, flying to Moscow").
   const comma = gap.indexOf(",");
   if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 3))) return null;
-  if (inSpan(doc.m.numbers, gapSpan).length > 0) return null;
+  // An article that the lexicon also reads as "one" ("a frappé un immeuble à Odessa") is no figure.
+  if (inSpan(doc.m.numbers, gapSpan).some((n) => !inSpan(doc.m.one, n).some((o) => o.start === n.start && o.end === n.end))) return null;
   // "з них", "из них" hold the word for "from" but open a part, not an origin.
   const parts = [...inSpan(doc.m.partOf, gapSpan), ...inSpan(doc.m.outOf, gapSpan)];
   const origin = inSpan(doc.m.from, gapSpan).filter((f) => !parts.some((p) => p.start <= f.start && f.end <= p.end && p.end - p.start > f.end - f.start));
@@ -176,13 +177,18 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
   if (/[;:.!?]/.test(gap)) return null;
   const place = inSpan(doc.m.places, { start: cue.end, end: countStart })[0];
   if (!place) return null;
-  // Only determiners between the verb and the place: a preposition would make it another phrase.
+  // The place is the verb's object ("атакував Запоріжжя", "attacked the Odesa region"), or where its
+  // object stands ("struck a substation in Kharkiv with…", "вдарив по Харкову…").
   const between = { start: cue.end, end: place.start };
   const words = doc.text.slice(cue.end, place.start).trim();
   const dets = inSpan(doc.m.determiners, between);
-  if (words !== "" && !(dets.length === 1 && doc.text.slice(dets[0]!.start, dets[0]!.end).trim() === words)) return null;
+  const object = words === "" || (dets.length === 1 && doc.text.slice(dets[0]!.start, dets[0]!.end).trim() === words);
+  const over = inSpan(doc.m.over, between).pop();
+  const located = over !== undefined && wordCount(doc.text.slice(over.end, place.start)) <= 2 && wordCount(doc.text.slice(cue.end, over.start)) <= 4 && !/,/.test(doc.text.slice(cue.end, place.start));
+  if (!object && !located) return null;
+  if (inSpan(doc.m.launch, between).length + inSpan(doc.m.from, { start: Math.max(cue.end, place.start - 8), end: place.start }).length > 0) return null;
   const list = placeList(doc, place, countStart);
   if (list.length > 1) return null;
   if (inSpan(doc.m.places, { start: place.end, end: countStart }).length > 0) return null;
-  return { region: place.region, evidence: [evidence(doc, "region", place)], more: [] };
+  return { region: place.region, evidence: [...(over && !object ? [evidence(doc, "region", over)] : []), evidence(doc, "region", place)], more: [] };
 }

@@ -82,6 +82,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const gapStart = bracket ? prev.end + bracket[0].length : prev.end;
     const gap = doc.text.slice(gapStart, next.start);
     if (gap.length > 48 || !JOIN_GAP.test(gap) || !gapClear(doc, gapStart, next.start)) break;
+    // "a drone that was trying to attack targets": a verb of attack starts a clause of its own.
+    if (inSpan(doc.m.attack, { start: gapStart, end: next.start }).length > 0) break;
     if (prev.kind === "location" || next.kind === "location") break;
     // Words in brackets qualify the figure ("29 балістичних (в т.ч. протикорабельних) ракет"): skip them.
     const open = doc.text.lastIndexOf("(", next.start);

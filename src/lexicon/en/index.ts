@@ -11,6 +11,7 @@ const lexicon: Lexicon = {
   },
   one: ["a", "an", "one", "single", "another", "a single"],
   multipliers: { dozen: 12 },
+  fractions: {},
   countNouns: [],
   approximate: [],
   weapons: {
@@ -32,6 +33,8 @@ const lexicon: Lexicon = {
     bomb: ["guided bombs", "guided bomb", "glide bombs", "glide bomb", "guided aerial bombs", "KABs", "aerial bombs"],
     rocket: ["rockets", "rocket", "MLRS rockets"],
   },
+  singularAfterNoun: {},
+  denominator: ["of the", "out of the", "of"],
   singular: {
     drone: ["drone", "UAV", "unmanned aerial vehicle", "attack drone", "strike drone"],
     missile: ["missile"],
@@ -54,7 +57,7 @@ const lexicon: Lexicon = {
   more: ["more", "others", "other", "additional", "further"],
   modelIntro: ["type", "-type", "of the type"],
   outcomes: {
-    launched: ["launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
+    launched: ["carried out a strike with", "carried out a massive strike with", "launched a strike with", "launched an attack with", "struck with", "launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
     intercepted: ["shot down", "downed", "destruction of", "were destroyed", "destroyed", "intercepted", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down", "shoot down", "destroy", "intercept", "bring down", "take down", "interception of", "downing of"],
     suppressed: ["locationally lost", "lost", "electronic warfare", "jammed", "suppressed", "did not reach their targets", "failed to reach their targets", "didn't reach their targets", "were diverted", "diverted", "did not reach their target", "failed to reach their target", "failed to reach", "did not reach", "didn't reach", "disappeared from radar", "disappeared from radars", "vanished from radar", "vanished from radars", "lost from radar", "lost on radar", "went off radar", "were lost", "was lost", "lost to electronic warfare", "were jammed", "was jammed", "jamming"],
     neutralized: ["neutralised", "neutralized", "neutralizes", "neutralises", "neutralize", "neutralise", "disabled"],
@@ -115,7 +118,7 @@ const lexicon: Lexicon = {
   ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck"],
   ownStrikeThere: ["struck there", "hit there"],
   thisRegion: ["there", "this region", "the region", "that region"],
-  attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
+  attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
     not: ["one of the", "among the", "second", "third", "fourth", "fifth", "track"],

@@ -13,6 +13,7 @@ const lexicon: Lexicon = {
   },
   one: ["un", "une", "un seul", "une seule", "un autre", "une autre"],
   multipliers: { douzaine: 12, douzaines: 12, dizaine: 10, dizaines: 10, centaine: 100, centaines: 100 },
+  fractions: {},
   countNouns: ["douzaine", "dizaine", "centaine"],
   approximate: ["une dizaine", "une vingtaine", "une trentaine", "une quarantaine", "une cinquantaine", "une soixantaine", "une centaine", "dizaine", "dizaines", "centaine", "centaines", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine"],
   weapons: {
@@ -33,6 +34,8 @@ const lexicon: Lexicon = {
     bomb: ["bombes guidées", "bombe guidée", "bombes planantes", "bombes aériennes guidées"],
     rocket: ["roquettes", "roquette"],
   },
+  singularAfterNoun: {},
+  denominator: ["sur les", "des", "parmi les"],
   singular: {
     drone: ["drone", "drone d'attaque", "drone explosif", "drone kamikaze"],
     missile: ["missile"],
@@ -55,7 +58,7 @@ const lexicon: Lexicon = {
   more: ["autres", "supplémentaires", "de plus"],
   modelIntro: ["de type", "du type", "type"],
   outcomes: {
-    launched: ["a déployé", "ont déployé", "déployés", "a lancé", "ont lancé", "menées", "menée", "menés", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a tiré", "ont tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "ont utilisé", "utilisé", "utilisés", "ont été utilisés", "en utilisant", "a mené", "envoyé", "envoyés", "a envoyé", "ont envoyé", "lancer", "tirer", "a employé", "employés"],
+    launched: ["a porté une frappe", "ont porté une frappe", "a porté une frappe massive", "ont porté une frappe massive", "a mené une frappe", "ont mené une frappe", "a mené une attaque", "ont mené une attaque", "a frappé avec", "ont frappé avec", "a déployé", "ont déployé", "déployés", "a lancé", "ont lancé", "menées", "menée", "menés", "avait lancé", "avaient lancé", "lancé", "lancés", "lancées", "tiré", "tirés", "tirées", "a tiré", "ont tiré", "ont été lancés", "ont été tirés", "a attaqué", "ont attaqué", "lançant", "a utilisé", "ont utilisé", "utilisé", "utilisés", "ont été utilisés", "en utilisant", "a mené", "envoyé", "envoyés", "a envoyé", "ont envoyé", "lancer", "tirer", "a employé", "employés"],
     intercepted: ["abattu", "abattus", "abattues", "abattue", "a abattu", "ont abattu", "ont été abattus", "intercepté", "interceptés", "interceptées", "détruit", "détruits", "détruites", "intercepté et détruit", "interceptés et détruits", "neutralisés et détruits", "abattre", "intercepter", "détruire", "abattant", "interceptant", "destruction de", "destruction d'", "l'interception de", "interception de", "a détruit", "ont détruit", "ont été détruits", "ont été interceptés", "a intercepté", "ont intercepté"],
     suppressed: ["perdus", "perdu", "brouillés", "brouillé", "brouillage", "guerre électronique", "interférences électroniques", "n'ont pas atteint leur cible", "n'ont pas atteint leurs cibles", "n'ont pas atteint leur objectif", "n'a pas atteint sa cible", "n'a pas atteint son objectif", "n'ont pas atteint", "n'a pas atteint", "localement perdus", "déviés", "supprimés", "neutralisés par brouillage", "neutralisés par la guerre électronique", "neutralisé par brouillage", "ont disparu des radars", "a disparu des radars", "disparu des radars", "disparus des radars", "perdus de vue", "perdus des radars", "ont été perdus", "brouillées"],
     neutralized: ["neutralisés", "neutralisé", "neutralisées", "a neutralisé", "ont neutralisé", "neutraliser", "mis hors d'état", "mis hors d'état de nuire"],
@@ -116,7 +119,7 @@ const lexicon: Lexicon = {
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
-  attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut"],
+  attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
     not: ["l'une des", "l'un des", "une des", "un des", "parmi les", "deuxième", "troisième", "quatrième"],
