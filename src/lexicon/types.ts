@@ -81,6 +81,8 @@ export interface Lexicon {
   each: string[];
   /** Prepositions putting a figure in, over or towards a region. */
   over: string[];
+  /** The prepositions of `over` that put a figure above a place, never where a statement was made ("over", "над"). */
+  above: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */
   regionNouns: string[];
   /** Directions relative to a place ("east of Moscow"): the place is a landmark, not a target. */

@@ -12,7 +12,7 @@ type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
-  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator";
+  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above";
 
 const TABLES = ["weapons", "singular", "singularAfterNoun", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -27,7 +27,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
     or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
-    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more, denominator: lex.denominator,
+    total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more, denominator: lex.denominator, above: lex.above,
   };
 }
 
@@ -95,7 +95,8 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     start: h.start,
     end: h.end,
     weapon: h.value,
-    singular: singular.some((x) => x.start === h.start && x.end === h.end),
+    // "управляемая ракета", "missile de croisière": the singular head noun ends or starts the phrase.
+    singular: singular.some((x) => x.start >= h.start && x.end <= h.end && (x.end === h.end || x.start === h.start)),
   }));
   const seas: PlaceMention[] = table<"sea:black" | "sea:azov" | "sea:caspian">("seas").map((h) => ({
     start: h.start,
@@ -162,6 +163,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     background: s("background"),
     more: s("more"),
     denominator: s("denominator"),
+    above: s("above"),
     singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
   };
 }

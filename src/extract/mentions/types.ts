@@ -89,6 +89,7 @@ export interface Mentions {
   background: Mention[];
   more: Mention[];
   denominator: Mention[];
+  above: Mention[];
   /** Forms singular after a governing noun ("влучання ракети"). */
   singularAfterNoun: WeaponMention[];
 }

@@ -54,7 +54,7 @@ export function chooseOutcome(
   }
   // "45 drones … fired from Ukraine had been intercepted": a participle with its own phrase describes the
   // weapons; the clause's verb follows it.
-  if (after && !opts.location && participle(doc, end, after)) {
+  if (after && !opts.location && (participle(doc, end, after) || participleWithPhrase(doc, end, after))) {
     const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.start - after!.end < 60);
     if (verb && !/[;.!?]/.test(doc.text.slice(after.end, verb.start)) && inSpan(doc.m.numbers, { start: after.end, end: verb.start }).length === 0) return pick(doc, verb, opts.location);
   }
@@ -83,6 +83,13 @@ export function chooseOutcome(
     return pick(doc, after, opts.location);
   }
   return null;
+}
+
+/** "…and other projectiles fired from Ukraine had been intercepted": a one-word launch form followed by "from", "by", "at" a few words after the weapons. */
+function participleWithPhrase(doc: Doc, end: number, cue: Valued<OutcomeCue>): boolean {
+  if (cue.value !== "launched" || /\s/.test(doc.text.slice(cue.start, cue.end)) || !/^[\s\p{L}'-]*$/u.test(doc.text.slice(end, cue.start))) return false;
+  const next = { start: cue.end, end: cue.end + 14 };
+  return [...inSpan(doc.m.agent, next), ...inSpan(doc.m.from, next)].some((m) => /^\s+$/.test(doc.text.slice(cue.end, m.start)));
 }
 
 /** A one-word verb form right after the weapons, itself followed by a preposition: "launched at", "lancés par". */

@@ -4,6 +4,9 @@ import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
 
+/** Bodies that speak for a whole country. */
+const NATIONAL_BODIES: ReadonlySet<string> = new Set(["UA.air_force", "UA.general_staff", "UA.president", "UA.government", "RU.mod", "RU.government"]);
+
 /** Words in a gap, counting only letters. */
 const wordCount = (t: string) => t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
@@ -37,7 +40,7 @@ export function placeList(doc: Doc, first: PlaceMention, limit: number): PlaceMe
  * ("Белгородской (3 БПЛА)").
  */
 export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionCode | null = null): RegionChoice | null {
-  const window = { start: pos, end: Math.min(s.end, pos + 70) };
+  const window = { start: pos, end: Math.min(s.end, pos + 120) };
   const capitalMention = capital ? inSpan(doc.m.capital, window)[0] : undefined;
   const named = inSpan(doc.m.places, window)[0];
   // "12 se dirigeant vers la capitale": the capital of the side attacked.
@@ -138,6 +141,11 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
 
 /** A gap that only joins two items: a comma and/or one of the language's "and" words. */
 export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
+  // "Белгородской, Курской, Московской областей и Республики Крым": the region noun closing a part of
+  // the list does not break it.
+  const nouns = inSpan(doc.m.regionsPlural, { start: from, end: to });
+  const first = nouns[0];
+  if (first && /^\s*$/.test(doc.text.slice(from, first.start))) from = nouns[nouns.length - 1]!.end;
   const gap = doc.text.slice(from, to);
   if (/^[\s,(]*$/.test(gap)) return gap.length > 0;
   const and = inSpan(doc.m.and, { start: from, end: to });
@@ -159,6 +167,13 @@ export function regionFronted(doc: Doc, s: Sentence, countStart: number): Region
   if (!first) return null;
   const over = inSpan(doc.m.over, { start: front.start, end: first.start }).pop();
   if (!over || wordCount(doc.text.slice(over.end, first.start)) > 4 || wordCount(doc.text.slice(front.start, over.start)) > 3) return null;
+  // "In Moscow, the Defence Ministry said…": a place in front of a statement may be where it was made;
+  // only "over", "над" say where the figure was.
+  // A national body speaking after it speaks from the capital ("In Moscow, the Defence Ministry said");
+  // a regional authority speaks for its region ("In Voronezh region, the authorities reported…").
+  const above = inSpan(doc.m.above, over).length > 0;
+  const national = inSpan(doc.m.orgs, { start: front.end, end: countStart }).some((o) => NATIONAL_BODIES.has(o.value));
+  if (!above && national) return null;
   const list = placeList(doc, first, front.end);
   if (list.length !== places.length || list.length > 1) return null;
   // Another place between the phrase and the figure is the figure's own.

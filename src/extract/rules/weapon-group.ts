@@ -137,7 +137,8 @@ function resolveClass(els: Element[], sawAnd: boolean): { weapon: Weapon; model:
     const model = models[0]!;
     const mc = modelClasses[0]!;
     if (specificSet.length === 1 && specificSet[0] !== mc && specificSet[0]!.startsWith("drone.decoy")) return { weapon: "drone", model: null };
-    return { weapon: specificSet[0] ?? mc, model };
+    // "управляемая ракета «Нептун»": the model's own class is the figure's; a noun's class only refines a root.
+    return { weapon: mc.includes(".") ? mc : (specificSet[0] ?? mc), model };
   }
   if (specificSet.length === 1) return { weapon: specificSet[0]!, model: null };
   return { weapon: (nouns[0] ?? "any") as Weapon, model: null };

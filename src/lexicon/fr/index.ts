@@ -83,6 +83,7 @@ const lexicon: Lexicon = {
   outOf: ["des", "sur", "sur les"],
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient"],
+  above: ["au-dessus de", "au-dessus du", "au-dessus des", "au-dessus d'", "dans le ciel de"],
   regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
   compass: ["à l'est de", "à l'ouest de", "au nord de", "au sud de", "au nord-est de", "au sud-est de", "au nord-ouest de", "au sud-ouest de", "kilomètres de", "km de"],
   regionsPlural: ["régions", "oblasts", "provinces"],
