@@ -145,12 +145,14 @@ export function findCounts(doc: Doc): CountFact[] {
         out.push(bareCount(si, n, part, "launched", q, null, [numEv, ...part.evidence.filter((e) => e.role === "weapon" || e.role === "model")], "count/<number> <weapon> <out-of> <number>"));
         continue;
       }
-      // "dont 14 ont été hospitalisés": people, not weapons.
+      // "dont 14 ont été hospitalisés", "including four minors": people, not weapons.
       if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
+      if (inSpan(doc.m.persons, { start: n.end, end: Math.min(s.end, n.end + 30) }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, p.start)))) continue;
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
-      const base = anchor ?? denominator ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      const base =
+        anchor ?? denominator ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null) ?? setNamedBefore(doc, s, si, n);
       if (!base) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -226,6 +228,25 @@ function continuesPrevious(doc: Doc, s: Sentence, si: number, out: CountFact[]):
   return listed && /^[\s«"“„']*\d|^[\s«"“„']*\p{L}/u.test(opening) ? prev : null;
 }
 
+/**
+ * "Sur les drones « interceptés et abattus », 32 se dirigeaient vers Moscou", "Of the drones shot down,
+ * 12 were over the Kursk region": a set named without a number, its part counted after; the part takes
+ * the set's weapons and outcome.
+ */
+function setNamedBefore(doc: Doc, s: Sentence, si: number, n: NumberMention): CountFact | null {
+  const of = inSpan(doc.m.denominator, { start: s.start, end: n.start })[0];
+  // A dateline in brackets may open the sentence: "(Keystone-ATS) Sur les drones…".
+  if (!of || !/^[\s\p{P}]*(?:\([^()]*\))?[\s\p{P}]*$/u.test(doc.text.slice(s.start, of.start))) return null;
+  const group = weaponGroupAfter(doc, of.end, n.start);
+  if (!group || group.location || inSpan(doc.m.numbers, { start: of.end, end: n.start }).length > 0) return null;
+  const cue = inSpan(doc.m.outcomes, { start: group.end, end: n.start }).find((o) => o.value !== "debris");
+  if (!cue) return null;
+  return {
+    sentence: si, weapon: group.weapon, model: group.model, outcome: cue.value as Outcome, n: 0, qualifier: "exact", region: null,
+    rule: "count/<of> <weapon> <outcome>, <number>", evidence: [...group.evidence, evidence(doc, "outcome", cue)], start: of.start, end: group.end, head: false,
+  };
+}
+
 /** "Of the 90…", "Sur les 80…", "Із 90…" opening the clause, right before the number. */
 function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: number; end: number } | null {
   const of = inSpan(doc.m.denominator, { start: Math.max(s.start, n.start - 12), end: n.start }).pop();
@@ -288,6 +309,14 @@ function theLaunched(doc: Doc, s: Sentence, n: NumberMention, c: CountFact): { s
  */
 function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
   if (c.outcome !== "launched") return [];
+  // "…launched 16 drones and air defences destroyed all of them": the stop verb with "all of them" after it.
+  const verbAll = inSpan(doc.m.outcomes, { start: c.end, end: s.end }).find(
+    (o) => STOPPED.has(o.value as Outcome) && inSpan(doc.m.all, { start: o.end, end: o.end + 20 }).some((a) => /^\s*$/.test(doc.text.slice(o.end, a.start)) && /^\s*(?:[.;,]|$)/.test(doc.text.slice(a.end, a.end + 2))),
+  );
+  if (verbAll && inSpan(doc.m.numbers, { start: c.end, end: verbAll.start }).length === 0) {
+    const a = inSpan(doc.m.all, { start: verbAll.end, end: verbAll.end + 20 })[0]!;
+    return [{ ...c, outcome: verbAll.value as Outcome, rule: "count/<number> <weapon> … <outcome> <all>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", verbAll), evidence(doc, "qualifier", a)] }];
+  }
   const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0];
   if (!all || !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
   const stop = inSpan(doc.m.outcomes, { start: all.end, end: Math.min(s.end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome));
@@ -394,7 +423,7 @@ function listLike(doc: Doc, n: NumberMention): boolean {
 }
 
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
-  const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 30) })[0];
+  const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 60) })[0];
   if (!oc) return false;
   return /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(n.end, oc.start));
 }

@@ -55,7 +55,7 @@ export function chooseOutcome(
   // "45 drones … fired from Ukraine had been intercepted": a participle with its own phrase describes the
   // weapons; the clause's verb follows it.
   if (after && !opts.location && (participle(doc, end, after) || participleWithPhrase(doc, end, after))) {
-    const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.start - after!.end < 60);
+    const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.start - after!.end < 100);
     if (verb && !/[;.!?]/.test(doc.text.slice(after.end, verb.start)) && inSpan(doc.m.numbers, { start: after.end, end: verb.start }).length === 0) return pick(doc, verb, opts.location);
   }
   // "…были запущены 11 беспилотников, все они сбиты": after a comma begins another clause; the verb

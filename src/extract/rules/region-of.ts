@@ -146,6 +146,10 @@ export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
   const nouns = inSpan(doc.m.regionsPlural, { start: from, end: to });
   const first = nouns[0];
   if (first && /^\s*$/.test(doc.text.slice(from, first.start))) from = nouns[nouns.length - 1]!.end;
+  // "the Kursk Region, the Penza Region, and the Tula Region": articles before each name join nothing.
+  const dets = inSpan(doc.m.determiners, { start: from, end: to });
+  const lastDet = dets[dets.length - 1];
+  if (lastDet && /^\s*$/.test(doc.text.slice(lastDet.end, to))) to = lastDet.start;
   const gap = doc.text.slice(from, to);
   if (/^[\s,(]*$/.test(gap)) return gap.length > 0;
   const and = inSpan(doc.m.and, { start: from, end: to });
