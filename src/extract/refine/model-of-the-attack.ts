@@ -15,7 +15,8 @@ export function modelOfTheAttack({ doc, frames, reports, sentenceOf }: RefineCon
   if (doc.m.weapons.some((w) => w.weapon === "drone.decoy")) return;
   const counted = reports.flatMap((r) => r.counts.flatMap((c) => c.provenance.evidence.filter((e) => e.role === "model" || e.role === "weapon")));
   for (const r of reports) {
-    if (r.counts.some((c) => c.model !== null)) continue;
+    // A figure of the report that names a model of its own class: its sets' own models hold.
+    const named = new Set(r.counts.filter((c) => c.model !== null).map((c) => c.weapon.split(".")[0]));
     if (doc.kind === "official" && r.claimant_orgs.includes("UA.air_force")) continue;
     const mentions = doc.m.models.filter(
       (m) => !m.anonymous && !m.model.includes("/") && !counted.some((e) => e.start < m.end && m.start < e.end) && !namesAPart(doc, m) && aboutThisAttack(doc, m, r),
@@ -27,7 +28,8 @@ export function modelOfTheAttack({ doc, frames, reports, sentenceOf }: RefineCon
     const mFrame = frames[mSentence];
     // The body that names the model must be the report's; a model one side fires must be the attacker's.
     if (!mFrame || mFrame.claimant !== r.claimant || (mention.side !== null && mention.side !== r.attacker)) continue;
-    const root = mention.weapon.split(".")[0];
+    const root = mention.weapon.split(".")[0]!;
+    if (named.has(root)) continue;
     for (const c of r.counts) {
       if (c.weapon !== root && c.weapon !== mention.weapon) continue;
       if (c.outcome === "hit_locations" || c.outcome === "debris_locations" || mixed(doc, c)) continue;
@@ -67,8 +69,8 @@ function mixed(doc: Doc, c: Count): boolean {
   return classes.some((a) => classes.some((b) => !related(a, b)));
 }
 
-/** The same body speaks, or one of the two only names its side ("Ukraine says", a headline). */
-function sameBody(a: readonly string[], b: readonly string[]): boolean {
-  const generic = (x: readonly string[]) => x.every((o) => o.endsWith(".other") || o === "media");
-  return a.some((o) => b.includes(o)) || generic(a) || generic(b);
+/** The same body speaks, or the figure's sentence only names its side ("Ukraine says", a headline). */
+function sameBody(countOrgs: readonly string[], modelOrgs: readonly string[]): boolean {
+  const generic = countOrgs.every((o) => o.endsWith(".other") || o === "media");
+  return countOrgs.some((o) => modelOrgs.includes(o)) || generic;
 }

@@ -131,13 +131,13 @@ const namedBodyOverGeneric: Refiner = {
 /**
  * "37 Shahed drones … 28 were shot down": a figure with no model of its own takes the model of the
  * single model-named figure of its class in the report, when it is no larger (a subset or the same set).
- * Separate outcome lines of an Air Force post keep their own wording: not in official posts.
+ * Separate outcome lines of an Air Force post keep their own wording: not in the Air Force's posts.
  */
 const modelOfTheSet: Refiner = {
   id: "count/model-of-the-set",
   run({ doc, reports }) {
-    if (doc.kind === "official") return;
     for (const r of reports) {
+      if (doc.kind === "official" && r.claimant_orgs.includes("UA.air_force")) continue;
       const named = r.counts.filter((c) => c.model !== null);
       for (const c of r.counts) {
         if (c.model !== null) continue;

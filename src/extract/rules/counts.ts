@@ -77,7 +77,8 @@ export function findCounts(doc: Doc): CountFact[] {
         !doc.dateSpans.some((d) => overlaps(d, n)) &&
         !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)) &&
         // "all but 1 drone", "жодного": a negated number states no figure.
-        !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))),
+        !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))) &&
+        !clockTime(doc, n),
     );
     const sentenceStartCount = out.length;
     let denominator: CountFact | null = null;
@@ -160,6 +161,8 @@ export function findCounts(doc: Doc): CountFact[] {
       // "dont un s'est écrasé", "уламки одного з них впали": a part that has neither an outcome of its
       // own nor a place of its own says nothing about the weapons' count.
       if (base === anchor && !region && !(oc && oc.evidence.start >= partStart(doc, n)) && (n.value === 1 || debrisNear(doc, s, n))) continue;
+      // "…збили п'ять дронів. П'ять з них було збито.": a part as large as its whole is the whole told again.
+      if (base === anchor && base && n.value === base.n && outcome === base.outcome) continue;
       const eachList = region && isEach(doc, n) ? [region.region, ...region.more.map((p) => p.region)] : null;
       if (eachList) {
         for (const r of eachList) out.push(bareCount(si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
@@ -255,6 +258,13 @@ function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: nu
   if (!/^[\s\p{P}]*$/u.test(doc.text.slice(clauseStart, of.start))) return null;
   // The part must follow in the same sentence.
   return inSpan(doc.m.numbers, { start: n.end, end: s.end }).length > 0 ? of : null;
+}
+
+/** "at 0700 GMT", "о 0500": a figure written with a leading zero, or followed by a time zone, is a clock time. */
+function clockTime(doc: Doc, n: NumberMention): boolean {
+  if (n.word) return false;
+  if (/^0\d/.test(doc.text.slice(n.start, n.end))) return true;
+  return /^\s*(?:GMT|UTC|MSK|МСК|мск|Kyiv time|Moscow time)\b/u.test(doc.text.slice(n.end, n.end + 12));
 }
 
 /** A line of a list under a head figure: it starts with a bullet, or the line before ends with ":". */

@@ -63,6 +63,10 @@ export function chooseOutcome(
   if (after && before && !opts.location && doc.text.slice(end, after.start).includes(",") && !/[;]/.test(doc.text.slice(before.end, start))) {
     after = null;
   }
+  // "ще в одному місці впали уламки": a place count takes the cue right after it, too.
+  if (after && opts.location && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(end, after.start) + " ") && (!before || /[,;]/.test(doc.text.slice(before.end, start)))) {
+    return pick(doc, after, opts.location);
+  }
   if (after && !opts.location) {
     const gap = doc.text.slice(end, after.start);
     // "…all 57 drones Russia sent": a subject between them makes the verb a relative clause's.

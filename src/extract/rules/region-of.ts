@@ -53,7 +53,7 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const gap = doc.text.slice(pos, place.start);
   // One comma may open a participle that names the destination ("12 drones, flying to Moscow").
   const comma = gap.indexOf(",");
-  if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 3))) return null;
+  if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 4))) return null;
   // An article that the lexicon also reads as "one" ("a frappé un immeuble à Odessa") is no figure.
   if (inSpan(doc.m.numbers, gapSpan).some((n) => !inSpan(doc.m.one, n).some((o) => o.start === n.start && o.end === n.end))) return null;
   // "з них", "из них" hold the word for "from" but open a part, not an origin.
@@ -116,14 +116,23 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   const list = placeList(doc, p, countStart);
   if (list.length !== places.length) return null;
   const last = list[list.length - 1]!;
-  if (countStart - last.end > 60) return null;
   const over = inSpan(doc.m.over, { start: Math.max(clauseStart, p.start - 30), end: p.start });
   const o = over[over.length - 1];
   if (!o || doc.text.slice(o.end, p.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
-  // The place must open the clause ("Ночью над Ростовской областью сбили…"), not end a phrase before the figure.
-  if (doc.text.slice(clauseStart, o.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
-  if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).length > 0) return null;
+  // The place must open the clause ("Ночью над Ростовской областью сбили…"), not end a phrase before the
+  // figure; "Під час повітряної атаки на Львівську область сили ППО збили…": an attack named before it
+  // sets the scene of the clause.
+  const lead = { start: clauseStart, end: o.start };
+  const leadWords = wordCount(doc.text.slice(lead.start, lead.end));
+  if (leadWords > 3 && !(leadWords <= 5 && inSpan(doc.m.attack, lead).length > 0)) return null;
+  if (countStart - last.end > 60 && !(countStart - last.end <= 90 && dateOnly(doc, { start: last.end, end: countStart }))) return null;
+  if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
   return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: list.slice(1) };
+}
+
+/** A stretch that holds nothing but a date ("у ніч на 9 серпня 2026 року") besides short words. */
+function dateOnly(doc: Doc, span: { start: number; end: number }): boolean {
+  return doc.dateSpans.some((d) => d.start >= span.start && d.end <= span.end) && inSpan(doc.m.places, span).length === 0;
 }
 
 /** "dont 26 dans cette région": the region named last before this sentence. */
