@@ -11,6 +11,7 @@ import {
   WEAPONS,
   scoringWeapon,
   type CasualtyKind,
+  type DocKind,
   type Claimant,
   type Lang,
   type Outcome,
@@ -65,6 +66,9 @@ export interface PhraseEntry<E> {
   /** The class of misreading the entry pins down (a code of corpus/classes.json). */
   class?: string;
   published?: string | null;
+  /** The document's kind and publisher, as a crawler would give them (for the rules about official posts). */
+  kind?: DocKind;
+  publisher?: string;
   expect: E;
   texts: string[];
   /** Facts of the same kind (counts or casualties) that must not be read from the texts. */
@@ -144,8 +148,8 @@ export function unmark(marked: string): { text: string; span: { start: number; e
   return { text: marked.slice(0, open) + marked.slice(open + 2, close) + marked.slice(close + 2), span: { start: open, end: close - 2 } };
 }
 
-export function runPhrase(lang: Lang, text: string, published: string | null | undefined): Extraction {
-  return extract(text, { lang, published: published ?? null });
+export function runPhrase(lang: Lang, text: string, published: string | null | undefined, meta: { kind?: DocKind; publisher?: string } = {}): Extraction {
+  return extract(text, { lang, published: published ?? null, ...(meta.kind ? { kind: meta.kind } : {}), ...(meta.publisher ? { publisher: meta.publisher } : {}) });
 }
 
 function keyOk(r: Report, e: KeyExpect): boolean {
@@ -231,7 +235,7 @@ export function checkCount(lang: Lang, marked: string, entry: PhraseEntry<CountE
   const { text, span } = unmark(marked);
   if (!span) return "corpus error: a count text must mark its number with [[ ]]";
   const e = entry.expect;
-  const x = runPhrase(lang, text, entry.published);
+  const x = runPhrase(lang, text, entry.published, entry);
   return (
     judge(
       x,
@@ -249,7 +253,7 @@ export function checkCasualty(lang: Lang, marked: string, entry: PhraseEntry<Cas
   const { text, span } = unmark(marked);
   if (!span) return "corpus error: a casualty text must mark its number with [[ ]]";
   const e = entry.expect;
-  const x = runPhrase(lang, text, entry.published);
+  const x = runPhrase(lang, text, entry.published, entry);
   return (
     judge(
       x,
@@ -266,7 +270,7 @@ export function checkCasualty(lang: Lang, marked: string, entry: PhraseEntry<Cas
 export function checkRegions(lang: Lang, marked: string, entry: PhraseEntry<RegionsExpect>): string | null {
   const { text } = unmark(marked);
   const e = entry.expect;
-  const x = runPhrase(lang, text, entry.published);
+  const x = runPhrase(lang, text, entry.published, entry);
   const reports = x.reports.filter((r) => keyOk(r, e));
   const problems: string[] = [];
   for (const field of ["targets", "launch_areas"] as const) {

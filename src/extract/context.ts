@@ -3,6 +3,7 @@ import type { Evidence, EvidenceRole, Provenance, Span } from "../model/span.js"
 import type { DocKind, Lang, Org, Side } from "../model/vocab.js";
 import type { Sentence } from "../text/segment.js";
 import type { Mention, Mentions } from "./mentions/types.js";
+import type { ProvenanceId } from "./rule-ids.js";
 
 /** What every rule reads: the text, its sentences, the mentions found in it. */
 export interface Doc {
@@ -48,7 +49,7 @@ export function evidence(doc: Doc, role: EvidenceRole, s: Span): Evidence {
   return { role, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
 }
 
-export function provenance(doc: Doc, rule: string, sentence: Span, ev: Evidence[]): Provenance {
+export function provenance(doc: Doc, rule: ProvenanceId, sentence: Span, ev: Evidence[]): Provenance {
   const seen = new Set<string>();
   const uniq = ev.filter((e) => {
     const k = `${e.role}:${e.start}:${e.end}`;

@@ -45,6 +45,7 @@ export function extract(input: string, options: ExtractOptions = {}): Extraction
     published_span: null,
     updated_span: null,
     reports: [],
+    refiners: [],
     warnings,
   };
   if (text.trim().length === 0) return base;
@@ -107,7 +108,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
     published_span: pub.published ? { start: pub.published.start, end: pub.published.end } : null,
     updated: pub.updated?.iso ?? null,
     updated_span: pub.updated ? { start: pub.updated.start, end: pub.updated.end } : null,
-    reports: assembleReports(doc, fr, facts),
+    ...assembleReports(doc, fr, facts),
   };
 }
 

@@ -89,6 +89,8 @@ export interface Extraction {
   published_span: Span | null;
   updated_span: Span | null;
   reports: Report[];
+  /** The refiners (src/extract/refine) that changed this reading, in the order they ran. */
+  refiners?: string[];
   warnings: string[];
 }
 

@@ -25,10 +25,12 @@ export interface Evidence extends Span {
   role: EvidenceRole;
   text: string;
   /**
-   * Set when a refiner (src/extract/refine) gave the fact this part from outside the fact's own
-   * phrase: the id of that refiner ("count/model-of-the-attack"). Absent for the rule's own words.
+   * Set when the words lie outside the fact's own phrase: the id of the rule or refiner that took
+   * them from there ("count/model-of-the-attack" for a model named elsewhere in the report,
+   * "count/<part-of> <number>" for the weapons of the figure a part belongs to). Absent for the
+   * fact's own words.
    */
-  refiner?: string;
+  by?: string;
 }
 
 /** Where a fact comes from: the sentence, the words inside it, and the rule that joined them. */

@@ -1,3 +1,4 @@
+import type { DateRuleId } from "../rule-ids.js";
 // Day phrases of a strike report (nights, windows, weekdays, dates) placed on the calendar.
 import type { DayPart } from "../../lexicon/time-types.js";
 import { TIME_LEXICONS } from "../../lexicon/time-types.js";
@@ -18,7 +19,7 @@ export interface DateMention {
   night: boolean;
   /** False when a weekday or relative word was resolved against the reference, or the year was inferred. */
   certain: boolean;
-  rule: string;
+  rule: DateRuleId;
   kind: DateMentionKind;
   /** The part of the day the phrase names ("ce matin", "вчера вечером"), if any. */
   part: DayPart | null;
@@ -42,7 +43,7 @@ type Piece =
       resolved: Resolved | null;
       night: boolean;
       kind: DateMentionKind;
-      rule: string;
+      rule: DateRuleId;
     };
 
 /** An open window ("з 18:00 9 серпня") starting at or after noon runs into the next day… */
@@ -100,7 +101,7 @@ class MentionFinder {
     resolved: Resolved | null,
     night: boolean,
     kind: DateMentionKind,
-    rule: string,
+    rule: DateRuleId,
   ): Piece {
     return { t: "done", first, next, start, end, resolved, night, kind, rule };
   }
@@ -191,7 +192,7 @@ class MentionFinder {
     s: TimePoint,
     e: TimePoint | null,
     trailing: DayExpr | null,
-  ): { r: Resolved | null; night: boolean; rule: string } | null {
+  ): { r: Resolved | null; night: boolean; rule: DateRuleId } | null {
     const sd = s.day ? resolveDay(s.day, this.ref) : null;
     const ed = e?.day ? resolveDay(e.day, this.ref) : null;
     const td = trailing ? resolveDay(trailing, this.ref) : null;
@@ -256,7 +257,7 @@ interface Joined {
   resolved: Resolved | null;
   night: boolean;
   kind: DateMentionKind;
-  rule: string;
+  rule: DateRuleId;
   /** Part of day of the phrase, for "mardi soir et mercredi matin". */
   part: DayPart | null;
 }

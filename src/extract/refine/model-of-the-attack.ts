@@ -62,7 +62,7 @@ function aboutThisAttack(doc: Doc, m: ModelMention, r: Report): boolean {
  * contains the other), "including Shahed", "and other types".
  */
 function mixed(doc: Doc, c: Count): boolean {
-  const own = c.provenance.evidence.filter((e) => (e.role === "weapon" || e.role === "model") && e.refiner === undefined);
+  const own = c.provenance.evidence.filter((e) => (e.role === "weapon" || e.role === "model") && e.by === undefined);
   if (own.some((e) => [...doc.m.including, ...doc.m.otherTypes].some((m) => m.start < e.end && e.start < m.end))) return true;
   const classes = own.flatMap((e) => [...inSpan(doc.m.weapons, e).map((w) => w.weapon as string), ...inSpan(doc.m.models, e).map((m) => m.weapon as string)]);
   const related = (a: string, b: string) => a === b || a.startsWith(b + ".") || b.startsWith(a + ".");

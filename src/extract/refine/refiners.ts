@@ -43,7 +43,7 @@ export interface Refiner {
 
 /** Evidence a refiner takes from outside the fact's phrase, marked with the refiner's id. */
 export function refinerEvidence(doc: Doc, id: RefinerId, role: Evidence["role"], span: { start: number; end: number }): Evidence {
-  return { ...evidence(doc, role, span), refiner: id };
+  return { ...evidence(doc, role, span), by: id };
 }
 
 /**
@@ -67,7 +67,7 @@ const sameFigureTwice: Refiner = {
         if ((prev.model === null && c.model !== null) || (!prev.weapon.includes(".") && c.weapon.includes("."))) {
           prev.model = c.model ?? prev.model;
           prev.weapon = c.weapon;
-          for (const e of c.provenance.evidence) if (e.role === "model" || e.role === "weapon") prev.provenance.evidence.push({ ...e, refiner: "count/same-figure-twice" });
+          for (const e of c.provenance.evidence) if (e.role === "model" || e.role === "weapon") prev.provenance.evidence.push({ ...e, by: "count/same-figure-twice" });
         }
         sentenceOf.delete(c);
       }
@@ -153,7 +153,7 @@ const modelOfTheSet: Refiner = {
         c.model = src.model;
         c.weapon = src.weapon;
         const from = src.provenance.evidence.find((e) => e.role === "model");
-        if (from) c.provenance.evidence.push({ ...from, refiner: "count/model-of-the-set" });
+        if (from) c.provenance.evidence.push({ ...from, by: "count/model-of-the-set" });
       }
     }
   },
@@ -219,6 +219,25 @@ export const REFINERS: readonly Refiner[] = [
   targetsOfFigures,
 ];
 
-export function runRefiners(ctx: RefineContext): void {
-  for (const r of REFINERS) r.run(ctx);
+/** Runs the refiners in order; returns the ids of those that changed the reading (for --explain and the coverage check). */
+export function runRefiners(ctx: RefineContext): RefinerId[] {
+  const applied: RefinerId[] = [];
+  let before = fingerprint(ctx.reports);
+  for (const r of REFINERS) {
+    r.run(ctx);
+    const after = fingerprint(ctx.reports);
+    if (after !== before) applied.push(r.id);
+    before = after;
+  }
+  return applied;
+}
+
+/** What a refiner may change, in a few characters per fact. */
+function fingerprint(reports: readonly Report[]): string {
+  let out = "";
+  for (const r of reports) {
+    out += `|${r.claimant_orgs.length},${r.targets.length},${r.casualties.length}:`;
+    for (const c of r.counts) out += `${c.weapon}/${c.model ?? ""}/${c.region ?? ""}/${c.n}/${c.provenance.evidence.length};`;
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ export type RawFact =
  * Groups facts into reports keyed by (claimant, attacker, target, date), from the frame of the
  * sentence each fact was read in; one figure stated twice is kept once.
  */
-export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Report[] {
+export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): { reports: Report[]; refiners: string[] } {
   const reports = new Map<string, Report>();
   const order: string[] = [];
   const sentenceOf = new Map<Count, number>();
@@ -116,8 +116,10 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     if (about && r) addOrgs(doc, r, f, si);
   });
   const out = order.map((k) => reports.get(k)!);
-  runRefiners({ doc, frames, reports: out, sentenceOf });
-  return out.filter((r) => r.counts.length + r.casualties.length + r.targets.length + r.record_claims.length > 0);
+  // A date the text does not state comes from the publication time given with it: say so.
+  for (const r of out) if (r.date !== null && !r.date_evidence) r.date_evidence = { rule: "date/published", sentence: { start: 0, end: 0 }, evidence: [] };
+  const refiners = runRefiners({ doc, frames, reports: out, sentenceOf });
+  return { reports: out.filter((r) => r.counts.length + r.casualties.length + r.targets.length + r.record_claims.length > 0), refiners };
 }
 
 function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {

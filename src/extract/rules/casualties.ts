@@ -1,4 +1,5 @@
 import type { Evidence } from "../../model/span.js";
+import type { CasualtyRuleId } from "../rule-ids.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
@@ -12,7 +13,7 @@ export interface CasualtyFact {
   n: number;
   qualifier: Qualifier;
   region: RegionCode | null;
-  rule: string;
+  rule: CasualtyRuleId;
   evidence: Evidence[];
   start: number;
 }

@@ -1,4 +1,5 @@
 import type { Evidence, Span } from "../../model/span.js";
+import type { CountRuleId } from "../rule-ids.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
@@ -8,7 +9,7 @@ import { regionAfter, regionBeforeBracket, regionByReference, regionFronted, reg
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
-export const UNNAMED_REGION_RULE = "count/<number> <weapon> <over-unnamed-region>";
+export const UNNAMED_REGION_RULE: CountRuleId = "count/<number> <weapon> <over-unnamed-region>";
 
 export interface CountFact {
   sentence: number;
@@ -18,7 +19,7 @@ export interface CountFact {
   n: number;
   qualifier: Qualifier;
   region: RegionCode | null;
-  rule: string;
+  rule: CountRuleId;
   evidence: Evidence[];
   /** Where the figure sits, for ordering and anaphora. */
   start: number;
@@ -390,8 +391,12 @@ function countFromGroup(
   };
 }
 
-function bareCount(si: number, n: NumberMention, base: CountFact, outcome: Outcome, q: Qualifier, region: RegionCode | null, ev: Evidence[], rule: string): CountFact {
-  return { sentence: si, weapon: base.weapon, model: base.model, outcome, n: n.value, qualifier: q, region, rule, evidence: ev, start: n.start, end: n.end, head: false };
+/** A figure with no weapon words of its own: it takes those of the figure it belongs to, marked as taken by this rule. */
+function bareCount(si: number, n: NumberMention, base: CountFact, outcome: Outcome, q: Qualifier, region: RegionCode | null, ev: Evidence[], rule: CountRuleId): CountFact {
+  const taken = base.evidence.filter((e) => e.role === "weapon" || e.role === "model").map((e) => (e.by !== undefined || base.sentence !== si || e.start >= n.start ? e : { ...e, by: rule }));
+  const inherited = taken.map((e) => (e.by === undefined ? { ...e, by: rule } : e));
+  const own = ev.filter((e) => !inherited.some((x) => x.start === e.start && x.end === e.end && x.role === e.role));
+  return { sentence: si, weapon: base.weapon, model: base.model, outcome, n: n.value, qualifier: q, region, rule, evidence: [...own, ...inherited], start: n.start, end: n.end, head: false };
 }
 
 function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
@@ -484,7 +489,8 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     const place = regionFor(doc, s, { start, end: group.end }, group.end, oc.evidence);
     out.push({
       sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
-      region: place && place.more.length === 0 ? place.region : null, rule: "count/<one> <weapon:singular>", evidence: [...ev, ...group.evidence, oc.evidence], start, end: group.end, head: false,
+      region: place && place.more.length === 0 ? place.region : null, rule: "count/<one> <weapon:singular>",
+      evidence: [...ev, ...group.evidence, oc.evidence, ...(place && place.more.length === 0 ? place.evidence : [])], start, end: group.end, head: false,
     });
   }
   return out;

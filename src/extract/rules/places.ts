@@ -1,4 +1,5 @@
 import type { Evidence } from "../../model/span.js";
+import type { StaticRuleId } from "../rule-ids.js";
 import type { PlaceRole, RegionCode, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { isActor, regionSide } from "./actors.js";
@@ -9,7 +10,7 @@ export interface RegionFactRaw {
   sentence: number;
   region: RegionCode;
   evidence: Evidence[];
-  rule: string;
+  rule: StaticRuleId;
 }
 export interface PlaceFactRaw extends RegionFactRaw {
   name: string;

@@ -1,4 +1,5 @@
 import type { Evidence } from "../../model/span.js";
+import type { StaticRuleId } from "../rule-ids.js";
 import type { RecordMetric, RecordScope } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 
@@ -7,7 +8,7 @@ export interface RecordFact {
   metric: RecordMetric;
   scope: RecordScope;
   evidence: Evidence[];
-  rule: string;
+  rule: StaticRuleId;
 }
 
 /** "the most massive attack since the start of the war", "рекордна кількість дронів". */

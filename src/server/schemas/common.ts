@@ -91,7 +91,7 @@ export const spanProperties = {
 export const evidence = {
   type: "object",
   required: ["role", "start", "end", "text"],
-  properties: { role: { type: "string" }, ...spanProperties, text: { type: "string" }, refiner: { type: "string" } },
+  properties: { role: { type: "string" }, ...spanProperties, text: { type: "string" }, by: { type: "string" } },
 } as const;
 
 export const provenance = {

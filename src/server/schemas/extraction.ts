@@ -104,6 +104,7 @@ export const extractionSchema = {
     updated_span: nullable({ ...span }),
     reports: { type: "array", items: report },
     warnings: { type: "array", items: str },
+    refiners: { type: "array", items: str, description: "ids of the refiners that changed this reading, in order" },
   },
 } as const;
 
