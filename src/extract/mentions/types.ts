@@ -1,3 +1,4 @@
+import type { BelongingKey } from "../../lexicon/types.js";
 import type { CasualtyKind, Org, Outcome, Qualifier, RegionCode, Side, Weapon } from "../../model/vocab.js";
 
 export interface Mention {
@@ -74,4 +75,6 @@ export interface Mentions {
   recordWar: Mention[];
   recordYear: Mention[];
   period: Mention[];
+  /** The lexicon's belonging lists (tally, shelling, polity.after…), each sorted by start. */
+  belonging: Record<BelongingKey, Mention[]>;
 }

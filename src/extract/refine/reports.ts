@@ -115,11 +115,12 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
   });
   const out = order.map((k) => reports.get(k)!);
   // The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one.
-  const seen: Array<{ kind: string; n: number; date: string | null }> = [];
+  const seen: Array<{ kind: string; n: number; date: string | null; region: string | null }> = [];
   for (const r of [...out.filter((x) => x.claimant !== "media"), ...out.filter((x) => x.claimant === "media")]) {
     r.casualties = r.casualties.filter((c) => {
-      if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date)) return false;
-      seen.push({ kind: c.kind, n: c.n, date: r.date });
+      // (casualty/dedup) "one injured in Belgorod … one injured in Voronezh": two regions are two tolls.
+      if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date && (x.region === c.region || x.region === null || c.region === null))) return false;
+      seen.push({ kind: c.kind, n: c.n, date: r.date, region: c.region });
       return true;
     });
   }

@@ -1,10 +1,11 @@
-import type { Evidence } from "../../model/span.js";
+import type { Evidence, Span } from "../../model/span.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { Mention, NumberMention, Valued } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
+import { launchPlaces } from "./launch.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -15,9 +16,32 @@ export interface CasualtyFact {
   rule: string;
   evidence: Evidence[];
   start: number;
+  /** Where the toll's number and its casualty word end, and the number itself (for the parts that follow). */
+  end: number;
+  numberSpan: { start: number; end: number };
 }
 
 const SHORT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
+
+/**
+ * The rules that decide whether a toll is read and belongs to the attack. Those that drop a toll
+ * leave no fact behind; their ids name them for the coverage report and the negatives that pin them.
+ */
+export const CASUALTY_RULES = {
+  numberFirst: "casualty/<number> <persons>? <casualty>",
+  cueFirst: "casualty/<casualty> <number> <persons>?",
+  onePerson: "casualty/<casualty> <one-person>",
+  /** "74 ans", "хлопчик 13 років": an age or a birth year is no toll. */
+  age: "casualty/drop:<number> <age>",
+  /** "серед поранених — троє дітей": a part of a group already counted. */
+  among: "casualty/drop:<among> <casualty> <number>",
+  /** "over the past day", "за минулу добу": a tally of a period belongs to no one attack. */
+  tally: "casualty/drop:<tally>",
+  /** "shelling wounded a man": fire that is no air attack. */
+  shelling: "casualty/drop:<shelling-cause>",
+  /** "Постраждали 8 людей, з них троє загинули": the affected include the dead or the unhurt, so the total is not injured. */
+  affectedParts: "casualty/drop:<injured> <part:killed|not-injured>",
+} as const;
 
 /**
  * People killed, injured or taken to hospital: "23 blessés", "3 people were killed", "загинули
@@ -35,7 +59,10 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     // ("Prigozhin died with nine other people when a plane … crashed").
     if (docAboutAttack && !doc.sentences.some((x) => x.paragraph === s.paragraph && aboutAttack(doc, x))) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
-      (n) => !doc.dateSpans.some((d) => overlaps(d, n)) && inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))),
+      (n) =>
+        !doc.dateSpans.some((d) => overlaps(d, n)) &&
+        inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))) &&
+        !isAge(doc, n),
     );
     // "une personne", "a woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
@@ -54,13 +81,17 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     nums.push(...counted);
     const used = new Set<number>();
     for (const cue of cues) {
-      const n = pickNumber(doc, s, cue, nums, used);
+      const picked = pickNumber(doc, s, cue, nums, used);
+      const person = picked ? null : onePerson(doc, s, cue, used);
+      const n = picked ?? person;
       if (!n) continue;
       used.add(n.start);
+      if (!belongsToAttack(doc, si, n, cue)) continue;
       const { q, ev: qev } = qualifierBefore(doc, n);
       // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
       const own = casualtyRegion(doc, s, Math.max(cue.end, n.end));
-      const carried = !own && inSpan(doc.m.places, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
+      // "…lors de l'attaque ayant visé le sud de l'Ukraine": a part of the country named, not the region before.
+      const carried = !own && inSpan(doc.m.places, s).length === 0 && inSpan(doc.m.belonging.broadArea, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
       const region = own ?? null;
       if (own) lastRegion = { paragraph: s.paragraph, sentence: si, region: own.region };
       out.push({
@@ -69,21 +100,26 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         n: n.value,
         qualifier: q,
         region: region?.region ?? carried,
-        rule: n.start < cue.start ? "casualty/<number> <persons>? <casualty>" : "casualty/<casualty> <number> <persons>?",
+        rule: person ? CASUALTY_RULES.onePerson : n.start < cue.start ? CASUALTY_RULES.numberFirst : CASUALTY_RULES.cueFirst,
         evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(qev ? [qev] : []), ...(region ? [evidence(doc, "region", region)] : [])],
         start: Math.min(n.start, cue.start),
+        numberSpan: { start: n.start, end: n.end },
+        end: Math.max(n.end, cue.end),
       });
     }
   });
-  return out;
+  return withoutAffectedTotals(doc, out);
 }
 
 function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: NumberMention[], used: Set<number>): NumberMention | null {
+  // "Серед поранених — троє дітей", "троє дітей серед поранених": the casualty word names a group; the number, a part of it.
+  const group = amongBefore(doc, cue);
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
   const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
   for (const before of candidates) {
     const gap = doc.text.slice(before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
+    if (group || inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).length > 0) continue;
     const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
     // "Eight of those injured in the strike were hospitalized": the people named between.
     const span = { start: before.end, end: cue.start };
@@ -102,6 +138,12 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
+  if (group) {
+    // "Parmi les blessés, 14 ont été hospitalisés" is read from the later word; the group word itself takes nothing.
+    return null;
+  }
+  // "those killed including one member of the military": a part of the dead, not their number.
+  if (after && partOfBefore(doc, after)) return null;
   if (after && after.start - cue.end <= 25 && SHORT_GAP.test(doc.text.slice(cue.end, after.start) + " ")) {
     // "Parmi les blessés, 14 ont été hospitalisés": the number belongs to the word that follows it.
     const next = inSpan(doc.m.casualties, { start: after.end, end: Math.min(s.end, after.end + 40) })[0];
@@ -132,8 +174,8 @@ function partOfBefore(doc: Doc, n: Mention): boolean {
 /** The region of the people counted: a single region named in the sentence, or the first one after. */
 function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null);
-  const launch = inSpan(doc.m.launch, s);
-  const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
+  const launch = launchPlaces(doc, s);
+  const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
   // "contre Kyiv et le sud de l'Ukraine": a place listed with unnamed others is not the toll's place.
   if (regions.size === 1 && !usable.some((p) => sharedWithOthers(doc, p))) return usable[0]!;
@@ -152,14 +194,20 @@ function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
   return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
 }
 
-/** "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before. */
+/**
+ * "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before;
+ * else the one region the paragraph has named so far ("Чергова ніч для Київщини. … загинула жінка").
+ */
 function carriedRegion(doc: Doc, si: number, last: { paragraph: number; sentence: number; region: RegionCode } | null): RegionCode | null {
   const s = doc.sentences[si]!;
   if (last && last.paragraph === s.paragraph && si - last.sentence === 1) return last.region;
+  const regionsIn = (x: Sentence) => inSpan(doc.m.places, x).filter((p) => regionSide(p.region) !== null && !isActor(doc, p) && !launchPlaces(doc, x).has(p)).map((p) => p.region);
   const prev = doc.sentences[si - 1];
   if (!prev || prev.paragraph !== s.paragraph) return null;
-  const regions = new Set(inSpan(doc.m.places, prev).filter((p) => regionSide(p.region) !== null && !isActor(doc, p)).map((p) => p.region));
-  return regions.size === 1 ? [...regions][0]! : null;
+  const named = new Set(regionsIn(prev));
+  if (named.size > 0) return named.size === 1 ? [...named][0]! : null;
+  const before = new Set(doc.sentences.slice(0, si).filter((x) => x.paragraph === s.paragraph).flatMap(regionsIn));
+  return before.size === 1 ? [...before][0]! : null;
 }
 
 function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
@@ -176,4 +224,111 @@ function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyK
   const partitive = inSpan(doc.m.outOf, { start: n.end, end: cue.start }).length + inSpan(doc.m.partOf, { start: n.end, end: cue.start }).length > 0;
   const words = doc.text.slice(cue.end, next.start).trim().split(/\s+/).filter(Boolean).length;
   return partitive || words <= 2;
+}
+
+/** "une femme de 74 ans", "хлопчик 13 років", "aged 45", "1968 року народження": an age, not a number of people. */
+function isAge(doc: Doc, n: Mention): boolean {
+  const near = inSpan(doc.m.belonging.age, { start: Math.max(0, n.start - 20), end: n.end + 24 });
+  return near.some((a) => (a.start >= n.end ? /^[\s-]*$/.test(doc.text.slice(n.end, a.start)) : /^\s*$/.test(doc.text.slice(a.end, n.start))));
+}
+
+/** "серед поранених", "among the injured", "parmi les blessés": the casualty word names a group counted elsewhere. */
+function amongBefore(doc: Doc, cue: Mention): boolean {
+  return inSpan(doc.m.belonging.among, { start: Math.max(0, cue.start - 20), end: cue.start }).some((a) =>
+    /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(a.end, cue.start)),
+  );
+}
+
+/**
+ * "загинула жінка", "поранено літнього чоловіка", "мужчина погиб": a singular person noun beside a
+ * casualty word states one person, in languages without articles. Not when another person is joined
+ * to it ("жінка та її син") or the casualty word names a group ("серед загиблих — жінка").
+ */
+function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<number>): NumberMention | null {
+  if (amongBefore(doc, cue)) return null;
+  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 40) });
+  const p =
+    persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
+    persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(x.end, cue.start)));
+  if (!p || used.has(p.start)) return null;
+  const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
+  if (inSpan(doc.m.numbers, span).length > 0) return null;
+  // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
+  if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
+  const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
+  if (and) return null;
+  return { start: p.start, end: p.end, value: 1, word: true };
+}
+
+/**
+ * Whether a toll belongs to the air attack the text tells: not a tally over a day or the war, not a
+ * statement about attacks in general, not the toll of shelling. The cause is read in the toll's own
+ * clause, else its sentence, else the sentence before in the paragraph.
+ */
+function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolean {
+  const s = doc.sentences[si]!;
+  const clause = clauseOf(doc, s, Math.min(n.start, cue.start), Math.max(n.end, cue.end));
+  if (inSpan(doc.m.belonging.tally, clause).length + inSpan(doc.m.belonging.background, clause).length > 0) return false;
+  const prev = doc.sentences[si - 1];
+  const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
+  const cause = units.map((u) => causeOf(doc, u)).find((c) => c.named);
+  return !(cause && cause.shelling);
+}
+
+/** The clause of a sentence around a span: bounded by ";" and by a comma before "and" ("…, and shelling killed…"). */
+function clauseOf(doc: Doc, s: Sentence, from: number, to: number): Span {
+  let start = s.start;
+  let end = s.end;
+  const breaks: number[] = [];
+  for (let i = s.start; i < s.end; i++) if (doc.text[i] === ";") breaks.push(i);
+  for (const a of inSpan(doc.m.and, s)) {
+    const comma = doc.text.lastIndexOf(",", a.start);
+    if (comma >= s.start && /^\s*$/.test(doc.text.slice(comma + 1, a.start))) breaks.push(comma);
+  }
+  for (const b of breaks) {
+    if (b < from) start = Math.max(start, b + 1);
+    else if (b >= to) end = Math.min(end, b);
+  }
+  return { start, end };
+}
+
+/** What a span says caused harm: whether it names shelling, and whether it names any cause at all. */
+function causeOf(doc: Doc, u: Span): { named: boolean; shelling: boolean } {
+  const shelling = inSpan(doc.m.belonging.shelling, u).length > 0;
+  const air =
+    inSpan(doc.m.weapons, u).some((w) => w.weapon !== "any" && w.weapon !== "rocket") || inSpan(doc.m.models, u).some((m) => m.weapon !== "rocket");
+  const named = shelling || air || inSpan(doc.m.attack, u).length > 0 || inSpan(doc.m.outcomes, u).length > 0;
+  // Shelling beside an air weapon is a tally of several kinds of fire: it belongs to no one air attack either.
+  return { named, shelling };
+}
+
+/**
+ * "Постраждали 8 людей, з них троє загинули", "Ten people were hurt, four of them suffered acute
+ * stress": when the parts of a toll of the hurt are dead or unhurt, the total is no number of the
+ * injured. The parts are told after it: after "of them" or a colon, in its sentence or in the next
+ * one when that opens with "of them".
+ */
+function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] {
+  return facts.filter((t) => {
+    if (t.kind !== "injured") return true;
+    const s = doc.sentences[t.sentence]!;
+    const next = doc.sentences[t.sentence + 1];
+    const opensWithPart = next && next.paragraph === s.paragraph && inSpan(doc.m.partOf, { start: next.start, end: next.start + 12 }).length > 0;
+    const window = { start: t.end, end: opensWithPart ? next.end : s.end };
+    const partCue = (from: number, to: number) =>
+      inSpan(doc.m.partOf, { start: from, end: to }).length > 0 || inSpan(doc.m.outOf, { start: from, end: to }).length > 0 || doc.text.slice(from, to).includes(":");
+    // A part killed: "з них троє загинули", "three of them died", "Постраждали 8: троє загинули".
+    const deadPart = facts.some(
+      (k) => k !== t && k.kind === "killed" && k.numberSpan.start >= window.start && k.numberSpan.end <= window.end && k.n < t.n &&
+        (partCue(t.end, k.numberSpan.start) || inSpan(doc.m.partOf, { start: k.numberSpan.end, end: k.numberSpan.end + 12 }).length > 0),
+    );
+    if (deadPart) return false;
+    // A part unhurt: "у двох із них — гостра реакція на стрес"; or the same people: "Двоє постраждали — гостра реакція на стрес".
+    return !inSpan(doc.m.belonging.notInjured, window).some((x) => {
+      const between = { start: t.end, end: x.start };
+      if (inSpan(doc.m.belonging.more, between).length > 0) return false;
+      const others = inSpan(doc.m.numbers, between).length > 0;
+      return !others || partCue(t.end, x.start);
+    });
+  });
 }

@@ -13,7 +13,9 @@ export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<P
   let chainEnd = -1;
   for (const p of inSpan(doc.m.places, s)) {
     const cue = [...cues].reverse().find((c) => c.end <= p.start);
-    const from = cue ? Math.max(cue.end, chainEnd) : -1;
+    // "launched from X as well as from Y": after a launch cue, each "from" opens the next item.
+    const again = cue ? inSpan(doc.m.from, { start: cue.end, end: p.start }).pop() : undefined;
+    const from = cue ? Math.max(cue.end, chainEnd, again?.end ?? -1) : -1;
     const gap = cue ? doc.text.slice(from, p.start) : "";
     // "Міллерово – рф., ТОТ Донецьк": an abbreviation's full stop does not end the list.
     const sentenceBreak = /[;!?]/.test(gap) || (/\./.test(gap) && gap.length > 24);
@@ -43,5 +45,9 @@ function fromWeapons(doc: Doc, s: { start: number; end: number }, p: { start: nu
 function launchContinues(doc: Doc, from: number, to: number): boolean {
   const gap = doc.text.slice(from, to);
   if (gap.length > 60) return false;
-  return inSpan(doc.m.numbers, { start: from, end: to }).length === 0 && inSpan(doc.m.outcomes, { start: from, end: to }).length === 0;
+  // A closing quote or a speaker ends the list ("…en mer Noire", a indiqué le gouverneur d'Odessa).
+  if (/["«»“”„]/u.test(gap) || inSpan(doc.m.attribution, { start: from, end: to }).length > 0) return false;
+  // "depuis un sous-marin en mer Noire": an article is no figure.
+  const figures = inSpan(doc.m.numbers, { start: from, end: to }).filter((n) => !(n.word && n.value === 1));
+  return figures.length === 0 && inSpan(doc.m.outcomes, { start: from, end: to }).length === 0;
 }

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../types.js";
+import belonging from "./belonging.js";
 
 const lexicon: Lexicon = {
   lang: "en",
@@ -55,12 +56,12 @@ const lexicon: Lexicon = {
     at_most: ["up to", "as many as"],
   },
   casualties: {
-    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives"],
+    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life"],
     injured: ["number of injured", "injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },
   rose: ["rose to", "has risen to", "had risen to", "risen to", "climbed to", "increased to", "jumped to", "reached"],
-  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women"],
+  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "employee", "worker", "rescuer", "policeman", "driver", "teenager", "boy", "girl", "pensioner"],
   all: ["all", "all of the", "all the", "all of"],
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them"],
@@ -111,6 +112,7 @@ const lexicon: Lexicon = {
     year: ["this year", "so far this year", "since the start of the year"],
   },
   period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
+  belonging,
 };
 
 export default lexicon;

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../types.js";
+import belonging from "./belonging.js";
 
 const lexicon: Lexicon = {
   lang: "fr",
@@ -56,12 +57,12 @@ const lexicon: Lexicon = {
     at_most: ["jusqu'à", "jusqu'a"],
   },
   casualties: {
-    killed: ["bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués"],
+    killed: ["bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués", "mortellement", "perdu la vie"],
     injured: ["blessés", "blessé", "blessée", "blessées", "blessant"],
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
   rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à"],
-  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant"],
+  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "employée", "ouvrier", "conducteur", "adolescent", "garçon", "retraitée", "retraité"],
   all: ["tous les", "toutes les", "l'ensemble des", "la totalité des"],
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur", "sur les"],
@@ -112,6 +113,7 @@ const lexicon: Lexicon = {
     year: ["cette année", "depuis le début de l'année"],
   },
   period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
+  belonging,
 };
 
 export default lexicon;
