@@ -121,6 +121,8 @@ export interface Belonging {
   polity: { after: string[]; before: string[] };
   /** A place named as where a statement, talks or a visit happened, not where weapons struck. */
   venue: string[];
+  /** An alert is no attack: "an air raid alert sounded in Kyiv", "повітряна тривога". */
+  alert: string[];
 }
 /** The belonging lists, flat: "tally", "polity.after"… */
 export type BelongingKey = Exclude<keyof Belonging, "polity"> | "polity.after" | "polity.before";

@@ -131,6 +131,13 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
       (c) => !out.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
     );
   }
+  // (target/restated-by-body) A region the outlet names with a toll that a body's report also names is the body's.
+  for (const r of out) {
+    if (r.claimant !== "media") continue;
+    const told = (c: string) => out.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.targets.includes(c));
+    r.target_facts = r.target_facts.filter((t) => !told(t.region));
+    r.targets = r.targets.filter((t) => !told(t));
+  }
   for (const r of out) {
     // "26 over several southern regions" beside the national 40: not a figure of its own key.
     r.counts = r.counts.filter(

@@ -268,7 +268,9 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
 function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolean {
   const s = doc.sentences[si]!;
   const clause = clauseOf(doc, s, Math.min(n.start, cue.start), Math.max(n.end, cue.end));
-  if (inSpan(doc.m.belonging.tally, clause).length + inSpan(doc.m.belonging.background, clause).length > 0) return false;
+  // "…the deadliest since the start of the war": a record's scope, not a tally's.
+  const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, clause).length > 0;
+  if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
   const prev = doc.sentences[si - 1];
   const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
   const cause = units.map((u) => causeOf(doc, u)).find((c) => c.named);

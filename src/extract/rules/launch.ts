@@ -12,13 +12,15 @@ export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<P
   const cues = inSpan(doc.m.launch, s);
   let chainEnd = -1;
   for (const p of inSpan(doc.m.places, s)) {
-    const cue = [...cues].reverse().find((c) => c.end <= p.start);
+    // "з акваторії Чорного моря": the cue may run into the place's own name ("акваторії Чорного моря").
+    const cue = [...cues].reverse().find((c) => c.end <= p.start || (c.start < p.start && c.end <= p.end));
     // "launched from X as well as from Y": after a launch cue, each "from" opens the next item.
     const again = cue ? inSpan(doc.m.from, { start: cue.end, end: p.start }).pop() : undefined;
     const from = cue ? Math.max(cue.end, chainEnd, again?.end ?? -1) : -1;
     const gap = cue ? doc.text.slice(from, p.start) : "";
     // "Міллерово – рф., ТОТ Донецьк": an abbreviation's full stop does not end the list.
-    const sentenceBreak = /[;!?]/.test(gap) || (/\./.test(gap) && gap.length > 24);
+    // "Приморсько-Ахтарськ - рф; ТОТ АР Крим – Гвардійське": a short gap with ";" goes on with the list.
+    const sentenceBreak = /[!?]/.test(gap) || (/;/.test(gap) && gap.length > 16) || (/\./.test(gap) && gap.length > 24);
     const inLaunch =
       (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start)) ||
       (chainEnd >= 0 && joinedByAnd(doc, chainEnd, p.start)) ||

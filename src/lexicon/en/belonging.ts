@@ -9,7 +9,7 @@ const belonging: Belonging = {
   ],
   background: [
     "in recent months", "in recent weeks", "almost every night", "nearly every night", "almost daily", "nearly daily", "regularly", "frequently",
-    "routinely", "repeatedly", "throughout the war", "over the course of the war", "since the war began", "since the start of the war",
+    "routinely", "repeatedly", "throughout the war", "over the course of the war",
   ],
   shelling: [
     "shelling", "shelled", "artillery", "mortar", "mortars", "tank fire", "sniper fire", "MLRS", "multiple rocket launcher", "multiple rocket launchers",
@@ -47,6 +47,7 @@ const belonging: Belonging = {
     "arrived in", "visit to", "visited", "visiting", "a visit to", "talks in", "meeting in", "summit in", "conference in", "trip to", "travelled to",
     "traveled to", "press conference in", "embassy in", "flying from", "flight from", "flights from", "bound for",
   ],
+  alert: ["air raid alert", "air raid alerts", "air raid alarm", "air raid sirens", "air raid warning", "air-raid alert", "air alert", "air alerts"],
 };
 
 export default belonging;

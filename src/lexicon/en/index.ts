@@ -72,7 +72,7 @@ const lexicon: Lexicon = {
   regionsPlural: ["regions", "oblasts", "provinces", "regions of Ukraine"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],
-  launch: ["launched from", "from the airspace", "from the airspace over", "from the area of", "from the areas of", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
+  launch: ["launched from", "from the airspace", "from the airspace over", "from the area of", "from the areas of", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of", "from the airspace of", "from the airspace above", "from the waters of the", "from occupied", "launches from", "launch sites in"],
   from: ["from"],
   seas: {
     "sea:black": ["Black Sea", "the Black Sea"],

@@ -9,7 +9,7 @@ const belonging: Belonging = {
   ],
   background: [
     "quasiment toutes les nuits", "presque toutes les nuits", "presque chaque nuit", "régulièrement", "fréquemment", "à plusieurs reprises",
-    "ces derniers mois", "ces dernières semaines", "depuis des mois", "depuis le début de la guerre", "depuis le début de l'invasion",
+    "ces derniers mois", "ces dernières semaines", "depuis des mois",
   ],
   shelling: [
     "bombardements d'artillerie", "bombardement d'artillerie", "tirs d'artillerie", "artillerie", "obus", "pilonnage", "pilonnages",
@@ -45,6 +45,7 @@ const belonging: Belonging = {
     "arrivé à", "arrivée à", "arrivés à", "en visite à", "visite à", "s'est rendu à", "s'est rendue à", "sommet de", "conférence de presse à",
     "réunion à", "pourparlers à", "ambassade à", "vol de", "en route pour",
   ],
+  alert: ["alerte aérienne", "alertes aériennes", "alerte antiaérienne", "sirènes d'alerte"],
 };
 
 export default belonging;

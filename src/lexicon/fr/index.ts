@@ -73,7 +73,7 @@ const lexicon: Lexicon = {
   regionsPlural: ["régions", "oblasts", "provinces"],
   unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
   capital: ["la capitale", "capitale"],
-  launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis"],
+  launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis", "depuis l'espace aérien", "depuis les eaux de", "depuis la mer", "tirés à partir de"],
   from: ["depuis", "à partir de", "en provenance de"],
   seas: {
     "sea:black": ["mer Noire", "la mer Noire"],
