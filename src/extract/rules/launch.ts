@@ -9,7 +9,9 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  */
 export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
-  const cues = inSpan(doc.m.launch, s);
+  // "depuis la semaine dernière", "since Monday": a cue followed by a time is a time, not an origin.
+  const times = [...doc.m.period, ...doc.dateSpans];
+  const cues = inSpan(doc.m.launch, s).filter((c) => !times.some((t) => t.start >= c.end && /^\s*$/.test(doc.text.slice(c.end, t.start))));
   let chainEnd = -1;
   for (const p of inSpan(doc.m.places, s)) {
     // "з акваторії Чорного моря": the cue may run into the place's own name ("акваторії Чорного моря").
@@ -22,7 +24,7 @@ export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<P
     // "Приморсько-Ахтарськ - рф; ТОТ АР Крим – Гвардійське": a short gap with ";" goes on with the list.
     const sentenceBreak = /[!?]/.test(gap) || (/;/.test(gap) && gap.length > 16) || (/\./.test(gap) && gap.length > 24);
     const inLaunch =
-      (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start)) ||
+      (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start) && !aimedAt(doc, chainEnd, from, p.start)) ||
       (chainEnd >= 0 && joinedByAnd(doc, chainEnd, p.start)) ||
       fromWeapons(doc, s, p);
     if (inLaunch) {
@@ -41,6 +43,14 @@ function fromWeapons(doc: Doc, s: { start: number; end: number }, p: { start: nu
   const launched = inSpan(doc.m.outcomes, s).some((o) => o.value === "launched");
   const weaponsBefore = inSpan(doc.m.weapons, { start: s.start, end: f.start }).length + inSpan(doc.m.models, { start: s.start, end: f.start }).length;
   return weaponsBefore > 0 && (launched || /^[-•–—*]/u.test(doc.text.slice(s.start, s.start + 1)));
+}
+
+/**
+ * "з Брянської області по Сумщині": after the first place of origin, a place brought in by a
+ * preposition of place or direction is where the weapons went, not another origin.
+ */
+function aimedAt(doc: Doc, chainEnd: number, from: number, to: number): boolean {
+  return chainEnd >= 0 && from === chainEnd && inSpan(doc.m.over, { start: from, end: to }).length > 0;
 }
 
 /** A launch list goes on through commas, dashes, brackets and country tags ("Курськ, Орел – рф"). */

@@ -33,7 +33,10 @@ function startsAfter(doc: Doc, list: Mention[], pos: number, words: number, reac
 /** "the Dnipro river", "річки Дніпро", "la rive gauche du Dniepr": the name is a river's. */
 export function isRiver(doc: Doc, p: Span): boolean {
   const river = doc.m.belonging.river;
-  return startsAfter(doc, river, p.end, 0, 16) !== undefined || endsBefore(doc, river, p.start, 2, 30) !== undefined;
+  if (startsAfter(doc, river, p.end, 0, 16) !== undefined) return true;
+  // Before the name only short function words may stand between ("bank of the", "rive gauche du"), not "near".
+  const before = endsBefore(doc, river, p.start, 2, 30);
+  return before !== undefined && doc.text.slice(before.end, p.start).split(/\s+/).every((w) => w.length <= 3);
 }
 
 /** "arrived in Kyiv", "talks in Moscow", "a plane flying from Moscow", "In Moscow, the Defence Ministry said". */
@@ -43,7 +46,11 @@ export function isVenue(doc: Doc, p: Span): boolean {
   const comma = /^\s*,\s*/.exec(doc.text.slice(p.end, p.end + 4));
   if (!comma) return false;
   const from = p.end + comma[0].length;
-  return startsAfter(doc, doc.m.orgs, from, 2, 30) !== undefined && endsBefore(doc, doc.m.over, p.start, 0, 12) !== undefined;
+  const prep = endsBefore(doc, doc.m.over, p.start, 0, 12);
+  if (!prep || startsAfter(doc, doc.m.orgs, from, 2, 30) === undefined) return false;
+  // Only where the sentence opens with it: "…впали в Києві, повідомив Кличко" is where the debris fell.
+  const s = doc.sentences.find((x) => x.start <= prep.start && prep.start < x.end);
+  return s !== undefined && /^[\s"«“(]*$/u.test(doc.text.slice(s.start, prep.start));
 }
 
 /**
@@ -56,7 +63,9 @@ export function standsForGovernment(doc: Doc, p: PlaceMention): boolean {
   if (!CAPITALS.has(p.region) || p.kind !== "region") return false;
   const polity = doc.m.belonging;
   if (endsBefore(doc, polity["polity.before"], p.start, 1) || startsAfter(doc, polity["polity.after"], p.end, 1)) return true;
-  if (startsAfter(doc, doc.m.attribution, p.end, 1)) return true;
+  // "Kyiv said", not "…впали в Києві, повідомив Кличко".
+  const says = startsAfter(doc, doc.m.attribution, p.end, 1);
+  if (says && !doc.text.slice(p.end, says.start).includes(",")) return true;
   const list = listAround(doc, p);
   const first = list[0]!;
   const last = list[list.length - 1]!;
@@ -64,7 +73,8 @@ export function standsForGovernment(doc: Doc, p: PlaceMention): boolean {
   const placed =
     endsBefore(doc, doc.m.over, first.start, 3) !== undefined ||
     endsBefore(doc, acts, first.start, 2) !== undefined ||
-    startsAfter(doc, acts, last.end, 3) !== undefined;
+    // "Kyiv came under attack", "Kyiv a été la principale cible de l'attaque": the subject of an attack in its clause.
+    startsAfter(doc, acts, last.end, 8, 80) !== undefined;
   return !placed;
 }
 

@@ -3,9 +3,9 @@ import type { Belonging } from "../types.js";
 const belonging: Belonging = {
   tally: [
     "over the past day", "in the past day", "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "over the last 24 hours",
-    "over the previous day", "during the past day", "throughout the day", "across the region", "across the country", "across Ukraine",
-    "since the start of the war", "since the beginning of the war", "since the full-scale invasion", "since the start of the full-scale invasion",
-    "since the invasion began", "since the war began", "since February 2022", "so far this year", "Russian aggression",
+    "over the previous day", "during the past day", "throughout the day", "since the start of the war", "since the beginning of the war",
+    "since the full-scale invasion", "since the start of the full-scale invasion", "since the invasion began", "since the war began",
+    "since February 2022", "so far this year", "Russian aggression",
   ],
   background: [
     "in recent months", "in recent weeks", "almost every night", "nearly every night", "almost daily", "nearly daily", "regularly", "frequently",
@@ -14,6 +14,7 @@ const belonging: Belonging = {
   shelling: [
     "shelling", "shelled", "artillery", "mortar", "mortars", "tank fire", "sniper fire", "MLRS", "multiple rocket launcher", "multiple rocket launchers",
     "Grad", "landmine", "landmines",
+    "fighting", "clashes", "ground assault",
   ],
   notInjured: [
     "sought medical help", "sought medical attention", "sought medical assistance", "sought help", "asked for medical help", "asked for medical assistance",

@@ -3,9 +3,8 @@ import type { Belonging } from "../types.js";
 const belonging: Belonging = {
   tally: [
     "au cours des dernières 24 heures", "ces dernières 24 heures", "en 24 heures", "au cours des dernières vingt-quatre heures",
-    "sur les dernières 24 heures", "au cours de la journée", "en une journée", "dans toute la région", "à travers le pays",
-    "dans l'ensemble du pays", "depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début du conflit", "depuis février 2022",
-    "depuis le début de l'année", "bilan quotidien", "agression russe",
+    "sur les dernières 24 heures", "au cours de la journée", "en une journée", "depuis le début de la guerre", "depuis le début de l'invasion",
+    "depuis le début du conflit", "depuis février 2022", "depuis le début de l'année", "bilan quotidien", "agression russe",
   ],
   background: [
     "quasiment toutes les nuits", "presque toutes les nuits", "presque chaque nuit", "régulièrement", "fréquemment", "à plusieurs reprises",
@@ -14,6 +13,7 @@ const belonging: Belonging = {
   shelling: [
     "bombardements d'artillerie", "bombardement d'artillerie", "tirs d'artillerie", "artillerie", "obus", "pilonnage", "pilonnages",
     "tirs de mortier", "mortier", "mortiers", "lance-roquettes multiples", "tirs de chars", "mines antipersonnel",
+    "combats", "affrontements",
   ],
   notInjured: [
     "ont demandé une aide médicale", "a demandé une aide médicale", "ont sollicité une aide médicale", "a sollicité une aide médicale",
