@@ -123,6 +123,8 @@ export interface Belonging {
   venue: string[];
   /** An alert is no attack: "an air raid alert sounded in Kyiv", "повітряна тривога". */
   alert: string[];
+  /** Words opening a contrasting clause, which tells of another event: "while", "тоді як", "tandis que". */
+  clauseBreak: string[];
 }
 /** The belonging lists, flat: "tally", "polity.after"… */
 export type BelongingKey = Exclude<keyof Belonging, "polity"> | "polity.after" | "polity.before";

@@ -6,6 +6,7 @@ import type { Mention, NumberMention, Valued } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
+import { clauseOf } from "./clause.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -64,10 +65,10 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))) &&
         !isAge(doc, n),
     );
-    // "une personne", "a woman": one person.
+    // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
-      const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 20 })[0];
-      if (p && /^\s*$/.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
+      const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
+      if (p && /^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
     }
     nums.sort((a, b) => a.start - b.start);
     // "no one was hurt", "ни один": a negated number counts nobody; "dont quatre enfants": a part.
@@ -173,6 +174,11 @@ function partOfBefore(doc: Doc, n: Mention): boolean {
 
 /** The region of the people counted: a single region named in the sentence, or the first one after. */
 function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
+  // "…and injuring 15 across the country": the toll's own phrase names no region.
+  const nextToll = inSpan(doc.m.casualties, { start: pos, end: s.end })[0];
+  const own = { start: pos, end: nextToll ? nextToll.start : s.end };
+  const broad = inSpan(doc.m.belonging.broadArea, own)[0];
+  if (broad && !inSpan(doc.m.places, { start: pos, end: broad.start }).length) return null;
   const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null);
   const launch = launchPlaces(doc, s);
   const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
@@ -275,23 +281,6 @@ function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolea
   const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
   const cause = units.map((u) => causeOf(doc, u)).find((c) => c.named);
   return !(cause && cause.shelling);
-}
-
-/** The clause of a sentence around a span: bounded by ";" and by a comma before "and" ("…, and shelling killed…"). */
-function clauseOf(doc: Doc, s: Sentence, from: number, to: number): Span {
-  let start = s.start;
-  let end = s.end;
-  const breaks: number[] = [];
-  for (let i = s.start; i < s.end; i++) if (doc.text[i] === ";") breaks.push(i);
-  for (const a of inSpan(doc.m.and, s)) {
-    const comma = doc.text.lastIndexOf(",", a.start);
-    if (comma >= s.start && /^\s*$/.test(doc.text.slice(comma + 1, a.start))) breaks.push(comma);
-  }
-  for (const b of breaks) {
-    if (b < from) start = Math.max(start, b + 1);
-    else if (b >= to) end = Math.min(end, b);
-  }
-  return { start, end };
 }
 
 /** What a span says caused harm: whether it names shelling, and whether it names any cause at all. */

@@ -5,6 +5,7 @@ import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { isRiver, isVenue, standsForGovernment } from "./place-role.js";
+import { clauseOf } from "./clause.js";
 import { joinedByAnd } from "./region-of.js";
 
 export interface RegionFactRaw {
@@ -81,6 +82,8 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
       }
       if (!about || isActor(doc, p) || landmark(doc, p)) continue;
       if (isRiver(doc, p) || isVenue(doc, p) || standsForGovernment(doc, p)) continue;
+      // "Three were wounded in shelling of Kherson, while a drone hit Sumy": with shelling in the sentence, the place's own clause decides.
+      if (inSpan(doc.m.belonging.shelling, s).length > 0 && !aboutAirAttack(doc, { ...s, ...clauseOf(doc, s, p.start, p.end) })) continue;
       if (regionSide(p.region) !== f.target) continue;
       const region = inListOfRegions(doc, p) ? OBLAST_OF_CITY[p.region] ?? p.region : p.region;
       targets.push({ sentence: si, region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });

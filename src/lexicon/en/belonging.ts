@@ -29,6 +29,8 @@ const belonging: Belonging = {
     "southern Ukraine", "eastern Ukraine", "northern Ukraine", "western Ukraine", "central Ukraine", "the south of Ukraine", "the east of Ukraine",
     "the north of Ukraine", "the west of Ukraine", "the south", "the east", "the north", "the west", "southern Russia", "western Russia",
     "across Ukraine", "several regions", "various regions", "the front line", "the frontline", "frontline regions", "border regions",
+    "across the country", "throughout the country", "nationwide",
+    "the rest of the country", "other regions",
   ],
   river: ["river", "riverbank", "bank of the", "banks of the", "left bank", "right bank", "reservoir", "estuary"],
   polity: {
@@ -49,6 +51,7 @@ const belonging: Belonging = {
     "traveled to", "press conference in", "embassy in", "flying from", "flight from", "flights from", "bound for",
   ],
   alert: ["air raid alert", "air raid alerts", "air raid alarm", "air raid sirens", "air raid warning", "air-raid alert", "air alert", "air alerts"],
+  clauseBreak: ["while", "whereas", "meanwhile", "separately"],
 };
 
 export default belonging;

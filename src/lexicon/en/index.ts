@@ -56,7 +56,7 @@ const lexicon: Lexicon = {
     at_most: ["up to", "as many as"],
   },
   casualties: {
-    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life"],
+    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life", "claimed the lives of", "claimed the life of"],
     injured: ["number of injured", "injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },

@@ -28,6 +28,8 @@ const belonging: Belonging = {
     "le sud de l'Ukraine", "l'est de l'Ukraine", "le nord de l'Ukraine", "l'ouest de l'Ukraine", "le centre de l'Ukraine", "sud de l'Ukraine",
     "est de l'Ukraine", "nord de l'Ukraine", "le sud du pays", "l'est du pays", "le nord du pays", "l'ouest du pays", "le centre du pays",
     "la ligne de front", "plusieurs régions", "diverses régions",
+    "dans tout le pays", "à travers le pays", "dans l'ensemble du pays",
+    "le reste du pays", "d'autres régions",
   ],
   river: ["fleuve", "rivière", "rive", "rives", "rive gauche", "rive droite", "berge", "berges", "réservoir", "estuaire"],
   polity: {
@@ -46,6 +48,7 @@ const belonging: Belonging = {
     "réunion à", "pourparlers à", "ambassade à", "vol de", "en route pour",
   ],
   alert: ["alerte aérienne", "alertes aériennes", "alerte antiaérienne", "sirènes d'alerte"],
+  clauseBreak: ["tandis que", "alors que", "pendant que", "par ailleurs", "tandis qu'", "alors qu'", "pendant qu'"],
 };
 
 export default belonging;
