@@ -2,11 +2,12 @@ import type { Evidence, Span } from "../../model/span.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
-import type { Mention, NumberMention, Valued } from "../mentions/types.js";
+import type { Mention, NumberMention, PlaceMention, Valued } from "../mentions/types.js";
 import { qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { clauseOf } from "./clause.js";
+import { placeList } from "./region-of.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -40,6 +41,8 @@ export const CASUALTY_RULES = {
   tally: "casualty/drop:<tally>",
   /** "shelling wounded a man": fire that is no air attack. */
   shelling: "casualty/drop:<shelling-cause>",
+  /** "Two were killed, one in the Sumy region and the other in Kharkiv": one for each place. */
+  oneEach: "casualty/<toll> <one> <place>, <other> <place>",
   /** "Постраждали 8 людей, з них троє загинули": the affected include the dead or the unhurt, so the total is not injured. */
   affectedParts: "casualty/drop:<injured> <part:killed|not-injured>",
 } as const;
@@ -109,7 +112,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       });
     }
   });
-  return withoutAffectedTotals(doc, out);
+  return withoutAffectedTotals(doc, [...out, ...out.flatMap((t) => oneEach(doc, t))]);
 }
 
 function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: NumberMention[], used: Set<number>): NumberMention | null {
@@ -322,4 +325,43 @@ function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] 
       return !others || partCue(t.end, x.start);
     });
   });
+}
+
+/**
+ * "Deux autres personnes ont été tuées, l'une dans la région de Dnipropetrovsk et l'autre dans celle
+ * de Soumy", "двоє загинули — по одному в Харкові та Сумах": a toll shared out one by one over as
+ * many places as it counts gives one toll of 1 for each place (the total stays, as a total).
+ */
+function oneEach(doc: Doc, t: CasualtyFact): CasualtyFact[] {
+  if (t.n < 2 || t.n > 6) return [];
+  const s = doc.sentences[t.sentence]!;
+  const rest = { start: t.end, end: s.end };
+  const usable = (p: PlaceMention) => regionSide(p.region) !== null && !isActor(doc, p);
+  let picked: Array<{ cue: Mention; place: PlaceMention }> = [];
+  // "l'une dans X et l'autre dans Y", "one in X, the other in Y".
+  for (const d of inSpan(doc.m.belonging.distributive, rest)) {
+    const p = inSpan(doc.m.places, { start: d.end, end: Math.min(s.end, d.end + 50) })[0];
+    if (p && usable(p) && /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(d.end, p.start)) && !picked.some((x) => x.place === p)) picked.push({ cue: d, place: p });
+  }
+  // "по одному в Харкові та Сумах", "one each in X and Y".
+  if (picked.length === 0) {
+    const each = inSpan(doc.m.each, rest).find((e) => /[\p{L}]/u.test(doc.text.slice(e.start, e.end)));
+    const first = each ? inSpan(doc.m.places, { start: each.end, end: Math.min(s.end, each.end + 40) })[0] : undefined;
+    if (each && first && usable(first) && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(each.end, first.start))) {
+      picked = placeList(doc, first, s.end).map((place) => ({ cue: each, place }));
+    }
+  }
+  if (picked.length !== t.n || new Set(picked.map((x) => x.place.region)).size !== t.n) return [];
+  return picked.map(({ cue, place }) => ({
+    sentence: t.sentence,
+    kind: t.kind,
+    n: 1,
+    qualifier: "exact" as const,
+    region: place.region,
+    rule: CASUALTY_RULES.oneEach,
+    evidence: [evidence(doc, "number", cue), evidence(doc, "casualty", t.evidence.find((e) => e.role === "casualty") ?? cue), evidence(doc, "region", place)],
+    start: cue.start,
+    end: place.end,
+    numberSpan: { start: cue.start, end: cue.end },
+  }));
 }
