@@ -123,6 +123,8 @@ export interface Belonging {
   venue: string[];
   /** An alert is no attack: "an air raid alert sounded in Kyiv", "повітряна тривога". */
   alert: string[];
+  /** Verbs that receive the harm a casualty noun names, later in its clause: "получили", "отримали", "sustained". */
+  receive: string[];
   /** One of a toll shared out over places: "l'une … l'autre", "one … the other", "одна … інша". */
   distributive: string[];
   /** Words opening a contrasting clause, which tells of another event: "while", "тоді як", "tandis que". */

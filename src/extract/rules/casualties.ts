@@ -33,6 +33,8 @@ export const CASUALTY_RULES = {
   numberFirst: "casualty/<number> <persons>? <casualty>",
   cueFirst: "casualty/<casualty> <number> <persons>?",
   onePerson: "casualty/<casualty> <one-person>",
+  /** "Ранения при атаке получили пять человек": the noun, then the verb that receives it, then the number. */
+  receive: "casualty/<casualty> … <receive> <number>",
   /** "74 ans", "хлопчик 13 років": an age or a birth year is no toll. */
   age: "casualty/drop:<number> <age>",
   /** "серед поранених — троє дітей": a part of a group already counted. */
@@ -104,7 +106,13 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         n: n.value,
         qualifier: q,
         region: region?.region ?? carried,
-        rule: person ? CASUALTY_RULES.onePerson : n.start < cue.start ? CASUALTY_RULES.numberFirst : CASUALTY_RULES.cueFirst,
+        rule: person
+          ? CASUALTY_RULES.onePerson
+          : n.start < cue.start
+            ? CASUALTY_RULES.numberFirst
+            : inSpan(doc.m.belonging.receive, { start: cue.end, end: n.start }).length > 0
+              ? CASUALTY_RULES.receive
+              : CASUALTY_RULES.cueFirst,
         evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(qev ? [qev] : []), ...(region ? [evidence(doc, "region", region)] : [])],
         start: Math.min(n.start, cue.start),
         numberSpan: { start: n.start, end: n.end },
@@ -154,6 +162,12 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     const between = { start: after.end, end: next ? next.start : after.end };
     if (next && SHORT_GAP.test(doc.text.slice(after.end, next.start) + " ") && inSpan(doc.m.and, between).length === 0 && inSpan(doc.m.persons, between).length === 0) return null;
     return after;
+  }
+  // "Ранения при атаке дронов получили пять человек", "Injuries were sustained by three": the verb that
+  // receives the harm stands later in the clause, and the number follows it.
+  const receive = inSpan(doc.m.belonging.receive, { start: cue.end, end: Math.min(s.end, cue.end + 50) })[0];
+  if (after && receive && receive.end <= after.start && !/[,.;:]/.test(doc.text.slice(cue.end, receive.start)) && SHORT_GAP.test(doc.text.slice(receive.end, after.start) + " ")) {
+    return inSpan(doc.m.casualties, { start: cue.end, end: after.start }).length === 0 ? after : null;
   }
   return null;
 }
@@ -226,6 +240,8 @@ function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
 }
 
 function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyKind>): boolean {
+  // Nothing befalls the dead later: "succumbed to her injuries in hospital" is where they died.
+  if (cue.value === "killed") return false;
   const next = inSpan(doc.m.casualties, { start: cue.end, end: Math.min(s.end, cue.end + 60) }).find((c) => c.value !== cue.value);
   if (!next) return false;
   const between = { start: cue.end, end: next.start };

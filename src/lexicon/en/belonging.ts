@@ -51,6 +51,7 @@ const belonging: Belonging = {
     "traveled to", "press conference in", "embassy in", "flying from", "flight from", "flights from", "bound for",
   ],
   alert: ["air raid alert", "air raid alerts", "air raid alarm", "air raid sirens", "air raid warning", "air-raid alert", "air alert", "air alerts"],
+  receive: ["sustained by", "suffered by", "were sustained by"],
   distributive: ["one", "the other", "another", "one of them"],
   clauseBreak: ["while", "whereas", "meanwhile", "separately"],
 };

@@ -48,6 +48,7 @@ const belonging: Belonging = {
     "réunion à", "pourparlers à", "ambassade à", "vol de", "en route pour",
   ],
   alert: ["alerte aérienne", "alertes aériennes", "alerte antiaérienne", "sirènes d'alerte"],
+  receive: ["ont été subies par", "subies par"],
   distributive: ["l'une", "l'un", "l'autre", "une autre", "un autre"],
   clauseBreak: ["tandis que", "alors que", "pendant que", "par ailleurs", "tandis qu'", "alors qu'", "pendant qu'"],
 };
