@@ -43,6 +43,8 @@ export const CASUALTY_RULES = {
   tally: "casualty/drop:<tally>",
   /** "shelling wounded a man": fire that is no air attack. */
   shelling: "casualty/drop:<shelling-cause>",
+  /** "У Львові поранено 4 людей, у Луцьку — двох", "four in Lviv, two in Lutsk": the verb left out, the toll's kind kept. */
+  elliptic: "casualty/<toll>, <place> — <number>",
   /** "Two were killed, one in the Sumy region and the other in Kharkiv": one for each place. */
   oneEach: "casualty/<toll> <one> <place>, <other> <place>",
   /** "Постраждали 8 людей, з них троє загинули": the affected include the dead or the unhurt, so the total is not injured. */
@@ -118,6 +120,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         numberSpan: { start: n.start, end: n.end },
         end: Math.max(n.end, cue.end),
       });
+      out.push(...elliptic(doc, s, out[out.length - 1]!, cue, nums, used));
     }
   });
   return withoutAffectedTotals(doc, [...out, ...out.flatMap((t) => oneEach(doc, t))]);
@@ -202,13 +205,16 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const regions = new Set(usable.map((p) => p.region));
   // "contre Kyiv et le sud de l'Ukraine": a place listed with unnamed others is not the toll's place.
   if (regions.size === 1 && !usable.some((p) => sharedWithOthers(doc, p))) return usable[0]!;
+  // "У Львові поранено 4 людей, у Луцьку — двох": a place after a comma opens another part of the sentence.
+  const boundary = /[,;]/.exec(doc.text.slice(pos, s.end));
+  const cut = boundary ? pos + boundary.index : s.end;
   // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
-  const after = usable.filter((p) => p.start >= pos);
+  const after = usable.filter((p) => p.start >= pos && p.start < cut);
   if (new Set(after.map((p) => p.region)).size > 1) return null;
   const next = after.find((p) => p.start - pos < 60);
   if (next) return next;
   // "…, while a strike on the city of Odesa injured four people": the place of the toll's own clause.
-  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos) + 1, doc.text.lastIndexOf(";", pos) + 1);
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos - 1) + 1, doc.text.lastIndexOf(";", pos - 1) + 1);
   const inClause = usable.filter((p) => p.start >= clauseStart && p.end <= pos);
   return new Set(inClause.map((p) => p.region)).size === 1 ? inClause[inClause.length - 1]! : null;
 }
@@ -273,7 +279,7 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   if (amongBefore(doc, cue)) return null;
   const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 40) });
   const p =
-    persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
+    persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
     persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(x.end, cue.start)));
   if (!p || used.has(p.start)) return null;
   const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
@@ -380,4 +386,65 @@ function oneEach(doc: Doc, t: CasualtyFact): CasualtyFact[] {
     end: place.end,
     numberSpan: { start: cue.start, end: cue.end },
   }));
+}
+
+/**
+ * "У Львові поранено 4 людей, у Луцьку — двох", "В Белгороде ранены трое, в Курске — двое",
+ * "Four were injured in Lviv, two in Lutsk": after a toll, a comma and a place with a number (or a
+ * number with a place), the verb left out: a toll of the same kind in that place.
+ */
+function elliptic(doc: Doc, s: Sentence, t: CasualtyFact, cue: Mention, nums: NumberMention[], used: Set<number>): CasualtyFact[] {
+  const out: CasualtyFact[] = [];
+  // The toll's own phrase runs to the next comma ("поранено 4 людей", "were injured in Lviv").
+  const comma = /[,;]/.exec(doc.text.slice(t.end, s.end));
+  if (!comma) return out;
+  let from = t.end + comma.index;
+  const own = { start: t.end, end: from };
+  if (inSpan(doc.m.casualties, own).length > 0 || nums.some((x) => x.start >= own.start && x.end <= own.end)) return out;
+  const placeAt = (at: number) => {
+    const prep = inSpan(doc.m.over, { start: at, end: at + 20 }).find((o) => /^\s*$/.test(doc.text.slice(at, o.start)));
+    const start = prep ? prep.end : at;
+    return inSpan(doc.m.places, { start, end: start + 60 }).find((p) => /^\s*$/.test(doc.text.slice(start, p.start)) && regionSide(p.region) !== null);
+  };
+  const numberAt = (at: number) => nums.find((x) => x.start >= at && /^\s*$/.test(doc.text.slice(at, x.start)) && !used.has(x.start));
+  const personsAfter = (n: Mention) => inSpan(doc.m.persons, { start: n.end, end: n.end + 20 }).find((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)))?.end ?? n.end;
+  for (;;) {
+    const sep = /^\s*[,;]\s*/.exec(doc.text.slice(from, s.end));
+    if (!sep) break;
+    const at = from + sep[0].length;
+    let place = placeAt(at);
+    let n: NumberMention | undefined;
+    let end: number;
+    if (place) {
+      // "у Луцьку — двох"
+      const dash = /^\s*[—–-]?\s*/.exec(doc.text.slice(place.end))![0];
+      n = numberAt(place.end + dash.length);
+      if (!n) break;
+      end = personsAfter(n);
+    } else {
+      // "two in Lutsk"
+      n = numberAt(at);
+      if (!n) break;
+      place = placeAt(personsAfter(n));
+      if (!place) break;
+      end = place.end;
+    }
+    if (!/^\s*(?:[,;.)]|$)/.test(doc.text.slice(end, end + 3))) break;
+    used.add(n.start);
+    const { q, ev } = qualifierBefore(doc, n);
+    out.push({
+      sentence: t.sentence,
+      kind: t.kind,
+      n: n.value,
+      qualifier: q,
+      region: place.region,
+      rule: CASUALTY_RULES.elliptic,
+      evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(ev ? [ev] : []), evidence(doc, "region", place)],
+      start: Math.min(n.start, place.start),
+      end,
+      numberSpan: { start: n.start, end: n.end },
+    });
+    from = end;
+  }
+  return out;
 }
