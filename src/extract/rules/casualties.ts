@@ -6,7 +6,7 @@ import type { Mention, NumberMention, PlaceMention, Valued } from "../mentions/t
 import { qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
-import { clauseOf } from "./clause.js";
+import { clauseOf, furtherWords } from "./clause.js";
 import { placeList } from "./region-of.js";
 
 export interface CasualtyFact {
@@ -132,7 +132,8 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
   const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
   for (const before of candidates) {
-    const gap = doc.text.slice(before.end, cue.start);
+    // "une femme de 68 ans a été blessée": an age between is part of the person's description.
+    const gap = withoutAges(doc, before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
     if (group || inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).length > 0) continue;
     const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
@@ -185,7 +186,18 @@ function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
 
 /** Another figure between a number and its casualty word belongs to something else; "une", "a" do not count. */
 function noNumberBetween(doc: Doc, from: number, to: number): boolean {
-  return !inSpan(doc.m.numbers, { start: from, end: to }).some((n) => !(n.word && n.value === 1) && !partOfBefore(doc, n));
+  return !inSpan(doc.m.numbers, { start: from, end: to }).some((n) => !(n.word && n.value === 1) && !partOfBefore(doc, n) && !isAge(doc, n));
+}
+
+/** The text between two offsets with ages and their words left out ("de 68 ans", "1975 года рождения"). */
+function withoutAges(doc: Doc, from: number, to: number): string {
+  let out = doc.text.slice(from, to);
+  const spans = inSpan(doc.m.numbers, { start: from, end: to })
+    .filter((n) => isAge(doc, n))
+    .flatMap((n) => [n, ...inSpan(doc.m.belonging.age, { start: Math.max(from, n.start - 20), end: Math.min(to, n.end + 24) })])
+    .sort((a, b) => b.start - a.start);
+  for (const x of spans) out = out.slice(0, x.start - from) + " ".repeat(x.end - x.start) + out.slice(x.end - from);
+  return out.replace(/\s+/g, " ");
 }
 
 function partOfBefore(doc: Doc, n: Mention): boolean {
@@ -280,10 +292,10 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 40) });
   const p =
     persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
-    persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(x.end, cue.start)));
+    persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)));
   if (!p || used.has(p.start)) return null;
   const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
-  if (inSpan(doc.m.numbers, span).length > 0) return null;
+  if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
   if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
   const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
@@ -342,7 +354,7 @@ function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] 
     // A part unhurt: "у двох із них — гостра реакція на стрес"; or the same people: "Двоє постраждали — гостра реакція на стрес".
     return !inSpan(doc.m.belonging.notInjured, window).some((x) => {
       const between = { start: t.end, end: x.start };
-      if (inSpan(doc.m.belonging.more, between).length > 0) return false;
+      if (furtherWords(doc, between).length > 0) return false;
       const others = inSpan(doc.m.numbers, between).length > 0;
       return !others || partCue(t.end, x.start);
     });
