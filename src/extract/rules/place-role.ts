@@ -69,12 +69,12 @@ export function standsForGovernment(doc: Doc, p: PlaceMention): boolean {
   const list = listAround(doc, p);
   const first = list[0]!;
   const last = list[list.length - 1]!;
-  const acts = [...doc.m.attack, ...doc.m.outcomes].sort((a, b) => a.start - b.start);
+  const acts = [doc.m.attack, doc.m.outcomes];
   const placed =
     endsBefore(doc, doc.m.over, first.start, 3) !== undefined ||
-    endsBefore(doc, acts, first.start, 2) !== undefined ||
+    acts.some((list) => endsBefore(doc, list, first.start, 2) !== undefined) ||
     // "Kyiv came under attack", "Kyiv a été la principale cible de l'attaque": the subject of an attack in its clause.
-    startsAfter(doc, acts, last.end, 8, 80) !== undefined;
+    acts.some((list) => startsAfter(doc, list, last.end, 8, 80) !== undefined);
   return !placed;
 }
 

@@ -41,10 +41,10 @@ function inListOfRegions(doc: Doc, p: { start: number; end: number }): boolean {
 /**
  * A sentence that tells of the air attack: a weapon, an outcome, an attack word, or a toll in a
  * paragraph that speaks of the attack. Not shelling alone ("Shelling wounded a man…"), and not a
- * statement about attacks in general or over a long time ("…strikes frequently hit homes").
+ * figure over a period ("this week").
  */
 function aboutAirAttack(doc: Doc, s: Sentence): boolean {
-  if (inSpan(doc.m.period, s).length + inSpan(doc.m.belonging.background, s).length > 0) return false;
+  if (inSpan(doc.m.period, s).length > 0) return false;
   const air = inSpan(doc.m.weapons, s).some((w) => w.weapon !== "any" && w.weapon !== "rocket") || inSpan(doc.m.models, s).length > 0;
   const stopped = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
   if (inSpan(doc.m.belonging.shelling, s).length > 0 && !air && !stopped) return false;
@@ -53,7 +53,18 @@ function aboutAirAttack(doc: Doc, s: Sentence): boolean {
   const attack = inSpan(doc.m.attack, s).filter((a) => !alerts.some((x) => x.start < a.end && a.start < x.end));
   if (attack.length > 0 || inSpan(doc.m.outcomes, s).length > 0 || inSpan(doc.m.weapons, s).length > 0 || inSpan(doc.m.models, s).length > 0) return true;
   // A toll alone ("Prigozhin died when a plane … crashed") tells of the attack only in a paragraph about it.
-  return inSpan(doc.m.casualties, s).length > 0 && doc.sentences.some((x) => x.paragraph === s.paragraph && x !== s && hasAttackWords(doc, x));
+  return inSpan(doc.m.casualties, s).length > 0 && paragraphsAboutAttack(doc).has(s.paragraph);
+}
+
+const aboutParagraphs = new WeakMap<Doc, Set<number>>();
+/** The paragraphs with a sentence that names an attack, a weapon or an outcome. */
+function paragraphsAboutAttack(doc: Doc): Set<number> {
+  let set = aboutParagraphs.get(doc);
+  if (!set) {
+    set = new Set(doc.sentences.filter((x) => hasAttackWords(doc, x)).map((x) => x.paragraph));
+    aboutParagraphs.set(doc, set);
+  }
+  return set;
 }
 
 function hasAttackWords(doc: Doc, s: Span): boolean {
@@ -83,7 +94,10 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
       if (!about || isActor(doc, p) || landmark(doc, p)) continue;
       if (isRiver(doc, p) || isVenue(doc, p) || standsForGovernment(doc, p)) continue;
       // "Three were wounded in shelling of Kherson, while a drone hit Sumy": with shelling in the sentence, the place's own clause decides.
-      if (inSpan(doc.m.belonging.shelling, s).length > 0 && !aboutAirAttack(doc, { ...s, ...clauseOf(doc, s, p.start, p.end) })) continue;
+      const clause = clauseOf(doc, s, p.start, p.end);
+      if (inSpan(doc.m.belonging.shelling, s).length > 0 && !aboutAirAttack(doc, { ...s, ...clause })) continue;
+      // "Russian drones regularly target Kharkiv's grid": attacks in general, not the one told.
+      if (inSpan(doc.m.belonging.background, clause).length > 0) continue;
       if (regionSide(p.region) !== f.target) continue;
       const region = inListOfRegions(doc, p) ? OBLAST_OF_CITY[p.region] ?? p.region : p.region;
       targets.push({ sentence: si, region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });
