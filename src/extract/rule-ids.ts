@@ -25,6 +25,10 @@ export const RULE_IDS = [
   // casualties (src/extract/rules/casualties.ts)
   "casualty/<number> <persons>? <casualty>",
   "casualty/<casualty> <number> <persons>?",
+  "casualty/<casualty> <one-person>",
+  "casualty/<casualty> … <receive> <number>",
+  "casualty/<toll>, <place> — <number>",
+  "casualty/<toll> <one> <place>, <other> <place>",
   // places (src/extract/rules/places.ts)
   "target/<attack-sentence> <place>",
   "target/<capital>",
@@ -44,6 +48,22 @@ export const RULE_IDS = [
 ] as const;
 
 export type StaticRuleId = (typeof RULE_IDS)[number];
+
+/**
+ * Rules that set a reading aside ("target/drop:<river> <place>"): they leave no fact to carry their id,
+ * so the negatives of corpus/ show them, not the provenance of what is read.
+ */
+export const DROP_RULE_IDS = [
+  "casualty/drop:<number> <age>",
+  "casualty/drop:<among> <casualty> <number>",
+  "casualty/drop:<tally>",
+  "casualty/drop:<shelling-cause>",
+  "casualty/drop:<injured> <part:killed|not-injured>",
+  "target/drop:<river> <place>",
+  "target/drop:<capital> as government",
+  "target/drop:<venue> <place>",
+] as const;
+export type DropRuleId = (typeof DROP_RULE_IDS)[number];
 /** Date rules are named by the date grammar (src/extract/dates) after the kind of expression read. */
 export type DateRuleId = `date/${string}`;
 export type RuleId = StaticRuleId | DateRuleId;

@@ -125,4 +125,51 @@ export interface Lexicon {
   record: { cue: string[]; war: string[]; year: string[]; not: string[] };
   /** Words that announce a figure about something other than an attack (a week's total…). */
   period: string[];
+  /** Words that decide whether a toll or a place belongs to the attack told (`<lang>/belonging.ts`). */
+  belonging: Belonging;
 }
+
+/**
+ * Words that tie a casualty toll or a place to the air attack a text tells, or that show they
+ * belong to something else: a day's tally, shelling, a person's age, a river, a capital standing
+ * for its government.
+ */
+export interface Belonging {
+  /** A toll over a period, not of one attack: "over the past day", "за минулу добу", "since the war began". */
+  tally: string[];
+  /** Attacks in general or over a long time, not the one told: "almost every night", "in recent months". */
+  background: string[];
+  /** Fire that is no air attack: "shelling", "artillery", "артилерійськ*", "tirs d'artillerie". */
+  shelling: string[];
+  /** People who only sought help or had an acute stress reaction: not injured. */
+  notInjured: string[];
+  /** "among the injured", "серед поранених": the casualty word names the group a part is taken from. */
+  among: string[];
+  /** "ще", "another", "d'autres": a figure told beside an earlier one, not a part of it. */
+  more: string[];
+  /** A singular noun for one person, for languages without articles: "загинула жінка" is one killed. */
+  onePerson: string[];
+  /** Words beside a number that make it an age or a birth year: "74 ans", "13 років", "aged 45". */
+  age: string[];
+  /** Parts of a country that are no region: "southern Ukraine", "півдні України". */
+  broadArea: string[];
+  /** Watercourses and their banks: a name beside one is the river's, not a region's. */
+  river: string[];
+  /**
+   * What a capital's name does when it stands for its government ("Kyiv pushes for", "les alliés de
+   * Kiev", "Moscow blames"): predicates after the name and political nouns before it.
+   */
+  polity: { after: string[]; before: string[] };
+  /** A place named as where a statement, talks or a visit happened, not where weapons struck. */
+  venue: string[];
+  /** An alert is no attack: "an air raid alert sounded in Kyiv", "повітряна тривога". */
+  alert: string[];
+  /** Verbs that receive the harm a casualty noun names, later in its clause: "получили", "отримали", "sustained". */
+  receive: string[];
+  /** One of a toll shared out over places: "l'une … l'autre", "one … the other", "одна … інша". */
+  distributive: string[];
+  /** Words opening a contrasting clause, which tells of another event: "while", "тоді як", "tandis que". */
+  clauseBreak: string[];
+}
+/** The belonging lists, flat: "tally", "polity.after"… */
+export type BelongingKey = Exclude<keyof Belonging, "polity"> | "polity.after" | "polity.before";

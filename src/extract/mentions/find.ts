@@ -1,4 +1,4 @@
-import type { Lexicon } from "../../lexicon/types.js";
+import type { BelongingKey, Lexicon } from "../../lexicon/types.js";
 import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
@@ -46,10 +46,15 @@ function tablesOf(lex: Lexicon): Record<TableKey, Partial<Record<string, readonl
   };
 }
 
+function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
+  const { polity, ...rest } = lex.belonging;
+  return { ...rest, "polity.after": polity.after, "polity.before": polity.before };
+}
+
 interface Compiled {
   trie: FormTrie;
   /** Index in the trie's payloads → table or list name. */
-  names: Array<TableKey | SimpleKey>;
+  names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
 }
 
 const cache = new Map<Lexicon, Compiled>();
@@ -58,7 +63,7 @@ function compile(lex: Lexicon): Compiled {
   const cached = cache.get(lex);
   if (cached) return cached;
   const trie = new FormTrie();
-  const names: Array<TableKey | SimpleKey> = [];
+  const names: Compiled["names"] = [];
   const tables = tablesOf(lex);
   for (const name of TABLES) {
     const table = names.push(name) - 1;
@@ -70,6 +75,10 @@ function compile(lex: Lexicon): Compiled {
     const table = names.push(name) - 1;
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
+  for (const [name, forms] of Object.entries(belongingLists(lex)) as Array<[BelongingKey, readonly string[]]>) {
+    const table = names.push(`belonging:${name}`) - 1;
+    for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
+  }
   const c = { trie, names };
   cache.set(lex, c);
   return c;
@@ -77,7 +86,7 @@ function compile(lex: Lexicon): Compiled {
 
 export function findMentions(text: string, lex: Lexicon, tokens: Token[] = tokenize(text)): Mentions {
   const c = compile(lex);
-  const hits = new Map<TableKey | SimpleKey, Array<Hit & { value: string; order: number }>>();
+  const hits = new Map<Compiled["names"][number], Array<Hit & { value: string; order: number }>>();
   c.trie.matchAll(tokens, (start, end, payloads) => {
     for (const p of payloads) {
       const name = c.names[p.table]!;
@@ -87,7 +96,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     }
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
-  const table = <V extends string>(name: TableKey | SimpleKey): Array<Hit & { value: V }> =>
+  const table = <V extends string>(name: Compiled["names"][number]): Array<Hit & { value: V }> =>
     dropOverlaps(hits.get(name) ?? []).map(({ start, end, value }) => ({ start, end, value: value as V }));
   const s = (name: SimpleKey): Mention[] => table(name).map(({ start, end }) => ({ start, end }));
   const singular = table<Weapon>("singular");
@@ -165,6 +174,9 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     denominator: s("denominator"),
     above: s("above"),
     singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
+    belonging: Object.fromEntries(
+      (Object.keys(belongingLists(lex)) as BelongingKey[]).map((k) => [k, table(`belonging:${k}`).map(({ start, end }) => ({ start, end }))]),
+    ) as Record<BelongingKey, Mention[]>,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BelongingKey } from "../../lexicon/types.js";
 import type { CasualtyKind, Org, Outcome, Qualifier, RegionCode, Side, Weapon } from "../../model/vocab.js";
 
 export interface Mention {
@@ -92,4 +93,6 @@ export interface Mentions {
   above: Mention[];
   /** Forms singular after a governing noun ("влучання ракети"). */
   singularAfterNoun: WeaponMention[];
+  /** The lexicon's belonging lists (tally, shelling, polity.after…), each sorted by start. */
+  belonging: Record<BelongingKey, Mention[]>;
 }

@@ -17,6 +17,7 @@ export const REFINER_IDS = [
   "count/same-figure-twice",
   "casualty/one-toll-once",
   "casualty/body-over-outlet",
+  "target/restated-by-body",
   "count/unnamed-region-beside-national",
   "orgs/named-body-over-generic",
   "count/restatement-keeps-exact",
@@ -80,11 +81,12 @@ const sameFigureTwice: Refiner = {
 const oneTollOnce: Refiner = {
   id: "casualty/one-toll-once",
   run({ reports }) {
-    const seen: Array<{ kind: string; n: number; date: string | null }> = [];
+    const seen: Array<{ kind: string; n: number; date: string | null; region: string | null }> = [];
     for (const r of [...reports.filter((x) => x.claimant !== "media"), ...reports.filter((x) => x.claimant === "media")]) {
       r.casualties = r.casualties.filter((c) => {
-        if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date)) return false;
-        seen.push({ kind: c.kind, n: c.n, date: r.date });
+        // "one injured in Belgorod … one injured in Voronezh": two regions are two tolls.
+        if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date && (x.region === c.region || x.region === null || c.region === null))) return false;
+        seen.push({ kind: c.kind, n: c.n, date: r.date, region: c.region });
         return true;
       });
     }
@@ -100,6 +102,19 @@ const bodyOverOutlet: Refiner = {
       r.casualties = r.casualties.filter(
         (c) => !reports.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
       );
+    }
+  },
+};
+
+/** A region the outlet names with a toll that a body's report also names is the body's. */
+const targetRestatedByBody: Refiner = {
+  id: "target/restated-by-body",
+  run({ reports }) {
+    for (const r of reports) {
+      if (r.claimant !== "media") continue;
+      const told = (c: string) => reports.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.targets.includes(c));
+      r.target_facts = r.target_facts.filter((t) => !told(t.region));
+      r.targets = r.targets.filter((t) => !told(t));
     }
   },
 };
@@ -209,6 +224,7 @@ export const REFINERS: readonly Refiner[] = [
   sameFigureTwice,
   oneTollOnce,
   bodyOverOutlet,
+  targetRestatedByBody,
   unnamedRegionBesideNational,
   namedBodyOverGeneric,
   { id: "count/restatement-keeps-exact", run: restatementKeepsExact },

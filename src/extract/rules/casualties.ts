@@ -1,11 +1,14 @@
-import type { Evidence } from "../../model/span.js";
-import type { CasualtyRuleId } from "../rule-ids.js";
+import type { Evidence, Span } from "../../model/span.js";
+import type { CasualtyRuleId, DropRuleId } from "../rule-ids.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
-import type { Mention, NumberMention, Valued } from "../mentions/types.js";
+import type { Mention, NumberMention, PlaceMention, Valued } from "../mentions/types.js";
 import { periodTotal, qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
+import { launchPlaces } from "./launch.js";
+import { clauseOf, furtherWords } from "./clause.js";
+import { placeList } from "./region-of.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -16,9 +19,38 @@ export interface CasualtyFact {
   rule: CasualtyRuleId;
   evidence: Evidence[];
   start: number;
+  /** Where the toll's number and its casualty word end, and the number itself (for the parts that follow). */
+  end: number;
+  numberSpan: { start: number; end: number };
 }
 
 const SHORT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
+
+/**
+ * The rules that decide whether a toll is read and belongs to the attack. Those that drop a toll
+ * leave no fact behind; their ids name them for the coverage report and the negatives that pin them.
+ */
+export const CASUALTY_RULES = {
+  numberFirst: "casualty/<number> <persons>? <casualty>",
+  cueFirst: "casualty/<casualty> <number> <persons>?",
+  onePerson: "casualty/<casualty> <one-person>",
+  /** "Ранения при атаке получили пять человек": the noun, then the verb that receives it, then the number. */
+  receive: "casualty/<casualty> … <receive> <number>",
+  /** "74 ans", "хлопчик 13 років": an age or a birth year is no toll. */
+  age: "casualty/drop:<number> <age>",
+  /** "серед поранених — троє дітей": a part of a group already counted. */
+  among: "casualty/drop:<among> <casualty> <number>",
+  /** "over the past day", "за минулу добу": a tally of a period belongs to no one attack. */
+  tally: "casualty/drop:<tally>",
+  /** "shelling wounded a man": fire that is no air attack. */
+  shelling: "casualty/drop:<shelling-cause>",
+  /** "У Львові поранено 4 людей, у Луцьку — двох", "four in Lviv, two in Lutsk": the verb left out, the toll's kind kept. */
+  elliptic: "casualty/<toll>, <place> — <number>",
+  /** "Two were killed, one in the Sumy region and the other in Kharkiv": one for each place. */
+  oneEach: "casualty/<toll> <one> <place>, <other> <place>",
+  /** "Постраждали 8 людей, з них троє загинули": the affected include the dead or the unhurt, so the total is not injured. */
+  affectedParts: "casualty/drop:<injured> <part:killed|not-injured>",
+} as const satisfies Record<string, CasualtyRuleId | DropRuleId>;
 
 /**
  * People killed, injured or taken to hospital: "23 blessés", "3 people were killed", "загинули
@@ -36,12 +68,15 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     // ("Prigozhin died with nine other people when a plane … crashed").
     if (docAboutAttack && !doc.sentences.some((x) => x.paragraph === s.paragraph && aboutAttack(doc, x))) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
-      (n) => !doc.dateSpans.some((d) => overlaps(d, n)) && inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))),
+      (n) =>
+        !doc.dateSpans.some((d) => overlaps(d, n)) &&
+        inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))) &&
+        !isAge(doc, n),
     );
-    // "une personne", "a woman": one person.
+    // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
-      const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 20 })[0];
-      if (p && /^\s*$/.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
+      const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
+      if (p && /^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
     }
     nums.sort((a, b) => a.start - b.start);
     // "no one was hurt", "ни один": a negated number counts nobody; "dont quatre enfants": a part.
@@ -55,13 +90,17 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     nums.push(...counted);
     const used = new Set<number>();
     for (const cue of cues) {
-      const n = pickNumber(doc, s, cue, nums, used);
+      const picked = pickNumber(doc, s, cue, nums, used);
+      const person = picked ? null : onePerson(doc, s, cue, used);
+      const n = picked ?? person;
       if (!n) continue;
       used.add(n.start);
+      if (!belongsToAttack(doc, si, n, cue)) continue;
       const { q, ev: qev } = qualifierBefore(doc, n);
       // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
       const own = casualtyRegion(doc, s, Math.max(cue.end, n.end));
-      const carried = !own && inSpan(doc.m.places, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
+      // "…lors de l'attaque ayant visé le sud de l'Ukraine": a part of the country named, not the region before.
+      const carried = !own && inSpan(doc.m.places, s).length === 0 && inSpan(doc.m.belonging.broadArea, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
       const region = own ?? null;
       if (own) lastRegion = { paragraph: s.paragraph, sentence: si, region: own.region };
       out.push({
@@ -70,21 +109,34 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         n: n.value,
         qualifier: q,
         region: region?.region ?? carried,
-        rule: n.start < cue.start ? "casualty/<number> <persons>? <casualty>" : "casualty/<casualty> <number> <persons>?",
+        rule: person
+          ? CASUALTY_RULES.onePerson
+          : n.start < cue.start
+            ? CASUALTY_RULES.numberFirst
+            : inSpan(doc.m.belonging.receive, { start: cue.end, end: n.start }).length > 0
+              ? CASUALTY_RULES.receive
+              : CASUALTY_RULES.cueFirst,
         evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(qev ? [qev] : []), ...(region ? [evidence(doc, "region", region)] : [])],
         start: Math.min(n.start, cue.start),
+        numberSpan: { start: n.start, end: n.end },
+        end: Math.max(n.end, cue.end),
       });
+      out.push(...elliptic(doc, s, out[out.length - 1]!, cue, nums, used));
     }
   });
-  return out;
+  return withoutAffectedTotals(doc, [...out, ...out.flatMap((t) => oneEach(doc, t))]);
 }
 
 function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: NumberMention[], used: Set<number>): NumberMention | null {
+  // "Серед поранених — троє дітей", "троє дітей серед поранених": the casualty word names a group; the number, a part of it.
+  const group = amongBefore(doc, cue);
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
   const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
   for (const before of candidates) {
-    const gap = doc.text.slice(before.end, cue.start);
+    // "une femme de 68 ans a été blessée": an age between is part of the person's description.
+    const gap = withoutAges(doc, before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
+    if (group || inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).length > 0) continue;
     const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
     // "Eight of those injured in the strike were hospitalized": the people named between.
     const span = { start: before.end, end: cue.start };
@@ -103,12 +155,24 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
+  if (group) {
+    // "Parmi les blessés, 14 ont été hospitalisés" is read from the later word; the group word itself takes nothing.
+    return null;
+  }
+  // "those killed including one member of the military": a part of the dead, not their number.
+  if (after && partOfBefore(doc, after)) return null;
   if (after && after.start - cue.end <= 25 && SHORT_GAP.test(doc.text.slice(cue.end, after.start) + " ")) {
     // "Parmi les blessés, 14 ont été hospitalisés": the number belongs to the word that follows it.
     const next = inSpan(doc.m.casualties, { start: after.end, end: Math.min(s.end, after.end + 40) })[0];
     const between = { start: after.end, end: next ? next.start : after.end };
     if (next && SHORT_GAP.test(doc.text.slice(after.end, next.start) + " ") && inSpan(doc.m.and, between).length === 0 && inSpan(doc.m.persons, between).length === 0) return null;
     return after;
+  }
+  // "Ранения при атаке дронов получили пять человек", "Injuries were sustained by three": the verb that
+  // receives the harm stands later in the clause, and the number follows it.
+  const receive = inSpan(doc.m.belonging.receive, { start: cue.end, end: Math.min(s.end, cue.end + 50) })[0];
+  if (after && receive && receive.end <= after.start && !/[,.;:]/.test(doc.text.slice(cue.end, receive.start)) && SHORT_GAP.test(doc.text.slice(receive.end, after.start) + " ")) {
+    return inSpan(doc.m.casualties, { start: cue.end, end: after.start }).length === 0 ? after : null;
   }
   return null;
 }
@@ -123,7 +187,18 @@ function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
 
 /** Another figure between a number and its casualty word belongs to something else; "une", "a" do not count. */
 function noNumberBetween(doc: Doc, from: number, to: number): boolean {
-  return !inSpan(doc.m.numbers, { start: from, end: to }).some((n) => !(n.word && n.value === 1) && !partOfBefore(doc, n));
+  return !inSpan(doc.m.numbers, { start: from, end: to }).some((n) => !(n.word && n.value === 1) && !partOfBefore(doc, n) && !isAge(doc, n));
+}
+
+/** The text between two offsets with ages and their words left out ("de 68 ans", "1975 года рождения"). */
+function withoutAges(doc: Doc, from: number, to: number): string {
+  let out = doc.text.slice(from, to);
+  const spans = inSpan(doc.m.numbers, { start: from, end: to })
+    .filter((n) => isAge(doc, n))
+    .flatMap((n) => [n, ...inSpan(doc.m.belonging.age, { start: Math.max(from, n.start - 20), end: Math.min(to, n.end + 24) })])
+    .sort((a, b) => b.start - a.start);
+  for (const x of spans) out = out.slice(0, x.start - from) + " ".repeat(x.end - x.start) + out.slice(x.end - from);
+  return out.replace(/\s+/g, " ");
 }
 
 function partOfBefore(doc: Doc, n: Mention): boolean {
@@ -132,19 +207,27 @@ function partOfBefore(doc: Doc, n: Mention): boolean {
 
 /** The region of the people counted: a single region named in the sentence, or the first one after. */
 function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
+  // "…and injuring 15 across the country": the toll's own phrase names no region.
+  const nextToll = inSpan(doc.m.casualties, { start: pos, end: s.end })[0];
+  const own = { start: pos, end: nextToll ? nextToll.start : s.end };
+  const broad = inSpan(doc.m.belonging.broadArea, own)[0];
+  if (broad && !inSpan(doc.m.places, { start: pos, end: broad.start }).length) return null;
   const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null);
-  const launch = inSpan(doc.m.launch, s);
-  const usable = places.filter((p) => !launch.some((l) => l.end <= p.start) && !isActor(doc, p));
+  const launch = launchPlaces(doc, s);
+  const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
   // "contre Kyiv et le sud de l'Ukraine": a place listed with unnamed others is not the toll's place.
   if (regions.size === 1 && !usable.some((p) => sharedWithOthers(doc, p))) return usable[0]!;
+  // "У Львові поранено 4 людей, у Луцьку — двох": a place after a comma opens another part of the sentence.
+  const boundary = /[,;]/.exec(doc.text.slice(pos, s.end));
+  const cut = boundary ? pos + boundary.index : s.end;
   // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
-  const after = usable.filter((p) => p.start >= pos);
+  const after = usable.filter((p) => p.start >= pos && p.start < cut);
   if (new Set(after.map((p) => p.region)).size > 1) return null;
   const next = after.find((p) => p.start - pos < 60);
   if (next) return next;
   // "…, while a strike on the city of Odesa injured four people": the place of the toll's own clause.
-  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos) + 1, doc.text.lastIndexOf(";", pos) + 1);
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos - 1) + 1, doc.text.lastIndexOf(";", pos - 1) + 1);
   const inClause = usable.filter((p) => p.start >= clauseStart && p.end <= pos);
   return new Set(inClause.map((p) => p.region)).size === 1 ? inClause[inClause.length - 1]! : null;
 }
@@ -153,14 +236,20 @@ function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
   return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
 }
 
-/** "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before. */
+/**
+ * "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before;
+ * else the one region the paragraph has named so far ("Чергова ніч для Київщини. … загинула жінка").
+ */
 function carriedRegion(doc: Doc, si: number, last: { paragraph: number; sentence: number; region: RegionCode } | null): RegionCode | null {
   const s = doc.sentences[si]!;
   if (last && last.paragraph === s.paragraph && si - last.sentence === 1) return last.region;
+  const regionsIn = (x: Sentence) => inSpan(doc.m.places, x).filter((p) => regionSide(p.region) !== null && !isActor(doc, p) && !launchPlaces(doc, x).has(p)).map((p) => p.region);
   const prev = doc.sentences[si - 1];
   if (!prev || prev.paragraph !== s.paragraph) return null;
-  const regions = new Set(inSpan(doc.m.places, prev).filter((p) => regionSide(p.region) !== null && !isActor(doc, p)).map((p) => p.region));
-  return regions.size === 1 ? [...regions][0]! : null;
+  const named = new Set(regionsIn(prev));
+  if (named.size > 0) return named.size === 1 ? [...named][0]! : null;
+  const before = new Set(doc.sentences.slice(0, si).filter((x) => x.paragraph === s.paragraph).flatMap(regionsIn));
+  return before.size === 1 ? [...before][0]! : null;
 }
 
 function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
@@ -170,6 +259,8 @@ function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
 }
 
 function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyKind>): boolean {
+  // Nothing befalls the dead later: "succumbed to her injuries in hospital" is where they died.
+  if (cue.value === "killed") return false;
   const next = inSpan(doc.m.casualties, { start: cue.end, end: Math.min(s.end, cue.end + 60) }).find((c) => c.value !== cue.value);
   if (!next) return false;
   const between = { start: cue.end, end: next.start };
@@ -177,4 +268,196 @@ function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyK
   const partitive = inSpan(doc.m.outOf, { start: n.end, end: cue.start }).length + inSpan(doc.m.partOf, { start: n.end, end: cue.start }).length > 0;
   const words = doc.text.slice(cue.end, next.start).trim().split(/\s+/).filter(Boolean).length;
   return partitive || words <= 2;
+}
+
+/** "une femme de 74 ans", "хлопчик 13 років", "aged 45", "1968 року народження": an age, not a number of people. */
+function isAge(doc: Doc, n: Mention): boolean {
+  const near = inSpan(doc.m.belonging.age, { start: Math.max(0, n.start - 20), end: n.end + 24 });
+  return near.some((a) => (a.start >= n.end ? /^[\s-]*$/.test(doc.text.slice(n.end, a.start)) : /^\s*$/.test(doc.text.slice(a.end, n.start))));
+}
+
+/** "серед поранених", "among the injured", "parmi les blessés": the casualty word names a group counted elsewhere. */
+function amongBefore(doc: Doc, cue: Mention): boolean {
+  return inSpan(doc.m.belonging.among, { start: Math.max(0, cue.start - 20), end: cue.start }).some((a) =>
+    /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(a.end, cue.start)),
+  );
+}
+
+/**
+ * "загинула жінка", "поранено літнього чоловіка", "мужчина погиб": a singular person noun beside a
+ * casualty word states one person, in languages without articles. Not when another person is joined
+ * to it ("жінка та її син") or the casualty word names a group ("серед загиблих — жінка").
+ */
+function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<number>): NumberMention | null {
+  if (amongBefore(doc, cue)) return null;
+  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 40) });
+  const p =
+    persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
+    persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)));
+  if (!p || used.has(p.start)) return null;
+  const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
+  if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
+  // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
+  if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
+  const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
+  if (and) return null;
+  return { start: p.start, end: p.end, value: 1, word: true };
+}
+
+/**
+ * Whether a toll belongs to the air attack the text tells: not a tally over a day or the war, not a
+ * statement about attacks in general, not the toll of shelling. The cause is read in the toll's own
+ * clause, else its sentence, else the sentence before in the paragraph.
+ */
+function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolean {
+  const s = doc.sentences[si]!;
+  const clause = clauseOf(doc, s, Math.min(n.start, cue.start), Math.max(n.end, cue.end));
+  // "…the deadliest since the start of the war": a record's scope, not a tally's.
+  const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, clause).length > 0;
+  if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
+  const prev = doc.sentences[si - 1];
+  const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
+  const cause = units.map((u) => causeOf(doc, u)).find((c) => c.named);
+  return !(cause && cause.shelling);
+}
+
+/** What a span says caused harm: whether it names shelling, and whether it names any cause at all. */
+function causeOf(doc: Doc, u: Span): { named: boolean; shelling: boolean } {
+  const shelling = inSpan(doc.m.belonging.shelling, u).length > 0;
+  const air =
+    inSpan(doc.m.weapons, u).some((w) => w.weapon !== "any" && w.weapon !== "rocket") || inSpan(doc.m.models, u).some((m) => m.weapon !== "rocket");
+  const named = shelling || air || inSpan(doc.m.attack, u).length > 0 || inSpan(doc.m.outcomes, u).length > 0;
+  // Shelling beside an air weapon is a tally of several kinds of fire: it belongs to no one air attack either.
+  return { named, shelling };
+}
+
+/**
+ * "Постраждали 8 людей, з них троє загинули", "Ten people were hurt, four of them suffered acute
+ * stress": when the parts of a toll of the hurt are dead or unhurt, the total is no number of the
+ * injured. The parts are told after it: after "of them" or a colon, in its sentence or in the next
+ * one when that opens with "of them".
+ */
+function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] {
+  return facts.filter((t) => {
+    if (t.kind !== "injured") return true;
+    const s = doc.sentences[t.sentence]!;
+    const next = doc.sentences[t.sentence + 1];
+    const opensWithPart = next && next.paragraph === s.paragraph && inSpan(doc.m.partOf, { start: next.start, end: next.start + 12 }).length > 0;
+    const window = { start: t.end, end: opensWithPart ? next.end : s.end };
+    const partCue = (from: number, to: number) =>
+      inSpan(doc.m.partOf, { start: from, end: to }).length > 0 || inSpan(doc.m.outOf, { start: from, end: to }).length > 0 || doc.text.slice(from, to).includes(":");
+    // A part killed: "з них троє загинули", "three of them died", "Постраждали 8: троє загинули".
+    const deadPart = facts.some(
+      (k) => k !== t && k.kind === "killed" && k.numberSpan.start >= window.start && k.numberSpan.end <= window.end && k.n < t.n &&
+        (partCue(t.end, k.numberSpan.start) || inSpan(doc.m.partOf, { start: k.numberSpan.end, end: k.numberSpan.end + 12 }).length > 0),
+    );
+    if (deadPart) return false;
+    // A part unhurt: "у двох із них — гостра реакція на стрес"; or the same people: "Двоє постраждали — гостра реакція на стрес".
+    return !inSpan(doc.m.belonging.notInjured, window).some((x) => {
+      const between = { start: t.end, end: x.start };
+      if (furtherWords(doc, between).length > 0) return false;
+      const others = inSpan(doc.m.numbers, between).length > 0;
+      return !others || partCue(t.end, x.start);
+    });
+  });
+}
+
+/**
+ * "Deux autres personnes ont été tuées, l'une dans la région de Dnipropetrovsk et l'autre dans celle
+ * de Soumy", "двоє загинули — по одному в Харкові та Сумах": a toll shared out one by one over as
+ * many places as it counts gives one toll of 1 for each place (the total stays, as a total).
+ */
+function oneEach(doc: Doc, t: CasualtyFact): CasualtyFact[] {
+  if (t.n < 2 || t.n > 6) return [];
+  const s = doc.sentences[t.sentence]!;
+  const rest = { start: t.end, end: s.end };
+  const usable = (p: PlaceMention) => regionSide(p.region) !== null && !isActor(doc, p);
+  let picked: Array<{ cue: Mention; place: PlaceMention }> = [];
+  // "l'une dans X et l'autre dans Y", "one in X, the other in Y".
+  for (const d of inSpan(doc.m.belonging.distributive, rest)) {
+    const p = inSpan(doc.m.places, { start: d.end, end: Math.min(s.end, d.end + 50) })[0];
+    if (p && usable(p) && /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(d.end, p.start)) && !picked.some((x) => x.place === p)) picked.push({ cue: d, place: p });
+  }
+  // "по одному в Харкові та Сумах", "one each in X and Y".
+  if (picked.length === 0) {
+    const each = inSpan(doc.m.each, rest).find((e) => /[\p{L}]/u.test(doc.text.slice(e.start, e.end)));
+    const first = each ? inSpan(doc.m.places, { start: each.end, end: Math.min(s.end, each.end + 40) })[0] : undefined;
+    if (each && first && usable(first) && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(each.end, first.start))) {
+      picked = placeList(doc, first, s.end).map((place) => ({ cue: each, place }));
+    }
+  }
+  if (picked.length !== t.n || new Set(picked.map((x) => x.place.region)).size !== t.n) return [];
+  return picked.map(({ cue, place }) => ({
+    sentence: t.sentence,
+    kind: t.kind,
+    n: 1,
+    qualifier: "exact" as const,
+    region: place.region,
+    rule: CASUALTY_RULES.oneEach,
+    evidence: [evidence(doc, "number", cue), evidence(doc, "casualty", t.evidence.find((e) => e.role === "casualty") ?? cue), evidence(doc, "region", place)],
+    start: cue.start,
+    end: place.end,
+    numberSpan: { start: cue.start, end: cue.end },
+  }));
+}
+
+/**
+ * "У Львові поранено 4 людей, у Луцьку — двох", "В Белгороде ранены трое, в Курске — двое",
+ * "Four were injured in Lviv, two in Lutsk": after a toll, a comma and a place with a number (or a
+ * number with a place), the verb left out: a toll of the same kind in that place.
+ */
+function elliptic(doc: Doc, s: Sentence, t: CasualtyFact, cue: Mention, nums: NumberMention[], used: Set<number>): CasualtyFact[] {
+  const out: CasualtyFact[] = [];
+  // The toll's own phrase runs to the next comma ("поранено 4 людей", "were injured in Lviv").
+  const comma = /[,;]/.exec(doc.text.slice(t.end, s.end));
+  if (!comma) return out;
+  let from = t.end + comma.index;
+  const own = { start: t.end, end: from };
+  if (inSpan(doc.m.casualties, own).length > 0 || nums.some((x) => x.start >= own.start && x.end <= own.end)) return out;
+  const placeAt = (at: number) => {
+    const prep = inSpan(doc.m.over, { start: at, end: at + 20 }).find((o) => /^\s*$/.test(doc.text.slice(at, o.start)));
+    const start = prep ? prep.end : at;
+    return inSpan(doc.m.places, { start, end: start + 60 }).find((p) => /^\s*$/.test(doc.text.slice(start, p.start)) && regionSide(p.region) !== null);
+  };
+  const numberAt = (at: number) => nums.find((x) => x.start >= at && /^\s*$/.test(doc.text.slice(at, x.start)) && !used.has(x.start));
+  const personsAfter = (n: Mention) => inSpan(doc.m.persons, { start: n.end, end: n.end + 20 }).find((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)))?.end ?? n.end;
+  for (;;) {
+    const sep = /^\s*[,;]\s*/.exec(doc.text.slice(from, s.end));
+    if (!sep) break;
+    const at = from + sep[0].length;
+    let place = placeAt(at);
+    let n: NumberMention | undefined;
+    let end: number;
+    if (place) {
+      // "у Луцьку — двох"
+      const dash = /^\s*[—–-]?\s*/.exec(doc.text.slice(place.end))![0];
+      n = numberAt(place.end + dash.length);
+      if (!n) break;
+      end = personsAfter(n);
+    } else {
+      // "two in Lutsk"
+      n = numberAt(at);
+      if (!n) break;
+      place = placeAt(personsAfter(n));
+      if (!place) break;
+      end = place.end;
+    }
+    if (!/^\s*(?:[,;.)]|$)/.test(doc.text.slice(end, end + 3))) break;
+    used.add(n.start);
+    const { q, ev } = qualifierBefore(doc, n);
+    out.push({
+      sentence: t.sentence,
+      kind: t.kind,
+      n: n.value,
+      qualifier: q,
+      region: place.region,
+      rule: CASUALTY_RULES.elliptic,
+      evidence: [evidence(doc, "number", n), evidence(doc, "casualty", cue), ...(ev ? [ev] : []), evidence(doc, "region", place)],
+      start: Math.min(n.start, place.start),
+      end,
+      numberSpan: { start: n.start, end: n.end },
+    });
+    from = end;
+  }
+  return out;
 }

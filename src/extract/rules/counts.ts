@@ -5,6 +5,7 @@ import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { NumberMention } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
+import { isRiver } from "./place-role.js";
 import { regionAfter, regionBeforeBracket, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
@@ -43,14 +44,15 @@ export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev:
 function regionFor(doc: Doc, s: Sentence, n: { start: number; end: number }, end: number, cue: Span | null = null): RegionChoice | null {
   const target = doc.frames?.[doc.sentences.indexOf(s)]?.target;
   const capital = target === "UA" ? "UA-30" : target === "RU" ? "RU-MOW" : null;
-  return (
+  const chosen =
     regionBeforeBracket(doc, s, n.start) ??
     regionAfter(doc, s, end, capital) ??
     regionOpeningClause(doc, s, n.start) ??
     regionByReference(doc, s, end) ??
     regionOfClauseTarget(doc, s, n.start, cue) ??
-    regionFronted(doc, s, n.start)
-  );
+    regionFronted(doc, s, n.start);
+  // "на річці Дніпро", "on the Dnipro river": a river is no region.
+  return chosen && chosen.evidence.some((e) => isRiver(doc, e)) ? null : chosen;
 }
 
 export function findCounts(doc: Doc): CountFact[] {

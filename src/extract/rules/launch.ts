@@ -9,16 +9,22 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  */
 export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
-  const cues = inSpan(doc.m.launch, s);
+  // "depuis la semaine dernière", "since Monday": a cue followed by a time is a time, not an origin.
+  const times = [...doc.m.period, ...doc.dateSpans];
+  const cues = inSpan(doc.m.launch, s).filter((c) => !times.some((t) => t.start >= c.end && /^\s*$/.test(doc.text.slice(c.end, t.start))));
   let chainEnd = -1;
   for (const p of inSpan(doc.m.places, s)) {
-    const cue = [...cues].reverse().find((c) => c.end <= p.start);
-    const from = cue ? Math.max(cue.end, chainEnd) : -1;
+    // "з акваторії Чорного моря": the cue may run into the place's own name ("акваторії Чорного моря").
+    const cue = [...cues].reverse().find((c) => c.end <= p.start || (c.start < p.start && c.end <= p.end));
+    // "launched from X as well as from Y": after a launch cue, each "from" opens the next item.
+    const again = cue ? inSpan(doc.m.from, { start: cue.end, end: p.start }).pop() : undefined;
+    const from = cue ? Math.max(cue.end, chainEnd, again?.end ?? -1) : -1;
     const gap = cue ? doc.text.slice(from, p.start) : "";
     // "Міллерово – рф., ТОТ Донецьк": an abbreviation's full stop does not end the list.
-    const sentenceBreak = /[;!?]/.test(gap) || (/\./.test(gap) && gap.length > 24);
+    // "Приморсько-Ахтарськ - рф; ТОТ АР Крим – Гвардійське": a short gap with ";" goes on with the list.
+    const sentenceBreak = /[!?]/.test(gap) || (/;/.test(gap) && gap.length > 16) || (/\./.test(gap) && gap.length > 24);
     const inLaunch =
-      (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start)) ||
+      (cue !== undefined && !sentenceBreak && launchContinues(doc, from, p.start) && !aimedAt(doc, chainEnd, from, p.start)) ||
       (chainEnd >= 0 && joinedByAnd(doc, chainEnd, p.start)) ||
       fromWeapons(doc, s, p);
     if (inLaunch) {
@@ -39,9 +45,21 @@ function fromWeapons(doc: Doc, s: { start: number; end: number }, p: { start: nu
   return weaponsBefore > 0 && (launched || /^[-•–—*]/u.test(doc.text.slice(s.start, s.start + 1)));
 }
 
+/**
+ * "з Брянської області по Сумщині": after the first place of origin, a place brought in by a
+ * preposition of place or direction is where the weapons went, not another origin.
+ */
+function aimedAt(doc: Doc, chainEnd: number, from: number, to: number): boolean {
+  return chainEnd >= 0 && from === chainEnd && inSpan(doc.m.over, { start: from, end: to }).length > 0;
+}
+
 /** A launch list goes on through commas, dashes, brackets and country tags ("Курськ, Орел – рф"). */
 function launchContinues(doc: Doc, from: number, to: number): boolean {
   const gap = doc.text.slice(from, to);
   if (gap.length > 60) return false;
-  return inSpan(doc.m.numbers, { start: from, end: to }).length === 0 && inSpan(doc.m.outcomes, { start: from, end: to }).length === 0;
+  // A closing quote or a speaker ends the list ("…en mer Noire", a indiqué le gouverneur d'Odessa).
+  if (/["«»“”„]/u.test(gap) || inSpan(doc.m.attribution, { start: from, end: to }).length > 0) return false;
+  // "depuis un sous-marin en mer Noire": an article is no figure.
+  const figures = inSpan(doc.m.numbers, { start: from, end: to }).filter((n) => !(n.word && n.value === 1));
+  return figures.length === 0 && inSpan(doc.m.outcomes, { start: from, end: to }).length === 0;
 }

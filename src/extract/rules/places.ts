@@ -1,9 +1,12 @@
-import type { Evidence } from "../../model/span.js";
+import type { Evidence, Span } from "../../model/span.js";
+import type { Sentence } from "../../text/segment.js";
 import type { StaticRuleId } from "../rule-ids.js";
 import type { PlaceRole, RegionCode, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
+import { isRiver, isVenue, standsForGovernment } from "./place-role.js";
+import { clauseOf } from "./clause.js";
 import { joinedByAnd } from "./region-of.js";
 
 export interface RegionFactRaw {
@@ -37,6 +40,39 @@ function inListOfRegions(doc: Doc, p: { start: number; end: number }): boolean {
 }
 
 /**
+ * A sentence that tells of the air attack: a weapon, an outcome, an attack word, or a toll in a
+ * paragraph that speaks of the attack. Not shelling alone ("Shelling wounded a man…"), and not a
+ * figure over a period ("this week").
+ */
+function aboutAirAttack(doc: Doc, s: Sentence): boolean {
+  if (inSpan(doc.m.period, s).length > 0) return false;
+  const air = inSpan(doc.m.weapons, s).some((w) => w.weapon !== "any" && w.weapon !== "rocket") || inSpan(doc.m.models, s).length > 0;
+  const stopped = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
+  if (inSpan(doc.m.belonging.shelling, s).length > 0 && !air && !stopped) return false;
+  // "An air raid alert sounded in the capital": an alert is no attack.
+  const alerts = inSpan(doc.m.belonging.alert, s);
+  const attack = inSpan(doc.m.attack, s).filter((a) => !alerts.some((x) => x.start < a.end && a.start < x.end));
+  if (attack.length > 0 || inSpan(doc.m.outcomes, s).length > 0 || inSpan(doc.m.weapons, s).length > 0 || inSpan(doc.m.models, s).length > 0) return true;
+  // A toll alone ("Prigozhin died when a plane … crashed") tells of the attack only in a paragraph about it.
+  return inSpan(doc.m.casualties, s).length > 0 && paragraphsAboutAttack(doc).has(s.paragraph);
+}
+
+const aboutParagraphs = new WeakMap<Doc, Set<number>>();
+/** The paragraphs with a sentence that names an attack, a weapon or an outcome. */
+function paragraphsAboutAttack(doc: Doc): Set<number> {
+  let set = aboutParagraphs.get(doc);
+  if (!set) {
+    set = new Set(doc.sentences.filter((x) => hasAttackWords(doc, x)).map((x) => x.paragraph));
+    aboutParagraphs.set(doc, set);
+  }
+  return set;
+}
+
+function hasAttackWords(doc: Doc, s: Span): boolean {
+  return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
+}
+
+/**
  * Regions the report says were attacked (named in a sentence about the attack, on the target's
  * side) and the areas weapons were launched from (named after a launch cue).
  */
@@ -46,9 +82,7 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
   const places: PlaceFactRaw[] = [];
   doc.sentences.forEach((s, si) => {
     const f = fr[si]!;
-    const about =
-      inSpan(doc.m.attack, s).length > 0 || inSpan(doc.m.outcomes, s).length > 0 || inSpan(doc.m.weapons, s).length > 0 ||
-      inSpan(doc.m.casualties, s).length > 0 || inSpan(doc.m.models, s).length > 0;
+    const about = aboutAirAttack(doc, s);
     const launched = launchPlaces(doc, s);
     for (const p of inSpan(doc.m.places, s)) {
       if (launched.has(p)) {
@@ -59,6 +93,12 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
         continue;
       }
       if (!about || isActor(doc, p) || landmark(doc, p)) continue;
+      if (isRiver(doc, p) || isVenue(doc, p) || standsForGovernment(doc, p)) continue;
+      // "Three were wounded in shelling of Kherson, while a drone hit Sumy": with shelling in the sentence, the place's own clause decides.
+      const clause = clauseOf(doc, s, p.start, p.end);
+      if (inSpan(doc.m.belonging.shelling, s).length > 0 && !aboutAirAttack(doc, { ...s, ...clause })) continue;
+      // "Russian drones regularly target Kharkiv's grid": attacks in general, not the one told.
+      if (inSpan(doc.m.belonging.background, clause).length > 0) continue;
       if (regionSide(p.region) !== f.target) continue;
       const region = inListOfRegions(doc, p) ? OBLAST_OF_CITY[p.region] ?? p.region : p.region;
       targets.push({ sentence: si, region, evidence: [evidence(doc, "region", p)], rule: "target/<attack-sentence> <place>" });

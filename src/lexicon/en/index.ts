@@ -1,4 +1,5 @@
 import type { Lexicon } from "../types.js";
+import belonging from "./belonging.js";
 
 const lexicon: Lexicon = {
   lang: "en",
@@ -71,12 +72,12 @@ const lexicon: Lexicon = {
     at_most: ["up to", "as many as"],
   },
   casualties: {
-    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives"],
+    killed: ["death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life", "claimed the lives of", "claimed the life of", "succumbed to", "succumbed to his injuries", "succumbed to her injuries", "succumbed to their injuries", "succumbed to his wounds", "succumbed to her wounds", "succumbed to their wounds", "died of wounds", "died of injuries", "died of his injuries", "died of her injuries", "died of their injuries"],
     injured: ["number of injured", "injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },
   rose: ["rose to", "has risen to", "had risen to", "risen to", "climbed to", "increased to", "jumped to", "reached"],
-  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "minors", "minor", "adults", "teenagers", "teenager", "pensioners", "firefighters", "patients", "passengers"],
+  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "minors", "minor", "adults", "teenagers", "teenager", "pensioners", "firefighters", "patients", "passengers", "employee", "worker", "rescuer", "policeman", "driver", "boy", "girl", "pensioner"],
   all: ["all", "all of the", "all the", "all of", "all of them", "all of them", "them all"],
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them"],
@@ -88,7 +89,7 @@ const lexicon: Lexicon = {
   regionsPlural: ["regions", "oblasts", "provinces", "regions of Ukraine"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],
   capital: ["the capital", "capital"],
-  launch: ["launched from", "from the airspace", "from the airspace over", "from the area of", "from the areas of", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of"],
+  launch: ["launched from", "from the airspace", "from the airspace over", "from the area of", "from the areas of", "originating from", "from the regions", "from the directions", "from the direction", "from the direction of", "from the directions of", "fired from", "from the area of", "from the territory of", "from the waters of", "from the airspace of", "from the airspace above", "from the waters of the", "from occupied", "launches from", "launch sites in"],
   from: ["from"],
   seas: {
     "sea:black": ["Black Sea", "the Black Sea"],
@@ -128,6 +129,7 @@ const lexicon: Lexicon = {
     year: ["this year", "so far this year", "since the start of the year"],
   },
   period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours", "over the past two weeks", "past two weeks", "in the past two weeks", "over the past month", "in the past month", "over the last week", "over the last two weeks", "over the last month", "since the beginning of the month"],
+  belonging,
 };
 
 export default lexicon;

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../types.js";
+import belonging from "./belonging.js";
 
 const lexicon: Lexicon = {
   lang: "fr",
@@ -72,12 +73,12 @@ const lexicon: Lexicon = {
     at_most: ["jusqu'à", "jusqu'a"],
   },
   casualties: {
-    killed: ["bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués"],
-    injured: ["blessés", "blessé", "blessée", "blessées", "blessant"],
+    killed: ["bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués", "mortellement", "perdu la vie", "coûté la vie à", "coûté la vie", "a succombé", "ont succombé", "succombé à ses blessures", "succombé à leurs blessures"],
+    injured: ["blessés", "blessé", "blessée", "blessées", "blessant", "blessures"],
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
   rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à"],
-  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers"],
+  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers", "employée", "ouvrier", "conducteur", "garçon", "retraitée", "retraité"],
   all: ["tous les", "toutes les", "l'ensemble des", "la totalité des", "tous", "toutes", "tous ont été", "toutes ont été"],
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur", "sur les"],
@@ -89,7 +90,7 @@ const lexicon: Lexicon = {
   regionsPlural: ["régions", "oblasts", "provinces"],
   unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
   capital: ["la capitale", "capitale"],
-  launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis"],
+  launch: ["lancés depuis", "tirés depuis", "depuis la région de", "en provenance de", "depuis le territoire", "à partir de", "lancés à partir de", "depuis", "depuis l'espace aérien", "depuis les eaux de", "depuis la mer", "tirés à partir de"],
   from: ["depuis", "à partir de", "en provenance de"],
   seas: {
     "sea:black": ["mer Noire", "la mer Noire"],
@@ -129,6 +130,7 @@ const lexicon: Lexicon = {
     year: ["cette année", "depuis le début de l'année"],
   },
   period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois", "au cours des deux dernières semaines", "ces deux dernières semaines", "au cours de la semaine", "au cours du mois", "depuis le début de la semaine", "au cours de la dernière semaine", "ce mois"],
+  belonging,
 };
 
 export default lexicon;

@@ -1,0 +1,59 @@
+import type { Belonging } from "../types.js";
+
+const belonging: Belonging = {
+  tally: [
+    "over the past day", "in the past day", "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "over the last 24 hours",
+    "over the previous day", "during the past day", "throughout the day", "since the start of the war", "since the beginning of the war",
+    "since the full-scale invasion", "since the start of the full-scale invasion", "since the invasion began", "since the war began",
+    "since February 2022", "so far this year", "Russian aggression",
+  ],
+  background: [
+    "in recent months", "in recent weeks", "almost every night", "nearly every night", "almost daily", "nearly daily", "regularly", "frequently",
+    "routinely", "repeatedly", "throughout the war", "over the course of the war",
+  ],
+  shelling: [
+    "shelling", "shelled", "artillery", "mortar", "mortars", "tank fire", "sniper fire", "MLRS", "multiple rocket launcher", "multiple rocket launchers",
+    "Grad", "landmine", "landmines",
+    "fighting", "clashes", "ground assault",
+  ],
+  notInjured: [
+    "sought medical help", "sought medical attention", "sought medical assistance", "sought help", "asked for medical help", "asked for medical assistance",
+    "acute stress reaction", "acute stress", "stress reaction", "treated for shock", "suffering from shock", "suffered shock", "in a state of shock",
+    "in shock", "psychological assistance", "psychological help", "psychological support",
+  ],
+  among: ["among"],
+  more: ["another", "other", "others", "more", "also", "further", "additional"],
+  onePerson: [],
+  age: ["years old", "years of age", "aged", "age of", "born in"],
+  broadArea: [
+    "southern Ukraine", "eastern Ukraine", "northern Ukraine", "western Ukraine", "central Ukraine", "the south of Ukraine", "the east of Ukraine",
+    "the north of Ukraine", "the west of Ukraine", "the south", "the east", "the north", "the west", "southern Russia", "western Russia",
+    "across Ukraine", "several regions", "various regions", "the front line", "the frontline", "frontline regions", "border regions",
+    "across the country", "throughout the country", "nationwide",
+    "the rest of the country", "other regions",
+  ],
+  river: ["river", "riverbank", "bank of the", "banks of the", "left bank", "right bank", "reservoir", "estuary"],
+  polity: {
+    after: [
+      "pushes", "pushed", "is pushing", "urges", "urged", "wants", "wanted", "has asked", "asked", "has called", "called for", "calls for", "blames",
+      "blamed", "accuses", "accused", "denies", "denied", "has not commented", "did not comment", "declined to comment", "insists", "refuses",
+      "refused", "rejects", "rejected", "demands", "demanded", "shunned", "hopes", "fears", "seeks", "sought", "is seeking", "needs",
+      "and its allies", "and its Western allies", "and its partners", "'s allies", "'s partners", "'s government", "'s request", "'s envoy",
+    ],
+    before: [
+      "allies of", "partners of", "backed by", "supported by", "talks with", "pressure on", "relations with", "negotiations with", "deal with",
+      "sanctions on", "ties with", "support for", "aid to", "message to", "government in", "officials in", "authorities in", "regime in",
+      "envoy to", "ambassador to", "between",
+    ],
+  },
+  venue: [
+    "arrived in", "visit to", "visited", "visiting", "a visit to", "talks in", "meeting in", "summit in", "conference in", "trip to", "travelled to",
+    "traveled to", "press conference in", "embassy in", "flying from", "flight from", "flights from", "bound for",
+  ],
+  alert: ["air raid alert", "air raid alerts", "air raid alarm", "air raid sirens", "air raid warning", "air-raid alert", "air alert", "air alerts"],
+  receive: ["sustained by", "suffered by", "were sustained by"],
+  distributive: ["one", "the other", "another", "one of them"],
+  clauseBreak: ["while", "whereas", "meanwhile", "separately"],
+};
+
+export default belonging;
