@@ -16,7 +16,6 @@ import { regionOfTheScene } from "./scene-region.js";
 export const REFINER_IDS = [
   "count/same-figure-twice",
   "casualty/one-toll-once",
-  "casualty/body-over-outlet",
   "target/restated-by-body",
   "count/unnamed-region-beside-national",
   "orgs/named-body-over-generic",
@@ -77,7 +76,10 @@ const sameFigureTwice: Refiner = {
   },
 };
 
-/** The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is one. */
+/**
+ * The same toll told twice in one document ("leaving three dead" … "three soldiers had been killed") is
+ * one; a body's report keeps it before the outlet's own (a headline restating the body).
+ */
 const oneTollOnce: Refiner = {
   id: "casualty/one-toll-once",
   run({ reports }) {
@@ -89,19 +91,6 @@ const oneTollOnce: Refiner = {
         seen.push({ kind: c.kind, n: c.n, date: r.date, region: c.region });
         return true;
       });
-    }
-  },
-};
-
-/** A toll the outlet states and a body also states is the body's claim (a headline restating the text). */
-const bodyOverOutlet: Refiner = {
-  id: "casualty/body-over-outlet",
-  run({ reports }) {
-    for (const r of reports) {
-      if (r.claimant !== "media") continue;
-      r.casualties = r.casualties.filter(
-        (c) => !reports.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
-      );
     }
   },
 };
@@ -223,7 +212,6 @@ const targetsOfFigures: Refiner = {
 export const REFINERS: readonly Refiner[] = [
   sameFigureTwice,
   oneTollOnce,
-  bodyOverOutlet,
   targetRestatedByBody,
   unnamedRegionBesideNational,
   namedBodyOverGeneric,

@@ -155,8 +155,8 @@ export function findCounts(doc: Doc): CountFact[] {
       const anchor = partOfAnchor(doc, n) ? lastCount() : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
-      const base =
-        anchor ?? denominator ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null) ?? setNamedBefore(doc, s, si, n);
+      const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
+      const base = anchor ?? denominator ?? setBase ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -172,7 +172,7 @@ export function findCounts(doc: Doc): CountFact[] {
         continue;
       }
       if (region && region.more.length > 0) continue;
-      out.push(bareCount(si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : "count/<list-item> <number> <region>"));
+      out.push(bareCount(si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : base === setBase ? "count/<of> <weapon> <outcome>, <number>" : base === denominator ? "count/<of> <number> <weapon>, <number>" : "count/<list-item> <number> <region>"));
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {

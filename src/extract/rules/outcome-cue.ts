@@ -60,7 +60,8 @@ export function chooseOutcome(
   }
   // "…были запущены 11 беспилотников, все они сбиты": after a comma begins another clause; the verb
   // before the figure is its own.
-  if (after && before && !opts.location && doc.text.slice(end, after.start).includes(",") && !/[;]/.test(doc.text.slice(before.end, start))) {
+  // "…launched 16 drones overnight and air defences destroyed all of them": after "and" too.
+  if (after && before && !opts.location && (doc.text.slice(end, after.start).includes(",") || inSpan(doc.m.and, { start: end, end: after.start }).length > 0) && !/[;]/.test(doc.text.slice(before.end, start))) {
     after = null;
   }
   // "ще в одному місці впали уламки": a place count takes the cue right after it, too.
