@@ -229,6 +229,21 @@ export interface ExtractedReport {
   launch_area_facts?: { region: string; provenance: ProvenanceJson }[];
   org_facts?: { org: string; provenance: ProvenanceJson }[];
   date_evidence?: ProvenanceJson | null;
+  /** The reporting window the text states (clock times and/or a named period), with its cue. */
+  period?: PeriodJson | null;
+}
+
+export interface PeriodPointJson {
+  time: string;
+  date: string | null;
+  zone: string | null;
+}
+
+export interface PeriodJson {
+  start: PeriodPointJson | null;
+  end: PeriodPointJson | null;
+  named: "night" | "day" | "evening" | "24h" | null;
+  provenance: ProvenanceJson;
 }
 
 export interface ExtractionJson {
