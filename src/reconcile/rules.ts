@@ -46,6 +46,8 @@ export interface WindowValue {
   claim_id: number;
   /** The claims this value stands for: its own window's statements, and those of windows inside it. */
   stands_for: number[];
+  /** The documents of those claims. */
+  document_ids: number[];
 }
 
 export interface Chosen {
@@ -177,7 +179,7 @@ function additiveBody(list: ClaimOut[]): BodyFigure {
   const first = list[0]!;
   const windows = [...list]
     .sort((a, b) => (a.window.from ?? 0) - (b.window.from ?? 0) || a.id - b.id)
-    .map((c) => ({ window: c.window, n: c.n, qualifier: c.qualifier, claim_id: c.id, stands_for: [c.id] }));
+    .map((c) => ({ window: c.window, n: c.n, qualifier: c.qualifier, claim_id: c.id, stands_for: [c.id], document_ids: [c.doc.id] }));
   return {
     side: first.side,
     claimant: first.claimant,
@@ -250,6 +252,7 @@ function bodyFigure(list: ClaimOut[]): BodyFigure {
     qualifier: g.best.qualifier,
     claim_id: g.best.id,
     stands_for: stands.map((c) => c.id).sort((a, b) => a - b),
+    document_ids: [...new Set(stands.map((c) => c.doc.id))].sort((a, b) => a - b),
   }));
   const first = counted[0]!.g.best;
   return {
