@@ -98,9 +98,9 @@ export interface SideAccount {
   /** The bodies whose figures make this account. */
   orgs: Org[];
   windows: SideWindow[];
-  /** The day's totals: each figure's day value (a window standing for the day, or separate windows summed). */
+  /** The day's totals, from each figure's day value (a window standing for the day, or separate windows summed). */
   day: WindowTotals;
-  /** `sum` when the day is made of more than one window. */
+  /** `sum` when a national figure's day value is a sum of separate windows of one body. */
   basis: "window" | "sum";
 }
 
@@ -188,10 +188,12 @@ function sideAccount(side: Side, attacked: boolean, figures: FigureOut[]): SideA
   const windows: SideWindow[] = [];
   const orgs = new Set<Org>();
   const day: ValueAt[] = [];
+  let summed = false;
   for (const f of figures) {
     const c = f.decision.by_side[side];
     if (!c) continue;
     if (c.org) orgs.add(c.org);
+    if (f.region === null && c.basis === "sum") summed = true;
     day.push({ weapon: f.weapon, model: f.model, outcome: f.outcome, region: f.region, n: c.n });
     for (const wv of c.windows) {
       let sw = windows.find((x) => x.window.key === wv.window.key || relate(x.window, wv.window) === "same");
@@ -205,7 +207,7 @@ function sideAccount(side: Side, attacked: boolean, figures: FigureOut[]): SideA
   if (windows.length === 0) return null;
   for (const w of windows) Object.assign(w, windowTotals(w.figures));
   windows.sort((a, b) => (a.window.from ?? -Infinity) - (b.window.from ?? -Infinity) || (a.window.to ?? 0) - (b.window.to ?? 0));
-  return { side, attacked, orgs: [...orgs].sort(), windows, day: windowTotals(day), basis: windows.length > 1 ? "sum" : "window" };
+  return { side, attacked, orgs: [...orgs].sort(), windows, day: windowTotals(day), basis: summed ? "sum" : "window" };
 }
 
 export function buildAttack(input: AttackIn): AttackOut {
