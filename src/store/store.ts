@@ -48,6 +48,8 @@ import type {
   RecordClaimSummary,
   RecordEntry,
   RecordHolder,
+  RecordMark,
+  RecordMarks,
   RecordsOptions,
   RecordsResult,
   RecordStatus,
@@ -363,6 +365,44 @@ export class SqlStore implements Store {
     return { id: row.id, date: row.date, attacker: row.attacker as Side, target: row.target as Side, n: row[col]!, basis };
   }
 
+  async recordMarks(metric: RecordMetric, options: RecordsOptions = {}): Promise<RecordMarks> {
+    const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
+    const all = options.allClaimants ?? false;
+    const col = this.recordColumn(metric, all);
+    const rows = await this.db
+      .selectFrom("attacks")
+      .select(["id", "date", col])
+      .where("attacker", "=", at.attacker)
+      .where("target", "=", at.target)
+      .where("documents", ">", 0)
+      .where(col, "is not", null)
+      .orderBy("date")
+      .orderBy("id")
+      .execute();
+    const items: RecordMark[] = [];
+    let best: { id: string; date: string; n: number } | null = null;
+    for (const r of rows) {
+      const n = Number(r[col]);
+      // Ties go to the earlier attack, as in `records`.
+      if (best && n > best.n) items.push({ id: r.id, date: r.date, n, previous: best });
+      if (!best || n > best.n) best = { id: r.id, date: r.date, n };
+    }
+    const label = this.metricLabel(at.target as Side, all);
+    return { attacker: at.attacker as Side, target: at.target as Side, metric, claimant: all ? "all" : (at.target as Side), ...label, items };
+  }
+
+  private metricLabel(target: Side, all: boolean): { outcome: "launched" | "intercepted"; metric_label: string } {
+    const outcome = recordOutcome(target);
+    return {
+      outcome,
+      metric_label: all
+        ? `${outcome}, whichever side's figure was chosen`
+        : target === "UA"
+          ? `${outcome}, as Ukraine states it (its Air Force first)`
+          : `${outcome}, as Russia states it (its defence ministry first)`,
+    };
+  }
+
   async records(asOf?: string, options: RecordsOptions = {}): Promise<RecordsResult> {
     const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
     const all = options.allClaimants ?? false;
@@ -372,18 +412,12 @@ export class SqlStore implements Store {
       const previous = record ? await this.largest(metric, at, { to: record.date, inclusive: false }, all) : null;
       return { metric, record, previous };
     };
-    const outcome = recordOutcome(at.target as Side);
     return {
       as_of: asOf ?? null,
       attacker: at.attacker as Side,
       target: at.target as Side,
       claimant: all ? "all" : (at.target as Side),
-      outcome,
-      metric_label: all
-        ? `${outcome}, whichever side's figure was chosen`
-        : at.target === "UA"
-          ? `${outcome}, as Ukraine states it (its Air Force first)`
-          : `${outcome}, as Russia states it (its defence ministry first)`,
+      ...this.metricLabel(at.target as Side, all),
       records: { any: await entry("any"), drone: await entry("drone"), missile: await entry("missile") },
     };
   }

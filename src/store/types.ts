@@ -273,6 +273,26 @@ export interface RecordsResult {
   records: Record<RecordMetric, RecordEntry>;
 }
 
+/** An attack that set a record as of its own date: larger than every earlier attack of its direction. */
+export interface RecordMark {
+  id: string;
+  date: string;
+  n: number;
+  /** The record it beat (the largest attack before it). */
+  previous: { id: string; date: string; n: number };
+}
+
+export interface RecordMarks {
+  attacker: Side;
+  target: Side;
+  metric: RecordMetric;
+  claimant: Side | "all";
+  outcome: "launched" | "intercepted";
+  metric_label: string;
+  /** In date order; computed over the whole stored history, whatever range a caller shows. */
+  items: RecordMark[];
+}
+
 export interface TimelineRow {
   /** `YYYY-MM-DD` (day) or the Monday of the ISO week (week). */
   period: string;
@@ -421,6 +441,8 @@ export interface Store {
   /** Ids of all attacks on a date (for a date that matches several). */
   attacksOn(date: string): Promise<string[]>;
   records(asOf?: string, options?: RecordsOptions): Promise<RecordsResult>;
+  /** Every attack that set a record for one metric when it happened, over the whole history. */
+  recordMarks(metric: RecordMetric, options?: RecordsOptions): Promise<RecordMarks>;
   timeline(filter: AttackFilter, bucket: "day" | "week"): Promise<TimelineRow[]>;
   regionsAggregate(filter: AttackFilter): Promise<RegionRow[]>;
   listDocuments(page: DocumentPage, filter?: DocumentFilter): Promise<Page<DocumentSummary>>;

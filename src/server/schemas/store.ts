@@ -296,6 +296,27 @@ export const recordsSchema = {
   },
 } as const;
 
+const attackRef = { type: "object", ...open, properties: { id: str, date: DATE, n: num } } as const;
+
+export const recordMarksSchema = {
+  $id: "RecordMarks",
+  type: "object",
+  ...open,
+  properties: {
+    attacker: side,
+    target: side,
+    metric: { type: "string", enum: RECORD_METRICS },
+    claimant: { type: "string", enum: ["UA", "RU", "all"] },
+    outcome: { type: "string", enum: ["launched", "intercepted"] },
+    metric_label: str,
+    items: {
+      type: "array",
+      description: "Attacks that set a record when they happened, in date order, over the whole history",
+      items: { type: "object", ...open, properties: { id: str, date: DATE, n: num, previous: attackRef } },
+    },
+  },
+} as const;
+
 export const timelineRowSchema = {
   $id: "TimelineRow",
   type: "object",
@@ -407,6 +428,7 @@ export const STORE_SCHEMAS = [
   documentRefSchema,
   attackDetailSchema,
   recordsSchema,
+  recordMarksSchema,
   timelineRowSchema,
   regionRowSchema,
   documentSummarySchema,
