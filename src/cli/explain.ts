@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceRole, Extraction, Provenance, Qualifier, Report, Span } from "../model/index.js";
+import type { Evidence, EvidenceRole, Extraction, Period, PeriodPoint, Provenance, Qualifier, Report, Span } from "../model/index.js";
 
 export interface ExplainOptions {
   color: boolean;
@@ -18,6 +18,7 @@ const ROLE_STYLE: Record<EvidenceRole, string> = {
   record: "30;105",
   launch: "30;106",
   place: "30;102",
+  period: "97;100",
 };
 
 const QUALIFIER_WORD: Record<Qualifier, string> = {
@@ -75,6 +76,7 @@ function renderReport(x: Extraction, r: Report, i: number, st: Styler): string[]
     if (p) lines.push(...renderProvenance(x, p, st));
   };
   if (r.date_evidence) fact("date", r.date ?? "unknown", r.date_evidence);
+  if (r.period) fact("period", periodText(r.period), r.period.provenance);
   for (const o of r.org_facts) fact("org", o.org, o.provenance);
   for (const c of r.counts) {
     const model = c.model ? ` (${c.model})` : "";
@@ -90,6 +92,13 @@ function renderReport(x: Extraction, r: Report, i: number, st: Styler): string[]
   for (const rc of r.record_claims) fact("record", `${rc.metric} (${rc.scope})`, rc.provenance);
   for (const p of r.places) fact("place", `${p.name} → ${p.region} (${p.role})`, p.provenance);
   return lines;
+}
+
+/** "night, 18:00 2025-07-03 → 08:00 2025-07-04 (Europe/Kyiv)". */
+export function periodText(p: Period): string {
+  const at = (x: PeriodPoint | null) => (x ? `${x.time}${x.date ? ` ${x.date}` : ""}${x.zone ? ` ${x.zone}` : ""}` : "…");
+  const window = p.start || p.end ? `${at(p.start)} → ${at(p.end)}` : "";
+  return [p.named, window].filter((s) => s).join(", ");
 }
 
 /** Region lists carry their evidence in a parallel list; regions without a fact are still shown. */

@@ -16,6 +16,7 @@ import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
 import { findRegions } from "./rules/places.js";
 import { findRecords } from "./rules/records.js";
 import { assembleReports, type RawFact } from "./refine/reports.js";
+import { attachPeriods, findPeriods } from "./period.js";
 
 const MAX_CHARS = 2_000_000;
 
@@ -103,12 +104,15 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   facts.push(...regions.targets.map((t) => ({ type: "target" as const, fact: t })));
   facts.push(...regions.launch.map((t) => ({ type: "launch" as const, fact: t })));
   facts.push(...regions.places.map((t) => ({ type: "place" as const, fact: t })));
+  const { reports, refiners } = assembleReports(doc, fr, facts);
+  attachPeriods(text, doc.sentences, reports, findPeriods(text, lang, reference));
   return {
     published: pub.published?.iso ?? null,
     published_span: pub.published ? { start: pub.published.start, end: pub.published.end } : null,
     updated: pub.updated?.iso ?? null,
     updated_span: pub.updated ? { start: pub.updated.start, end: pub.updated.end } : null,
-    ...assembleReports(doc, fr, facts),
+    reports,
+    refiners,
   };
 }
 

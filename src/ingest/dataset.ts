@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { SalvoError } from "../errors.js";
-import type { Count, Evidence, Extraction, Org, Outcome, Provenance, RegionCode, Report, Weapon } from "../model/index.js";
+import type { Count, Evidence, Extraction, Org, Outcome, Period, PeriodPoint, Provenance, RegionCode, Report, Weapon } from "../model/index.js";
 import type { BatchItem, SqlStore } from "../store/store.js";
 import { readCsv, type CsvRecord } from "./csv.js";
 import { classFromCompanion, mapModel } from "./dataset-models.js";
@@ -110,6 +110,42 @@ function regionsIn(names: string[]): RegionCode[] {
   return out;
 }
 
+/** The row's window: times in Kyiv time when the dataset gives them, else the whole day it names. */
+function rowPeriod(start: string, end: string, provenance: Provenance): Period {
+  const s = parseWhen(start);
+  const e = parseWhen(end || start);
+  const at = (w: { date: string; hour: number | null } | null, raw: string): PeriodPoint | null => {
+    const t = /(\d{1,2}):(\d{2})\s*$/.exec(raw);
+    return w && w.hour !== null && t ? { time: `${t[1]!.padStart(2, "0")}:${t[2]}`, date: w.date, zone: "Europe/Kyiv" } : null;
+  };
+  const sp = at(s, start);
+  const ep = at(e, end || start);
+  if (sp || ep) return { start: sp, end: ep, named: null, provenance };
+  return { start: null, end: null, named: "24h", provenance };
+}
+
+/**
+ * `launched_details` ({'X-101/X-555': 50, 'Kalibr': 12}) splits a several-model row's launched figure by model,
+ * when every model is known and the shares add up to the row's figure; null otherwise.
+ */
+function splitLaunched(cell: { value: string; start: number; end: number } | undefined, launched: string, raw: string, companion: Map<string, Weapon>): Count[] | null {
+  if (!cell || !cell.value.trim().startsWith("{")) return null;
+  const total = parseCount(launched);
+  if (typeof total !== "number") return null;
+  const out: Count[] = [];
+  for (const m of cell.value.matchAll(/'([^']+)'\s*:\s*(\d+(?:\.0)?)/g)) {
+    const wm = mapModel(m[1]!, companion);
+    if (!wm || m[1]!.includes(" and ")) return null;
+    // The cell may be quoted in the line: find the entry in the raw text itself.
+    const found = raw.indexOf(m[0], cell.start);
+    const at = found >= 0 && found < cell.end ? found : cell.start;
+    const evidence: Evidence[] = [{ role: "model", start: at, end: at + m[0].length, text: raw.slice(at, at + m[0].length) }];
+    out.push({ weapon: wm.weapon, model: wm.model, outcome: "launched", n: Number(m[2]), qualifier: "exact", region: null, provenance: { rule: "dataset.launched:split", sentence: { start: 0, end: raw.length }, evidence } });
+  }
+  if (out.length < 2 || out.reduce((s, c) => s + c.n, 0) !== total) return null;
+  return out;
+}
+
 export interface RowConversion {
   item: BatchItem;
   facts: number;
@@ -141,6 +177,11 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
     f && f.end > f.start ? [{ role, start: f.start, end: f.end, text: rec.raw.slice(f.start, f.end) }] : [];
 
   const counts: Count[] = [];
+  const parts = val("model").split(" and ").map((p) => p.trim()).filter(Boolean);
+  const split = parts.length > 1 ? splitLaunched(col("launched_details"), val("launched"), rec.raw, companion) : null;
+  // Several models in one row: one combined figure, unless the row's launched_details gives each model's share.
+  const tag = parts.length > 1 ? ":combined" : "";
+  if (split) counts.push(...split.map((c) => ({ ...c, region, provenance: { ...c.provenance, sentence } })));
   const fields: Array<[string, Outcome, Weapon | null]> = [
     ["launched", "launched", null],
     ["destroyed", "intercepted", null],
@@ -154,8 +195,9 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
     const n = parseCount(f.value);
     if (n === "bad") throw new Error(`${name} is not a count: "${f.value}"`);
     if (n === null) continue;
+    if (split && name === "launched") continue;
     const provenance: Provenance = {
-      rule: `dataset.${name}`,
+      rule: `dataset.${name}${forced ? "" : tag}`,
       sentence,
       evidence: [...ev("number", f), ...(forced ? [] : ev("weapon", modelField))],
     };
@@ -193,6 +235,11 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
     launch_area_facts: launch.map((region) => ({ region, provenance: fieldProv("launch_place") })),
     org_facts: [{ org: body.org, provenance: { rule: "dataset.source", sentence, evidence: ev("attribution", col("source")) } }],
     date_evidence: { rule: "dataset.time_end", sentence, evidence: ev("date", col("time_end") ?? col("time_start")) },
+    period: rowPeriod(val("time_start"), val("time_end"), {
+      rule: "dataset.time_start+time_end",
+      sentence,
+      evidence: [...ev("period", col("time_start")), ...ev("period", col("time_end"))],
+    }),
   };
   const x: Extraction = {
     lang: "en",
@@ -223,7 +270,7 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
       kind: "official",
       published: end ? (end.hour === null ? end.date : `${end.date}T${val("time_end").slice(11, 16)}`) : null,
       title: `${val("model")} ${val("time_start")} → ${val("time_end")}`,
-      source_ref: { file: basename(file), line: rec.line, row: rec.raw },
+      source_ref: { file: basename(file), line: rec.line, row: rec.raw, fields: Object.fromEntries(header.map((h, i) => [h, rec.fields[i]?.value ?? ""])) },
     },
     additiveGroup: `dataset:${basename(file)}`,
   };

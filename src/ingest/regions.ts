@@ -1,5 +1,5 @@
 // Region names → ISO codes, from data/regions.json (a copy of the project's reference regions).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { RegionCode } from "../model/index.js";
 
@@ -14,8 +14,10 @@ export interface RegionEntry {
 let cache: RegionEntry[] | null = null;
 let index: Map<string, RegionCode> | null = null;
 
+/** data/regions.json of the package: two folders up from src/ingest under tsx, three from dist/src/ingest when built. */
 export function regionsPath(): string {
-  return fileURLToPath(new URL("../../data/regions.json", import.meta.url));
+  const candidates = ["../../data/regions.json", "../../../data/regions.json"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
 export function loadRegions(): RegionEntry[] {

@@ -5,6 +5,7 @@ import type {
   DocKind,
   Lang,
   Org,
+  PeriodName,
   PlaceRole,
   RecordMetric,
   RecordScope,
@@ -45,6 +46,28 @@ export interface OrgFact {
   provenance: Provenance;
 }
 
+/** A clock time as the text states it: "18:00", with its day and time zone when the text gives them. */
+export interface PeriodPoint {
+  /** HH:MM, 24-hour; "24:00" for a window that ends at midnight ("до полуночи", "et minuit"). */
+  time: string;
+  /** YYYY-MM-DD when the text names the day ("з 18:00 3 липня"); null when it gives only the time. */
+  date: string | null;
+  /** IANA zone or fixed offset ("Europe/Moscow" for "мск", "+03:00"); null when the text names none. */
+  zone: string | null;
+}
+
+/**
+ * The reporting window a report's figures cover, as the text states it: start and end times ("з 18:00 3 липня
+ * до 08:00 4 липня", "в период с 8.00 мск до 11.00 мск"), and/or a named period ("в течение ночи", "over the
+ * past 24 hours"). The provenance marks the cue words (evidence role `period`).
+ */
+export interface Period {
+  start: PeriodPoint | null;
+  end: PeriodPoint | null;
+  named: PeriodName | null;
+  provenance: Provenance;
+}
+
 /** One attack as told by one side in one document: the gold format's report, with provenance. */
 export interface Report {
   claimant: Claimant;
@@ -65,6 +88,8 @@ export interface Report {
   launch_area_facts: RegionFact[];
   org_facts: OrgFact[];
   date_evidence: Provenance | null;
+  /** The reporting window of the report's figures; null (or absent, for reports built elsewhere) when the text states none. */
+  period?: Period | null;
 }
 
 export interface SourceInfo {

@@ -17,6 +17,7 @@ export const EVIDENCE_ROLES = [
   "record",
   "launch",
   "place",
+  "period",
 ] as const;
 export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
 

@@ -66,6 +66,10 @@ export type RecordMetric = (typeof RECORD_METRICS)[number];
 export const RECORD_SCOPES = ["war", "year"] as const;
 export type RecordScope = (typeof RECORD_SCOPES)[number];
 
+/** A period named without clock times: the night, the day, the evening, a whole day ("за сутки", "over the past 24 hours"). */
+export const PERIOD_NAMES = ["night", "day", "evening", "24h"] as const;
+export type PeriodName = (typeof PERIOD_NAMES)[number];
+
 export const PLACE_ROLES = ["impact", "debris", "launch", "other"] as const;
 export type PlaceRole = (typeof PLACE_ROLES)[number];
 

@@ -2,6 +2,7 @@
 import type { CasualtyKind, Claimant, Org, Outcome, Qualifier, RegionCode, Side, Weapon } from "../model/index.js";
 import { decideFigure, type ClaimDoc, type ClaimIn, type FigureDecision } from "./rules.js";
 import { TOP_CLASSES, classValue, totalValue, type ValueAt } from "./totals.js";
+import { relate, type PeriodIn, type Window } from "./windows.js";
 
 export interface ReportIn {
   id: number;
@@ -10,6 +11,8 @@ export interface ReportIn {
   night: boolean;
   doc: ClaimDoc;
   additive_group: string | null;
+  /** The report's period as its text states it; null or absent when none. */
+  period?: PeriodIn | null;
 }
 export interface CountIn {
   id: number;
@@ -30,6 +33,8 @@ export interface CasualtyIn {
   qualifier: Qualifier;
 }
 export interface AttackIn {
+  /** The attack's date, on whose clock the reports' windows are placed. */
+  date?: string;
   attacker: Side;
   target: Side;
   reports: ReportIn[];
@@ -62,6 +67,49 @@ export interface RecordFigures {
   drone: number | null;
   missile: number | null;
 }
+/** One figure's value within one window of a side's account. */
+export interface WindowFigure {
+  weapon: Weapon;
+  model: string | null;
+  outcome: Outcome;
+  region: RegionCode | null;
+  n: number;
+  qualifier: Qualifier;
+  claim_id: number;
+}
+
+export interface WindowTotals {
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+}
+
+/** One reporting window of a side's account: its all-weapons totals (national) and every figure in it. */
+export interface SideWindow extends WindowTotals {
+  window: Window;
+  figures: WindowFigure[];
+}
+
+/** One side's own account of the attack: the figures of each window, and the day's total. */
+export interface SideAccount {
+  side: Side;
+  /** True for the attacked side (whose account is the record's). */
+  attacked: boolean;
+  /** The bodies whose figures make this account. */
+  orgs: Org[];
+  windows: SideWindow[];
+  /** The day's totals, from each figure's day value (a window standing for the day, or separate windows summed). */
+  day: WindowTotals;
+  /** `sum` when a national figure's day value is a sum of separate windows of one body. */
+  basis: "window" | "sum";
+}
+
+/** What a direction's records are measured by: what the attacked side states of that direction. */
+export function recordOutcome(target: Side): "launched" | "intercepted" {
+  // Ukraine states what Russia launched; Russia's ministry almost never states what Ukraine launched, only what it intercepted.
+  return target === "UA" ? "launched" : "intercepted";
+}
+
 export interface AttackOut {
   night: boolean;
   documents: number;
@@ -78,6 +126,7 @@ export interface AttackOut {
   /** The chosen values whatever side gave them. */
   all: RecordFigures;
   side_totals: { side: Side; weapon: Weapon; launched: number | null; intercepted: number | null; suppressed: number | null }[];
+  sides: SideAccount[];
   region_rows: { region: RegionCode; launched: number | null; intercepted: number | null; hit: number | null; casualties: number | null }[];
 }
 
@@ -99,6 +148,7 @@ function claimsOf<T extends { id: number; report_id: number; n: number; qualifie
       orgs: rep.orgs,
       doc: rep.doc,
       additive_group: rep.additive_group,
+      period: rep.period ?? null,
     });
   }
   return out;
@@ -115,14 +165,49 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function recordFigures(values: ValueAt[]): RecordFigures {
-  const t = totalValue(values, "launched");
+function recordFigures(values: ValueAt[], outcome: Outcome): RecordFigures {
+  const t = totalValue(values, outcome);
   return {
     any: t.n,
     any_basis: t.n === null ? null : t.basis,
-    drone: classValue(values, "drone", "launched"),
-    missile: classValue(values, "missile", "launched"),
+    drone: classValue(values, "drone", outcome),
+    missile: classValue(values, "missile", outcome),
   };
+}
+
+function windowTotals(values: ValueAt[]): WindowTotals {
+  return {
+    launched: totalValue(values, "launched").n,
+    intercepted: totalValue(values, "intercepted").n,
+    suppressed: totalValue(values, "suppressed").n,
+  };
+}
+
+/** A side's account window by window: each figure's chosen body for that side, its windows side by side. */
+function sideAccount(side: Side, attacked: boolean, figures: FigureOut[]): SideAccount | null {
+  const windows: SideWindow[] = [];
+  const orgs = new Set<Org>();
+  const day: ValueAt[] = [];
+  let summed = false;
+  for (const f of figures) {
+    const c = f.decision.by_side[side];
+    if (!c) continue;
+    if (c.org) orgs.add(c.org);
+    if (f.region === null && c.basis === "sum") summed = true;
+    day.push({ weapon: f.weapon, model: f.model, outcome: f.outcome, region: f.region, n: c.n });
+    for (const wv of c.windows) {
+      let sw = windows.find((x) => x.window.key === wv.window.key || relate(x.window, wv.window) === "same");
+      if (!sw) {
+        sw = { window: wv.window, launched: null, intercepted: null, suppressed: null, figures: [] };
+        windows.push(sw);
+      }
+      sw.figures.push({ weapon: f.weapon, model: f.model, outcome: f.outcome, region: f.region, n: wv.n, qualifier: wv.qualifier, claim_id: wv.claim_id });
+    }
+  }
+  if (windows.length === 0) return null;
+  for (const w of windows) Object.assign(w, windowTotals(w.figures));
+  windows.sort((a, b) => (a.window.from ?? -Infinity) - (b.window.from ?? -Infinity) || (a.window.to ?? 0) - (b.window.to ?? 0));
+  return { side, attacked, orgs: [...orgs].sort(), windows, day: windowTotals(day), basis: summed ? "sum" : "window" };
 }
 
 export function buildAttack(input: AttackIn): AttackOut {
@@ -135,7 +220,7 @@ export function buildAttack(input: AttackIn): AttackOut {
       model: f.model,
       outcome: f.outcome,
       region: f.region,
-      decision: decideFigure(claimsOf(rows, reports), input.attacker, input.target),
+      decision: decideFigure(claimsOf(rows, reports), input.attacker, input.target, input.date),
     });
   }
   const casualties: CasualtyOut[] = [];
@@ -144,7 +229,7 @@ export function buildAttack(input: AttackIn): AttackOut {
     casualties.push({
       kind: f.kind,
       region: f.region,
-      decision: decideFigure(claimsOf(rows, reports), input.attacker, input.target),
+      decision: decideFigure(claimsOf(rows, reports), input.attacker, input.target, input.date),
     });
   }
 
@@ -216,9 +301,10 @@ export function buildAttack(input: AttackIn): AttackOut {
     totals,
     by_weapon,
     conflict: figures.some((f) => f.decision.conflict) || casualties.some((c) => c.decision.conflict),
-    rec: recordFigures(bySide(input.target)),
-    all: recordFigures(all),
+    rec: recordFigures(bySide(input.target), recordOutcome(input.target)),
+    all: recordFigures(all, recordOutcome(input.target)),
     side_totals,
+    sides: [sideAccount(input.target, true, figures), sideAccount(input.attacker, false, figures)].filter((a): a is SideAccount => a !== null),
     region_rows,
   };
 }

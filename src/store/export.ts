@@ -8,7 +8,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CSV_COLUMNS: Array<keyof ExportRow> = [
   "attack_id", "date", "attacker", "target", "night", "weapon", "model", "outcome", "region", "n", "qualifier",
-  "chosen_side", "chosen_org", "claims", "conflict", "document_ids",
+  "chosen_side", "chosen_org", "claims", "conflict", "document_ids", "row", "window", "window_start", "window_end", "basis",
 ];
 
 function csvCell(v: unknown): string {

@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { CasualtyKind, Claimant, DocKind, Org, Outcome, Qualifier, Side, Weapon } from "../model/index.js";
 import { buildAttack, type AttackIn, type AttackOut } from "../reconcile/attack.js";
+import type { PeriodIn } from "../reconcile/windows.js";
 import type { Database } from "./schema.js";
 
 export interface LoadedAttack {
@@ -13,6 +14,17 @@ function chunks<T>(xs: T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
+}
+
+/** A stored period (JSON of the extraction's `Period`) as reconciliation compares it; null when none or unreadable. */
+function periodIn(json: string | null): PeriodIn | null {
+  if (!json) return null;
+  try {
+    const p = JSON.parse(json) as Partial<PeriodIn>;
+    return { start: p.start ?? null, end: p.end ?? null, named: p.named ?? null };
+  } catch {
+    return null;
+  }
 }
 
 export async function loadAttack(db: Kysely<Database>, id: string): Promise<LoadedAttack | null> {
@@ -34,6 +46,7 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
         "reports.claimant_orgs as orgs",
         "reports.night as night",
         "reports.additive_group as additive_group",
+        "reports.period as period",
         "documents.id as doc_id",
         "documents.kind as kind",
         "documents.publisher as publisher",
@@ -58,7 +71,7 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
     for (const row of rows) {
       out.set(row.id, {
         row,
-        input: { attacker: row.attacker as Side, target: row.target as Side, reports: [], counts: [], casualties: [], targets: [] },
+        input: { date: row.date, attacker: row.attacker as Side, target: row.target as Side, reports: [], counts: [], casualties: [], targets: [] },
       });
     }
     for (const r of reports) {
@@ -68,6 +81,7 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
         orgs: JSON.parse(r.orgs) as Org[],
         night: r.night === 1,
         additive_group: r.additive_group,
+        period: periodIn(r.period),
         doc: { id: r.doc_id, kind: r.kind as DocKind, publisher: r.publisher, channel: r.channel, url: r.url, published: r.published },
       });
     }
@@ -123,6 +137,7 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         all_any_basis: out.all.any_basis,
         all_drone: out.all.drone,
         all_missile: out.all.missile,
+        sides: JSON.stringify(out.sides),
       })
       .where("id", "=", id)
       .execute();
@@ -141,6 +156,7 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         claims: f.decision.claims.length,
         conflict: f.decision.conflict ? 1 : 0,
         document_ids: JSON.stringify([...new Set(f.decision.claims.map((c) => c.doc.id))].sort((a, b) => a - b)),
+        windows: JSON.stringify(f.decision.chosen?.windows ?? []),
       });
     }
     for (const st of out.side_totals) sides.push({ attack_id: id, ...st });

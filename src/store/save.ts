@@ -166,6 +166,7 @@ const EMPTY_ATTACK = {
   all_any_basis: null,
   all_drone: null,
   all_missile: null,
+  sides: "[]",
 };
 
 async function ensureAttack(trx: Kysely<Database>, id: string, r: Report): Promise<void> {
@@ -199,6 +200,7 @@ async function saveReport(
       org_evidence: JSON.stringify(r.org_facts ?? []),
       date_evidence: r.date_evidence ? JSON.stringify(r.date_evidence) : null,
       additive_group: additiveGroup,
+      period: r.period ? JSON.stringify(r.period) : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -38,6 +38,8 @@ export interface ReportsTable {
   date_evidence: string | null;
   /** Claims of one group sharing a key are summed (rows of one dataset: separate time windows). */
   additive_group: string | null;
+  /** The report's period as JSON (src/model/extraction.ts `Period`), null when its text states none. */
+  period: string | null;
 }
 
 interface FactColumns {
@@ -104,6 +106,8 @@ export interface AttacksTable {
   all_any_basis: string | null;
   all_drone: number | null;
   all_missile: number | null;
+  /** Each side's account window by window, JSON (src/reconcile/attack.ts `SideAccount[]`). */
+  sides: string;
 }
 
 export interface AttackFiguresTable {
@@ -121,6 +125,8 @@ export interface AttackFiguresTable {
   claims: number;
   conflict: number;
   document_ids: string;
+  /** The chosen value's windows, JSON (src/reconcile/rules.ts `WindowValue[]`). */
+  windows: string;
 }
 
 export interface AttackSideTotalsTable {

@@ -9,13 +9,17 @@ import type {
   Extraction,
   Lang,
   Org,
+  Period,
+  PeriodPoint,
   Qualifier,
   RecordMetric,
   RecordScope,
   Side,
   Weapon,
 } from "../model/index.js";
-import { buildAttack } from "../reconcile/attack.js";
+import { buildAttack, recordOutcome, type SideAccount } from "../reconcile/attack.js";
+import type { WindowValue } from "../reconcile/rules.js";
+import { datasetRow } from "./dataset-row.js";
 import type { FigureDecision } from "../reconcile/rules.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
@@ -44,6 +48,8 @@ import type {
   RecordClaimSummary,
   RecordEntry,
   RecordHolder,
+  RecordMark,
+  RecordMarks,
   RecordsOptions,
   RecordsResult,
   RecordStatus,
@@ -227,6 +233,7 @@ export class SqlStore implements Store {
         status: c.status,
       })) satisfies RecordClaimSummary[],
       conflict: row.conflict === 1,
+      sides: parseJson<SideAccount[]>(row.sides, []),
     };
   }
 
@@ -244,17 +251,23 @@ export class SqlStore implements Store {
 
     const countIds = built.figures.flatMap((f) => f.decision.claims.map((c) => c.id));
     const casIds = built.casualties.flatMap((f) => f.decision.claims.map((c) => c.id));
-    const prov = new Map<string, { rule: string | null; s: number | null; e: number | null; ev: string | null; doc: number }>();
+    const prov = new Map<string, { rule: string | null; s: number | null; e: number | null; ev: string | null; doc: number; report: number }>();
     for (const [table, ids] of [["counts", countIds], ["casualties", casIds]] as const) {
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
         const rows = await this.db
           .selectFrom(table)
-          .select(["id", "rule", "sentence_start", "sentence_end", "evidence", "document_id"])
+          .select(["id", "rule", "sentence_start", "sentence_end", "evidence", "document_id", "report_id"])
           .where("id", "in", chunk)
           .execute();
-        for (const r of rows) prov.set(`${table}:${r.id}`, { rule: r.rule, s: r.sentence_start, e: r.sentence_end, ev: r.evidence, doc: r.document_id });
+        for (const r of rows) prov.set(`${table}:${r.id}`, { rule: r.rule, s: r.sentence_start, e: r.sentence_end, ev: r.evidence, doc: r.document_id, report: r.report_id });
       }
+    }
+    const periodEvidence = new Map<number, Evidence[]>();
+    const reportIds = loaded.input.reports.map((r) => r.id);
+    for (let i = 0; i < reportIds.length; i += 500) {
+      const rows = await this.db.selectFrom("reports").select(["id", "period"]).where("id", "in", reportIds.slice(i, i + 500)).execute();
+      for (const r of rows) periodEvidence.set(r.id, parseJson<Period | null>(r.period, null)?.provenance.evidence ?? []);
     }
     const docIds = [...new Set(loaded.input.reports.map((r) => r.doc.id))].sort((a, b) => a - b);
     const docs = new Map<number, DocRow>();
@@ -282,10 +295,14 @@ export class SqlStore implements Store {
           sentence: { start: s, end: e, text: doc.text.slice(s, e) },
           evidence: parseJson<Evidence[]>(p?.ev ?? null, []),
           rule: p?.rule ?? "",
+          window: c.window,
+          period_evidence: p ? (periodEvidence.get(p.report) ?? []) : [],
+          contained_by: c.contained_by,
+          dataset_row: datasetRow(doc, table === "counts" ? (p?.rule ?? "") : ""),
         };
       });
     const chosenOut = (c: FigureDecision["chosen"]): ChosenValue | null =>
-      c ? { n: c.n, qualifier: c.qualifier, claim_id: c.claim_id, side: c.side, org: c.org } : null;
+      c ? { n: c.n, qualifier: c.qualifier, claim_id: c.claim_id, side: c.side, org: c.org, basis: c.basis, windows: c.windows } : null;
     const bySide = (d: FigureDecision) => {
       const out: Partial<Record<Side, ChosenValue>> = {};
       for (const s of ["UA", "RU"] as const) {
@@ -348,6 +365,44 @@ export class SqlStore implements Store {
     return { id: row.id, date: row.date, attacker: row.attacker as Side, target: row.target as Side, n: row[col]!, basis };
   }
 
+  async recordMarks(metric: RecordMetric, options: RecordsOptions = {}): Promise<RecordMarks> {
+    const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
+    const all = options.allClaimants ?? false;
+    const col = this.recordColumn(metric, all);
+    const rows = await this.db
+      .selectFrom("attacks")
+      .select(["id", "date", col])
+      .where("attacker", "=", at.attacker)
+      .where("target", "=", at.target)
+      .where("documents", ">", 0)
+      .where(col, "is not", null)
+      .orderBy("date")
+      .orderBy("id")
+      .execute();
+    const items: RecordMark[] = [];
+    let best: { id: string; date: string; n: number } | null = null;
+    for (const r of rows) {
+      const n = Number(r[col]);
+      // Ties go to the earlier attack, as in `records`.
+      if (best && n > best.n) items.push({ id: r.id, date: r.date, n, previous: best });
+      if (!best || n > best.n) best = { id: r.id, date: r.date, n };
+    }
+    const label = this.metricLabel(at.target as Side, all);
+    return { attacker: at.attacker as Side, target: at.target as Side, metric, claimant: all ? "all" : (at.target as Side), ...label, items };
+  }
+
+  private metricLabel(target: Side, all: boolean): { outcome: "launched" | "intercepted"; metric_label: string } {
+    const outcome = recordOutcome(target);
+    return {
+      outcome,
+      metric_label: all
+        ? `${outcome}, whichever side's figure was chosen`
+        : target === "UA"
+          ? `${outcome}, as Ukraine states it (its Air Force first)`
+          : `${outcome}, as Russia states it (its defence ministry first)`,
+    };
+  }
+
   async records(asOf?: string, options: RecordsOptions = {}): Promise<RecordsResult> {
     const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
     const all = options.allClaimants ?? false;
@@ -362,6 +417,7 @@ export class SqlStore implements Store {
       attacker: at.attacker as Side,
       target: at.target as Side,
       claimant: all ? "all" : (at.target as Side),
+      ...this.metricLabel(at.target as Side, all),
       records: { any: await entry("any"), drone: await entry("drone"), missile: await entry("missile") },
     };
   }
@@ -534,30 +590,63 @@ export class SqlStore implements Store {
         "attack_figures.claims as claims",
         "attack_figures.conflict as conflict",
         "attack_figures.document_ids as document_ids",
+        "attack_figures.windows as windows",
         "attack_figures.id as fid",
       ])
       .orderBy("attacks.date")
       .orderBy("attacks.id")
       .orderBy("attack_figures.id")
       .execute();
-    return rows.map((r) => ({
-      attack_id: r.attack_id,
-      date: r.date,
-      attacker: r.attacker as Side,
-      target: r.target as Side,
-      night: r.night === 1,
-      weapon: r.weapon as Weapon,
-      model: r.model,
-      outcome: r.outcome as ExportRow["outcome"],
-      region: r.region,
-      n: r.n,
-      qualifier: r.qualifier as Qualifier | null,
-      chosen_side: r.chosen_side as Side | null,
-      chosen_org: r.chosen_org as Org | null,
-      claims: r.claims,
-      conflict: r.conflict === 1,
-      document_ids: parseJson<number[]>(r.document_ids, []),
-    }));
+    const out: ExportRow[] = [];
+    for (const r of rows) {
+      const base = {
+        attack_id: r.attack_id,
+        date: r.date,
+        attacker: r.attacker as Side,
+        target: r.target as Side,
+        night: r.night === 1,
+        weapon: r.weapon as Weapon,
+        model: r.model,
+        outcome: r.outcome as ExportRow["outcome"],
+        region: r.region,
+        chosen_side: r.chosen_side as Side | null,
+        chosen_org: r.chosen_org as Org | null,
+      };
+      const windows = parseJson<WindowValue[]>(r.windows, []);
+      // A day made of several windows: each window's row first, then the day's sum.
+      if (windows.length > 1) {
+        for (const w of windows) {
+          out.push({
+            ...base,
+            n: w.n,
+            qualifier: w.qualifier,
+            claims: w.stands_for.length,
+            conflict: r.conflict === 1,
+            document_ids: w.document_ids ?? [],
+            row: "window",
+            window: w.window.label,
+            window_start: pointText(w.window.start),
+            window_end: pointText(w.window.end),
+            basis: null,
+          });
+        }
+      }
+      const one = windows.length === 1 ? windows[0]! : null;
+      out.push({
+        ...base,
+        n: r.n,
+        qualifier: r.qualifier as Qualifier | null,
+        claims: r.claims,
+        conflict: r.conflict === 1,
+        document_ids: parseJson<number[]>(r.document_ids, []),
+        row: "day",
+        window: one ? one.window.label : windows.length > 1 ? `day (sum of ${windows.length} windows)` : "",
+        window_start: one ? pointText(one.window.start) : null,
+        window_end: one ? pointText(one.window.end) : null,
+        basis: windows.length === 0 ? null : windows.length > 1 ? "sum" : "window",
+      });
+    }
+    return out;
   }
 
   /** One row per attack and region (for the GeoJSON export). */
@@ -655,6 +744,7 @@ export class SqlStore implements Store {
         target: r.target as Side,
         date: r.date,
         night: r.night === 1,
+        period: parseJson<Period | null>(r.period, null),
         counts: mine(counts).map((c) => ({ id: c.id, provenance: prov(c), weapon: c.weapon as Weapon, model: c.model, outcome: c.outcome as ExportRow["outcome"], n: c.n, qualifier: c.qualifier as Qualifier, region: c.region })),
         casualties: mine(casualties).map((c) => ({ id: c.id, provenance: prov(c), kind: c.kind as StoredReport["casualties"][number]["kind"], n: c.n, qualifier: c.qualifier as Qualifier, region: c.region })),
         targets: mine(targets).map((c) => ({ id: c.id, provenance: prov(c), region: c.region })),
@@ -678,6 +768,11 @@ export class SqlStore implements Store {
       reports: stored,
     };
   }
+}
+
+/** A window's stated start or end: `2025-07-03 18:00 Europe/Kyiv`, `08:00 Europe/Moscow`; null when not stated. */
+function pointText(p: PeriodPoint | null): string | null {
+  return p ? [p.date, p.time, p.zone].filter((x) => x).join(" ") : null;
 }
 
 /** The Monday of the ISO week of a date, `YYYY-MM-DD`. */

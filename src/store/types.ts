@@ -15,8 +15,16 @@ import type {
   Side,
   Weapon,
   Evidence,
+  Period,
   Span,
 } from "../model/index.js";
+import type { SideAccount } from "../reconcile/attack.js";
+import type { WindowValue } from "../reconcile/rules.js";
+import type { Window } from "../reconcile/windows.js";
+
+export type { SideAccount, SideWindow, WindowFigure, WindowTotals } from "../reconcile/attack.js";
+export type { WindowValue } from "../reconcile/rules.js";
+export type { Window } from "../reconcile/windows.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -88,8 +96,13 @@ export interface AttackSummary {
   by_weapon: WeaponTotals[];
   regions: RegionCode[];
   record_claims: RecordClaimSummary[];
-  /** True when sources of the same side disagree on any figure of this attack. */
+  /** True when sources of the same side disagree about the same window on any figure of this attack. */
   conflict: boolean;
+  /**
+   * Each side's own account (the attacked side first): the figures of each reporting window and the day's
+   * total, a sum when the day is made of several windows (docs/reconciliation.md).
+   */
+  sides: SideAccount[];
 }
 
 export interface DocumentRef {
@@ -106,6 +119,29 @@ export interface DocumentRef {
 
 export interface SentenceRef extends Span {
   text: string;
+}
+
+/** An imported dataset row as what it is (its own columns), instead of the raw CSV line. */
+export interface DatasetRow {
+  file: string;
+  line: number;
+  /** The row's window as the dataset gives it: `2025-07-03 18:00` → `2025-07-04 06:00` (Kyiv time), or dates only. */
+  time_start: string;
+  time_end: string;
+  /** The model cell as written ("X-101/X-555 and Kalibr"). */
+  model: string;
+  launched: number | null;
+  destroyed: number | null;
+  not_reach_goal: number | null;
+  /** The post the row was taken from, as the dataset names it, and as a link when it is one. */
+  source: string;
+  source_url: string | null;
+  /**
+   * How this claim's figure relates to the row: `row` (the row's own figure), `split` (one model's share,
+   * from the row's launched_details column), `combined` (one figure for several models the dataset does
+   * not split).
+   */
+  figure: "row" | "split" | "combined";
 }
 
 /** One claimed value of a figure, by one body in one document. */
@@ -127,14 +163,26 @@ export interface FigureClaim {
   sentence: SentenceRef;
   evidence: Evidence[];
   rule: string;
+  /** The reporting window of the claim's report ("period not stated" when its text gives none). */
+  window: Window;
+  /** The period's cue in the document (evidence role `period`); empty when no period is stated. */
+  period_evidence: Evidence[];
+  /** A claim of the same body whose window contains this one's and stands for it. */
+  contained_by: number | null;
+  /** For a claim imported from the dataset: the row, readable. */
+  dataset_row: DatasetRow | null;
 }
 
 export interface ChosenValue {
+  /** The day's figure of the chosen body: one window's value, or its separate windows summed. */
   n: number;
   qualifier: Qualifier;
   claim_id: number;
   side: Side | null;
   org: Org | null;
+  /** `window`: one window stands for the day; `sum`: the body's separate windows summed. */
+  basis: "window" | "sum";
+  windows: WindowValue[];
 }
 
 export interface Figure {
@@ -218,7 +266,31 @@ export interface RecordsResult {
   attacker: Side;
   target: Side;
   claimant: Side | "all";
+  /** What the records measure: what the attacked side states for this direction (docs/reconciliation.md). */
+  outcome: "launched" | "intercepted";
+  /** The metric in words, e.g. "intercepted, as Russia states it (its defence ministry first)". */
+  metric_label: string;
   records: Record<RecordMetric, RecordEntry>;
+}
+
+/** An attack that set a record as of its own date: larger than every earlier attack of its direction. */
+export interface RecordMark {
+  id: string;
+  date: string;
+  n: number;
+  /** The record it beat (the largest attack before it). */
+  previous: { id: string; date: string; n: number };
+}
+
+export interface RecordMarks {
+  attacker: Side;
+  target: Side;
+  metric: RecordMetric;
+  claimant: Side | "all";
+  outcome: "launched" | "intercepted";
+  metric_label: string;
+  /** In date order; computed over the whole stored history, whatever range a caller shows. */
+  items: RecordMark[];
 }
 
 export interface TimelineRow {
@@ -277,6 +349,8 @@ export interface StoredReport {
   target: Side;
   date: string | null;
   night: boolean;
+  /** The reporting window the text states, with its cue; null when none. */
+  period: Period | null;
   counts: Array<StoredFact & { weapon: Weapon; model: string | null; outcome: Outcome; n: number; qualifier: Qualifier; region: RegionCode | null }>;
   casualties: Array<StoredFact & { kind: CasualtyKind; n: number; qualifier: Qualifier; region: RegionCode | null }>;
   targets: Array<StoredFact & { region: RegionCode }>;
@@ -296,6 +370,8 @@ export interface SourceRef {
   file: string;
   line: number;
   row: string;
+  /** The row's cells by column name (imports since the dataset rows became readable evidence). */
+  fields?: Record<string, string>;
 }
 
 /** What is known about a document from outside its text. */
@@ -324,8 +400,20 @@ export interface IngestResult {
   reason?: string;
 }
 
-/** One row per attack and figure (chosen value of the attacked side), see docs/export.md. */
+/**
+ * One row per attack and figure with the day's chosen value, and, when that value is a sum of separate
+ * windows, one row per window before it; see docs/export.md.
+ */
 export interface ExportRow {
+  /** `day`: the figure's value for the day; `window`: one window of a day made of several. */
+  row: "day" | "window";
+  /** The window in words ("overnight", "08:00–11:00 MSK"); for a day row of several windows, "day (sum of 2 windows)". */
+  window: string;
+  /** Its stated start and end, `YYYY-MM-DD HH:MM` or `HH:MM` with the zone when stated; empty when not stated. */
+  window_start: string | null;
+  window_end: string | null;
+  /** For day rows: `window` (one window stands for the day) or `sum`. */
+  basis: "window" | "sum" | null;
   attack_id: string;
   date: string;
   attacker: Side;
@@ -353,6 +441,8 @@ export interface Store {
   /** Ids of all attacks on a date (for a date that matches several). */
   attacksOn(date: string): Promise<string[]>;
   records(asOf?: string, options?: RecordsOptions): Promise<RecordsResult>;
+  /** Every attack that set a record for one metric when it happened, over the whole history. */
+  recordMarks(metric: RecordMetric, options?: RecordsOptions): Promise<RecordMarks>;
   timeline(filter: AttackFilter, bucket: "day" | "week"): Promise<TimelineRow[]>;
   regionsAggregate(filter: AttackFilter): Promise<RegionRow[]>;
   listDocuments(page: DocumentPage, filter?: DocumentFilter): Promise<Page<DocumentSummary>>;

@@ -80,7 +80,7 @@ test("import: malformed rows reported by line and skipped, the rest stored as UA
   assert.match(s.failed[2]!.reason, /fields, expected/);
   assert.equal(s.new, 9, "the companion table classifies Mystery Rocket");
 
-  const a = JSON.parse((await cli(["attack", "2025-03-02", "--db", db, "--json"])).stdout) as {
+  const a = JSON.parse((await cli(["attack", "2025-03-02", "--direction", "RU-UA", "--db", db, "--json"])).stdout) as {
     totals: { launched: number; intercepted: number };
     night: boolean;
     regions: string[];
@@ -101,9 +101,9 @@ test("import: malformed rows reported by line and skipped, the rest stored as UA
   assert.deepEqual([hits.weapon, hits.chosen?.n], ["any", 4]);
 
   // Two windows of one day with the same model are summed.
-  const m6 = JSON.parse((await cli(["attack", "2025-03-06", "--db", db, "--json"])).stdout) as { totals: { launched: number } };
+  const m6 = JSON.parse((await cli(["attack", "2025-03-06", "--direction", "RU-UA", "--db", db, "--json"])).stdout) as { totals: { launched: number } };
   assert.equal(m6.totals.launched, 120);
-  const m5 = JSON.parse((await cli(["attack", "2025-03-05", "--db", db, "--json"])).stdout) as { totals: { launched: number }; night: boolean };
+  const m5 = JSON.parse((await cli(["attack", "2025-03-05", "--direction", "RU-UA", "--db", db, "--json"])).stdout) as { totals: { launched: number }; night: boolean };
   assert.deepEqual([m5.totals.launched, m5.night], [130, false]);
 
   const again = await cli(["import", csv, "--db", db]);
@@ -116,7 +116,7 @@ test("import: malformed rows reported by line and skipped, the rest stored as UA
   const third = await cli(["import", csv, "--db", db, "--json"]);
   const s3 = JSON.parse(third.stdout) as { new: number; revised: number; unchanged: number };
   assert.deepEqual([s3.new, s3.revised, s3.unchanged], [0, 1, 6]);
-  const after3 = JSON.parse((await cli(["attack", "2025-03-02", "--db", db, "--json"])).stdout) as { totals: { launched: number } };
+  const after3 = JSON.parse((await cli(["attack", "2025-03-02", "--direction", "RU-UA", "--db", db, "--json"])).stdout) as { totals: { launched: number } };
   assert.equal(after3.totals.launched, 124);
 });
 

@@ -218,9 +218,9 @@ describe("exports", () => {
     assert.match(r.headers.get("content-disposition") ?? "", /^attachment; filename="salvo-attacks\.csv"/);
     const lines = r.text.split("\r\n");
     assert.equal(lines.at(-1), "", "CRLF after the last row");
-    assert.equal(lines[0], "attack_id,date,attacker,target,night,weapon,model,outcome,region,region_name,n,qualifier,chosen_side,chosen_org,claims,conflict,document_ids");
+    assert.equal(lines[0], "attack_id,date,attacker,target,night,weapon,model,outcome,region,region_name,n,qualifier,chosen_side,chosen_org,claims,conflict,document_ids,row,window,window_start,window_end,basis");
     assert.equal(lines.length - 2, 5, "five figures for the two RU → UA attacks");
-    assert.ok(lines.includes(`2025-07-10.RU-UA,2025-07-10,RU,UA,true,missile,,launched,,,10,exact,UA,UA.other,1,false,${docIds[1]}`));
+    assert.ok(lines.includes(`2025-07-10.RU-UA,2025-07-10,RU,UA,true,missile,,launched,,,10,exact,UA,UA.other,1,false,${docIds[1]},day,period not stated,,,window`));
   });
 
   test("NDJSON and GeoJSON with the same filters", async () => {

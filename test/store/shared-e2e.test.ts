@@ -36,7 +36,7 @@ test("dev corpus + dataset: records as of 2025-07-04, record claim confirmed, se
   const text = await cli(["records", "--as-of", "2025-07-04", "--db", db]);
   assert.match(text.stdout, /all weapons: 2025-07-04\.RU-UA with 550.*previous record: 2025-06-29\.RU-UA with 537/);
 
-  const attack = JSON.parse((await cli(["attack", "2025-07-04", "--json", "--db", db])).stdout) as {
+  const attack = JSON.parse((await cli(["attack", "2025-07-04", "--direction", "RU-UA", "--json", "--db", db])).stdout) as {
     totals: { launched: number };
     record_checks: Array<{ metric: string; status: string; largest_earlier: Holder | null }>;
   };

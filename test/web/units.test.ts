@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { geoArea } from "d3-geo";
 import { parseHTML } from "linkedom";
-import type { TimelineRow } from "../../web/src/api-types.js";
+import type { RecordMarks, TimelineRow } from "../../web/src/api-types.js";
 import type { WeaponTotals } from "../../web/src/api-types.js";
 import { nightsByDirection } from "../../web/src/charts/timeline-data.js";
 import { binOf, thresholds } from "../../web/src/map/choropleth.js";
@@ -17,6 +17,16 @@ before(() => {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   (globalThis as { document?: unknown }).document = document;
 });
+
+const MARKS: RecordMarks = {
+  attacker: "RU",
+  target: "UA",
+  metric: "any",
+  claimant: "UA",
+  outcome: "launched",
+  metric_label: "launched, as Ukraine states it",
+  items: [{ id: "2025-01-03.RU-UA", date: "2025-01-03", n: 157, previous: { id: "2025-01-01.RU-UA", date: "2025-01-01", n: 100 } }],
+};
 
 const row = (period: string, weapon: string, launched: number | null, intercepted: number | null, claimant = "UA", attacker = "RU", target = "UA"): TimelineRow =>
   ({ period, attacker, target, claimant, weapon, launched, intercepted, suppressed: null }) as TimelineRow;
@@ -38,14 +48,17 @@ describe("timeline normalisation", () => {
     assert.equal(n.intercepted, 270);
   });
 
-  test("the attacked side's account is used, and a night beating all earlier ones is a record", () => {
-    const dirs = nightsByDirection([
+  test("the attacked side's account is used, and record nights are the server's marks, not the nights on screen", () => {
+    const rows = [
       row("2025-01-01", "drone", 100, 90),
       row("2025-01-02", "drone", 80, 70),
       row("2025-01-03", "drone", 150, 140),
       row("2025-01-03", "drone", 999, null, "RU"),
       row("2025-01-03", "drone", null, 48, "RU", "UA", "RU"),
-    ]);
+    ];
+    // Shown alone, 2 January beats nothing on screen; it is no record unless the whole history says so.
+    assert.deepEqual(nightsByDirection(rows.slice(1, 2)).flatMap((d) => d.nights.map((n) => n.record)), [false]);
+    const dirs = nightsByDirection(rows, [MARKS]);
     assert.deepEqual(dirs.map((d) => `${d.attacker}-${d.target}`), ["RU-UA", "UA-RU"]);
     const ru = dirs[0]?.nights ?? [];
     assert.deepEqual(ru.map((n) => [n.total, n.claimant, n.record]), [[100, "UA", false], [80, "UA", false], [150, "UA", true]]);
@@ -62,7 +75,7 @@ describe("charts (Observable Plot)", () => {
       row("2025-01-03", "drone", 150, 140),
       row("2025-01-03", "missile.cruise", 7, 2),
       row("2025-01-05", "drone", null, 48, "RU", "UA", "RU"),
-    ]);
+    ], [MARKS]);
 
   test("the timeline draws one labelled, titled mark per night, a panel per direction and a link per record night", async () => {
     const { timelineChart } = await import("../../web/src/charts/timeline-chart.js");

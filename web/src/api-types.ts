@@ -50,6 +50,64 @@ export interface AttackSummary {
   regions: string[];
   record_claims: RecordClaimSummary[];
   conflict: boolean;
+  /** Each side's account window by window, and the day's total (the attacked side first). */
+  sides?: SideAccount[];
+}
+
+export interface PeriodPoint {
+  time: string;
+  date: string | null;
+  zone: string | null;
+}
+
+/** A reporting window: the period as stated and in words. */
+export interface ReportWindow {
+  key: string;
+  label: string;
+  named: "night" | "day" | "evening" | "24h" | null;
+  start: PeriodPoint | null;
+  end: PeriodPoint | null;
+  from: number | null;
+  to: number | null;
+}
+
+export interface WindowValue {
+  window: ReportWindow;
+  n: number;
+  qualifier: string;
+  claim_id: number;
+  stands_for: number[];
+  document_ids: number[];
+}
+
+export interface SideAccount {
+  side: Side;
+  attacked: boolean;
+  orgs: string[];
+  windows: Array<{
+    window: ReportWindow;
+    launched: number | null;
+    intercepted: number | null;
+    suppressed: number | null;
+    figures: Array<{ weapon: string; model: string | null; outcome: string; region: string | null; n: number; qualifier: string; claim_id: number }>;
+  }>;
+  day: { launched: number | null; intercepted: number | null; suppressed: number | null };
+  basis: "window" | "sum";
+}
+
+/** An imported dataset row, readable. */
+export interface DatasetRow {
+  file: string;
+  line: number;
+  time_start: string;
+  time_end: string;
+  model: string;
+  launched: number | null;
+  destroyed: number | null;
+  not_reach_goal: number | null;
+  source: string;
+  source_url: string | null;
+  figure: "row" | "split" | "combined";
 }
 
 export interface DocumentRef {
@@ -88,6 +146,10 @@ export interface Claim {
   sentence: SpanText;
   evidence: EvidenceText[];
   rule: string;
+  window?: ReportWindow;
+  period_evidence?: EvidenceText[];
+  contained_by?: number | null;
+  dataset_row?: DatasetRow | null;
 }
 
 export interface ChosenValue {
@@ -96,6 +158,8 @@ export interface ChosenValue {
   claim_id: number;
   side: Side | null;
   org: string | null;
+  basis?: "window" | "sum";
+  windows?: WindowValue[];
 }
 
 export interface Figure {
@@ -165,7 +229,28 @@ export interface RecordsResult {
   attacker: Side;
   target: Side;
   claimant: string;
+  /** What the records measure: launched (RU → UA, Ukraine's figures) or intercepted (UA → RU, Russia's). */
+  outcome?: "launched" | "intercepted";
+  metric_label?: string;
   records: Record<string, RecordEntry>;
+}
+
+/** An attack that set a record when it happened (computed by the server over the whole history). */
+export interface RecordMark {
+  id: string;
+  date: string;
+  n: number;
+  previous: { id: string; date: string; n: number };
+}
+
+export interface RecordMarks {
+  attacker: Side;
+  target: Side;
+  metric: string;
+  claimant: string;
+  outcome: "launched" | "intercepted";
+  metric_label: string;
+  items: RecordMark[];
 }
 
 export interface TimelineRow {
@@ -229,6 +314,21 @@ export interface ExtractedReport {
   launch_area_facts?: { region: string; provenance: ProvenanceJson }[];
   org_facts?: { org: string; provenance: ProvenanceJson }[];
   date_evidence?: ProvenanceJson | null;
+  /** The reporting window the text states (clock times and/or a named period), with its cue. */
+  period?: PeriodJson | null;
+}
+
+export interface PeriodPointJson {
+  time: string;
+  date: string | null;
+  zone: string | null;
+}
+
+export interface PeriodJson {
+  start: PeriodPointJson | null;
+  end: PeriodPointJson | null;
+  named: "night" | "day" | "evening" | "24h" | null;
+  provenance: ProvenanceJson;
 }
 
 export interface ExtractionJson {

@@ -5,6 +5,7 @@ import type {
   ExtractionJson,
   GazetteerRegion,
   Page,
+  RecordMarks,
   RecordsResult,
   RegionRow,
   TimelineRow,
@@ -52,6 +53,9 @@ export const api = {
   attack: (id: string) => request<AttackDetail>(`/api/attacks/${encodeURIComponent(id)}`),
   records: (opts: { asOf?: string; attacker?: string; target?: string } = {}) =>
     request<RecordsResult>(`/api/records${qs({ as_of: opts.asOf, attacker: opts.attacker, target: opts.target })}`),
+  /** Record attacks over the whole history: the same whatever range the page shows. */
+  recordMarks: (opts: { attacker: string; target: string; metric?: string }) =>
+    request<RecordMarks>(`/api/records/marks${qs({ attacker: opts.attacker, target: opts.target, metric: opts.metric })}`),
   timeline: (f: Filters, bucket: "day" | "week" = "day") =>
     request<TimelineRow[] | Page<TimelineRow> | { items: TimelineRow[] }>(
       `/api/timeline${qs({ ...filterQuery(f), bucket })}`,

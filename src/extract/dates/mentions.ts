@@ -46,6 +46,10 @@ type Piece =
       rule: DateRuleId;
     };
 
+/** How long after a post's own time a window it reports may end (clocks and stamps differ a little). */
+const POSTING_SLACK = 60;
+/** Posts up to this time of the morning still belong to the night before. */
+const SMALL_HOURS_END = 7 * 60;
 /** An open window ("з 18:00 9 серпня") starting at or after noon runs into the next day… */
 const NOON = 12 * 60;
 /** …and one starting from the evening on is an overnight attack. */
@@ -212,6 +216,13 @@ class MentionFinder {
       return { r: sd, night: smallHours, rule: "date/window" };
     }
     if (!this.ref?.date) return null;
+    // A window posted in the small hours, before its clock times came round that day ("с 19.00 до 22.00", posted at
+    // 00:20), is the day before. Posted later in the morning, an evening window is part of the night that ended then.
+    const last = e ?? s;
+    const smallHoursPost = this.ref.minutes !== null && this.ref.minutes < SMALL_HOURS_END;
+    if (!crossing && smallHoursPost && last.minutes > this.ref.minutes! + POSTING_SLACK) {
+      return { r: { date: addDays(this.ref.date, -1), certain: false }, night: smallHours, rule: "date/window-before-posting" };
+    }
     return { r: { date: this.ref.date, certain: false }, night: crossing || smallHours, rule: "date/window-reference" };
   }
 

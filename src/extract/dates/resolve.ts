@@ -1,6 +1,6 @@
 // Placing written days on the calendar against a reference (the publication time).
 import type { TimeLexicon } from "../../lexicon/time-types.js";
-import { addDays, type CivilDate, isValidDate, localDateAt, toDays, weekdayOf } from "./calendar.js";
+import { addDays, type CivilDate, isValidDate, localDateAt, toDays, weekdayOf, zoneOffsetForLocal } from "./calendar.js";
 import type { DayExpr } from "./grammar.js";
 
 export interface Reference {
@@ -8,6 +8,8 @@ export interface Reference {
   date: CivilDate | null;
   year: number;
   month: number | null;
+  /** Local wall-clock minutes of the publication, when the reference gives a time. */
+  minutes: number | null;
 }
 
 export interface Resolved {
@@ -25,15 +27,19 @@ export function parseReference(reference: string | null, lx: TimeLexicon): Refer
   const year = Number(m[1]);
   const month = m[2] ? Number(m[2]) : null;
   const day = m[3] ? Number(m[3]) : null;
-  if (month === null || day === null) return { date: null, year, month };
+  if (month === null || day === null) return { date: null, year, month, minutes: null };
   if (!isValidDate(year, month, day)) return null;
   let date: CivilDate = { y: year, m: month, d: day };
+  let minutes = m[4] && m[5] ? Number(m[4]) * 60 + Number(m[5]) : null;
   const zone = m[6];
   if (zone && zone.toUpperCase() === "Z" && lx.timeZone && m[4] && m[5]) {
     const utc = Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]));
-    date = localDateAt(lx.timeZone, utc) ?? date;
+    const local = localDateAt(lx.timeZone, utc);
+    const offset = local ? zoneOffsetForLocal(lx.timeZone, local, 0) : null;
+    date = local ?? date;
+    minutes = offset === null ? null : (((Number(m[4]) * 60 + Number(m[5]) + offset) % 1440) + 1440) % 1440;
   }
-  return { date, year: date.y, month: date.m };
+  return { date, year: date.y, month: date.m, minutes };
 }
 
 /** How far after the reference a date without a year may fall before it is read as last year's. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { SalvoError } from "../../errors.js";
-import type { Side } from "../../model/index.js";
+import { RECORD_METRICS, type RecordMetric, type Side } from "../../model/index.js";
 import type { AttackFilter, AttackSort, Store } from "../../store/types.js";
 import { DATE, attackFilterProperties, errorResponses, listOf, paginationProperties, side } from "../schemas/common.js";
 
@@ -121,6 +121,35 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         ...(target ? { target } : {}),
         ...(all_claimants ? { allClaimants: true } : {}),
       });
+    },
+  );
+
+  app.get<{ Querystring: { attacker?: Side; target?: Side; metric: RecordMetric; all_claimants?: boolean } }>(
+    "/api/records/marks",
+    {
+      schema: {
+        operationId: "getRecordMarks",
+        summary: "Every attack that set a record when it happened (whole history, for markers on charts and maps)",
+        tags: ["attacks"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            attacker: { ...side, description: "Default RU" },
+            target: { ...side, description: "Default UA (the other side when only attacker is given)" },
+            metric: { type: "string", enum: RECORD_METRICS, default: "any", description: "all weapons, drones or missiles" },
+            all_claimants: { type: "boolean", default: false, description: "Count every side's claims, not only the attacked side's" },
+          },
+        },
+        response: { 200: { $ref: "RecordMarks#" }, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { attacker, target, metric, all_claimants } = request.query;
+      const a = attacker ?? (target === "RU" ? "UA" : "RU");
+      const t = target ?? (a === "UA" ? "RU" : "UA");
+      if (a === t) throw new SalvoError("SALVO_USAGE", `attacker and target are the same side (${a})`);
+      return store.recordMarks(metric, { attacker: a, target: t, ...(all_claimants ? { allClaimants: true } : {}) });
     },
   );
 

@@ -25,6 +25,11 @@ export const CSV_COLUMNS: readonly { name: string; value: (r: ExportRow & { regi
   { name: "claims", value: (r) => r.claims },
   { name: "conflict", value: (r) => r.conflict },
   { name: "document_ids", value: (r) => r.document_ids },
+  { name: "row", value: (r) => r.row },
+  { name: "window", value: (r) => r.window },
+  { name: "window_start", value: (r) => r.window_start },
+  { name: "window_end", value: (r) => r.window_end },
+  { name: "basis", value: (r) => r.basis },
 ];
 
 const PAGE = 1000;

@@ -1,4 +1,4 @@
-import { CASUALTY_KINDS, PLACE_ROLES, RECORD_METRICS, RECORD_SCOPES } from "../../model/index.js";
+import { CASUALTY_KINDS, PERIOD_NAMES, PLACE_ROLES, RECORD_METRICS, RECORD_SCOPES } from "../../model/index.js";
 import {
   REGION,
   claimant,
@@ -37,6 +37,29 @@ const regionFact = {
   type: "object",
   required: ["region", "provenance"],
   properties: { region: REGION, provenance },
+} as const;
+
+const periodPoint = {
+  type: "object",
+  required: ["time", "date", "zone"],
+  properties: {
+    time: { type: "string", pattern: "^([01]\\d|2[0-4]):[0-5]\\d$", description: "HH:MM (24:00 = midnight at the end)" },
+    date: nullable({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
+    zone: { ...nstr, description: "IANA zone or fixed offset, when the text names one" },
+  },
+} as const;
+
+/** A report's reporting window, as the text states it. */
+export const periodSchema = {
+  type: "object",
+  required: ["start", "end", "named", "provenance"],
+  description: "The window the report's figures cover: clock times and/or a named period, with the cue's evidence (role `period`)",
+  properties: {
+    start: nullable({ ...periodPoint }),
+    end: nullable({ ...periodPoint }),
+    named: nullable({ type: "string", enum: PERIOD_NAMES }),
+    provenance,
+  },
 } as const;
 
 const report = {
@@ -80,6 +103,7 @@ const report = {
       items: { type: "object", required: ["org", "provenance"], properties: { org, provenance } },
     },
     date_evidence: nullable({ ...provenance }),
+    period: nullable({ ...periodSchema }),
   },
 } as const;
 

@@ -1,5 +1,6 @@
-import { CASUALTY_KINDS, PLACE_ROLES, RECORD_METRICS, RECORD_SCOPES } from "../../model/index.js";
+import { CASUALTY_KINDS, PERIOD_NAMES, PLACE_ROLES, RECORD_METRICS, RECORD_SCOPES } from "../../model/index.js";
 import { DATE, REGION, claimant, evidence, kind, lang, nullable, org, outcome, qualifier, side, spanProperties, weapon } from "./common.js";
+import { periodSchema } from "./extraction.js";
 
 /**
  * src/store/types.ts as JSON Schema, for the response serializer and the OpenAPI document.
@@ -17,6 +18,90 @@ const bool = { type: "boolean" } as const;
 const open = { additionalProperties: true } as const;
 const recordStatus = { type: "string", enum: ["confirmed", "refuted", "unverifiable"] } as const;
 const nregion = nullable({ ...REGION });
+
+const point = {
+  type: "object",
+  ...open,
+  properties: { time: str, date: nullable({ ...DATE }), zone: nstr },
+} as const;
+
+/** A reporting window (src/reconcile/windows.ts). */
+const windowRef = {
+  type: "object",
+  ...open,
+  description: "A reporting window: the period as stated, in words, and its place on the attack day's clock",
+  properties: {
+    key: { type: "string", description: "Equal for equal windows of one attack" },
+    label: { type: "string", description: "The window in words: overnight, 08:00–11:00 MSK, period not stated…" },
+    named: nullable({ type: "string", enum: PERIOD_NAMES }),
+    start: nullable({ ...point }),
+    end: nullable({ ...point }),
+    from: { ...nint, description: "Minutes from the attack day's local midnight (negative: the evening before); null when not stated" },
+    to: nint,
+  },
+} as const;
+
+const windowValue = {
+  type: "object",
+  ...open,
+  properties: {
+    window: windowRef,
+    n: num,
+    qualifier,
+    claim_id: int,
+    stands_for: { type: "array", items: int, description: "Claims this window's value stands for (its own and those of windows inside it)" },
+    document_ids: { type: "array", items: int },
+  },
+} as const;
+
+const windowTotalsProps = { launched: nnum, intercepted: nnum, suppressed: nnum } as const;
+
+const sideAccount = {
+  type: "object",
+  ...open,
+  description: "One side's own account: the figures of each reporting window, and the day's total",
+  properties: {
+    side,
+    attacked: { type: "boolean", description: "True for the attacked side" },
+    orgs: { type: "array", items: org },
+    windows: {
+      type: "array",
+      items: {
+        type: "object",
+        ...open,
+        properties: {
+          window: windowRef,
+          ...windowTotalsProps,
+          figures: {
+            type: "array",
+            items: { type: "object", ...open, properties: { weapon, model: nstr, outcome, region: nullable({ ...REGION }), n: num, qualifier, claim_id: int } },
+          },
+        },
+      },
+    },
+    day: { type: "object", ...open, properties: windowTotalsProps },
+    basis: { type: "string", enum: ["window", "sum"], description: "`sum`: the day's figure adds up separate windows" },
+  },
+} as const;
+
+const datasetRow = {
+  type: "object",
+  ...open,
+  description: "An imported dataset row, readable",
+  properties: {
+    file: str,
+    line: int,
+    time_start: str,
+    time_end: str,
+    model: str,
+    launched: nnum,
+    destroyed: nnum,
+    not_reach_goal: nnum,
+    source: str,
+    source_url: nstr,
+    figure: { type: "string", enum: ["row", "split", "combined"], description: "combined: one figure for several models the dataset does not split" },
+  },
+} as const;
 
 const totals = {
   type: "object",
@@ -53,7 +138,8 @@ const attackSummaryProperties = {
   },
   regions: { type: "array", items: REGION },
   record_claims: { type: "array", items: recordClaimSummary },
-  conflict: { type: "boolean", description: "Sources of the same side disagree on a figure" },
+  conflict: { type: "boolean", description: "Sources of the same side disagree about the same window on a figure" },
+  sides: { type: "array", items: sideAccount, description: "Each side's account window by window, the attacked side first" },
 } as const;
 
 export const attackSummarySchema = {
@@ -87,7 +173,15 @@ const sentence = { type: "object", ...open, properties: { ...spanProperties, tex
 const chosen = {
   type: "object",
   ...open,
-  properties: { n: num, qualifier, claim_id: int, side: nullable({ ...side }), org: nullable({ ...org }) },
+  properties: {
+    n: { type: "number", description: "The day's figure of the chosen body" },
+    qualifier,
+    claim_id: int,
+    side: nullable({ ...side }),
+    org: nullable({ ...org }),
+    basis: { type: "string", enum: ["window", "sum"], description: "`sum`: the body's separate windows added up" },
+    windows: { type: "array", items: windowValue },
+  },
 } as const;
 
 const figureClaim = {
@@ -107,6 +201,10 @@ const figureClaim = {
     sentence,
     evidence: { type: "array", items: evidence },
     rule: str,
+    window: windowRef,
+    period_evidence: { type: "array", items: evidence, description: "The period's cue in the document" },
+    contained_by: { ...nint, description: "A claim of the same body whose window contains this one's" },
+    dataset_row: nullable({ ...datasetRow }),
   },
 } as const;
 
@@ -192,7 +290,30 @@ export const recordsSchema = {
     attacker: side,
     target: side,
     claimant: { type: "string", enum: ["UA", "RU", "all"] },
+    outcome: { type: "string", enum: ["launched", "intercepted"], description: "RU → UA: launched (Ukraine's figures); UA → RU: intercepted (Russia's)" },
+    metric_label: { type: "string", description: "What the records measure, in words" },
     records: { type: "object", ...open, properties: { any: recordEntry, drone: recordEntry, missile: recordEntry } },
+  },
+} as const;
+
+const attackRef = { type: "object", ...open, properties: { id: str, date: DATE, n: num } } as const;
+
+export const recordMarksSchema = {
+  $id: "RecordMarks",
+  type: "object",
+  ...open,
+  properties: {
+    attacker: side,
+    target: side,
+    metric: { type: "string", enum: RECORD_METRICS },
+    claimant: { type: "string", enum: ["UA", "RU", "all"] },
+    outcome: { type: "string", enum: ["launched", "intercepted"] },
+    metric_label: str,
+    items: {
+      type: "array",
+      description: "Attacks that set a record when they happened, in date order, over the whole history",
+      items: { type: "object", ...open, properties: { id: str, date: DATE, n: num, previous: attackRef } },
+    },
   },
 } as const;
 
@@ -262,6 +383,7 @@ const storedReport = {
     target: side,
     date: nullable({ ...DATE }),
     night: bool,
+    period: nullable({ ...periodSchema }),
     counts: fact({ weapon, model: nstr, outcome, n: num, qualifier, region: nregion }),
     casualties: fact({ kind: { type: "string", enum: CASUALTY_KINDS }, n: num, qualifier, region: nregion }),
     targets: fact({ region: REGION }),
@@ -279,7 +401,11 @@ export const documentDetailSchema = {
   properties: {
     ...documentSummaryProperties,
     text: { type: "string", description: "The stored text; every span is [start, end) in its UTF-16 code units" },
-    source_ref: nullable({ type: "object", ...open, properties: { file: str, line: int, row: str } }),
+    source_ref: nullable({
+      type: "object",
+      ...open,
+      properties: { file: str, line: int, row: str, fields: { type: "object", additionalProperties: { type: "string" }, description: "The row's cells by column" } },
+    }),
     reports: { type: "array", items: storedReport },
   },
 } as const;
@@ -302,6 +428,7 @@ export const STORE_SCHEMAS = [
   documentRefSchema,
   attackDetailSchema,
   recordsSchema,
+  recordMarksSchema,
   timelineRowSchema,
   regionRowSchema,
   documentSummarySchema,

@@ -91,7 +91,10 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
     const nights = dir.nights.filter(inRange);
     const max = Math.max(1, ...nights.map((n) => Math.max(n.total, n.intercepted ?? 0)));
     const recordNights = nights.filter((n) => n.record);
-    const recordLabel = (n: Night) => `Record night ${dateLabel(n.date)}: ${num(n.total)} launched, more than any earlier night`;
+    const recordLabel = (n: Night) =>
+      n.recordMark
+        ? `Record night ${dateLabel(n.date)}: ${num(n.recordMark.n)} ${n.recordOutcome ?? "launched"}, more than any earlier night (${num(n.recordMark.previous.n)} on ${dateLabel(n.recordMark.previous.date)})`
+        : `Record night ${dateLabel(n.date)}`;
     const title = narrow
       ? `${dir.attacker}→${dir.target} · ${accountLabel(dir, true)}`
       : `${directionLabel(dir.attacker, dir.target)} — ${accountLabel(dir)}`;

@@ -1,4 +1,4 @@
-import type { TimelineRow } from "../api-types.js";
+import type { RecordMark, RecordMarks, TimelineRow } from "../api-types.js";
 import { weaponClass } from "../format.js";
 
 export const CLASSES = ["drone", "missile", "bomb", "rocket", "any"] as const;
@@ -17,8 +17,11 @@ export interface Night {
   /** False when the account states only interceptions, so `total` counts those. */
   launchedStated: boolean;
   intercepted: number | null;
-  /** True when this night's total beat every earlier night of the same direction. */
+  /** True when this attack set a record of its direction when it happened (from the server, over the whole history). */
   record: boolean;
+  /** The record it set, and what the direction's records measure. */
+  recordMark: RecordMark | null;
+  recordOutcome: "launched" | "intercepted" | null;
 }
 
 export interface Direction {
@@ -32,7 +35,7 @@ export interface Direction {
  * exists (it reports launches and interceptions); within an account a class's own figure wins over the sum
  * of its subclasses, and the all-weapons figure counts only when no class is given, so nothing is counted twice.
  */
-export function nightsByDirection(rows: TimelineRow[]): Direction[] {
+export function nightsByDirection(rows: TimelineRow[], marks: RecordMarks[] = []): Direction[] {
   const groups = new Map<string, TimelineRow[]>();
   for (const r of rows) {
     const key = `${r.attacker}-${r.target}|${r.period}`;
@@ -60,12 +63,14 @@ export function nightsByDirection(rows: TimelineRow[]): Direction[] {
   const out = [...directions.values()];
   for (const d of out) {
     d.nights.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    let best = 0;
+    // Records come from the whole history as of each attack's date, never from the nights on screen.
+    const m = marks.find((x) => x.attacker === d.attacker && x.target === d.target);
+    const byId = new Map((m?.items ?? []).map((r) => [r.id, r]));
     for (const n of d.nights) {
-      if (n.total > best) {
-        n.record = best > 0;
-        best = n.total;
-      }
+      const mark = byId.get(`${n.date}.${n.attacker}-${n.target}`) ?? null;
+      n.record = mark !== null;
+      n.recordMark = mark;
+      n.recordOutcome = mark ? (m?.outcome ?? null) : null;
     }
   }
   // Russia's attacks on Ukraine first: it is the longer and denser history.
@@ -123,5 +128,5 @@ function summarise(rows: TimelineRow[], date: string, attacker: string, target: 
     add("any", any.launched - total, null);
   }
   const launchedStated = rows.some((r) => r.launched !== null);
-  return { date, attacker, target, claimant, byClass, interceptedByClass, total, launchedStated, intercepted, record: false };
+  return { date, attacker, target, claimant, byClass, interceptedByClass, total, launchedStated, intercepted, record: false, recordMark: null, recordOutcome: null };
 }

@@ -9,6 +9,19 @@ import type { View } from "./context.js";
 import { errorBox, exportLinks, filterBar, scrollable } from "./common.js";
 
 let features: Promise<RegionFeature[]> | null = null;
+let marks: Promise<Map<string, string>> | null = null;
+
+/** Attacks that set a record when they happened (whole history, both directions): id → "157 launched". */
+function recordMarks(): Promise<Map<string, string>> {
+  marks ??= Promise.all([
+    api.recordMarks({ attacker: "RU", target: "UA" }),
+    api.recordMarks({ attacker: "UA", target: "RU" }),
+  ]).then((all) => new Map(all.flatMap((m) => m.items.map((r) => [r.id, `${num(r.n)} ${m.outcome}`] as const))));
+  marks.catch(() => {
+    marks = null;
+  });
+  return marks.catch(() => new Map<string, string>());
+}
 let measure: Measure = "attacks";
 
 function loadFeatures(): Promise<RegionFeature[]> {
@@ -71,7 +84,7 @@ export const mapView: View = async (ctx) => {
     const name = nameOf.get(iso) ?? iso;
     attacksBox.append(h("h2", { id: "region-attacks-h" }, `Attacks on ${name}`), h("p", null, "Loading…"));
     try {
-      const page = await api.attacks(filters, { region: iso, limit: 50, sort: "-date" });
+      const [page, records] = await Promise.all([api.attacks(filters, { region: iso, limit: 50, sort: "-date" }), recordMarks()]);
       if (selected !== iso) return;
       clear(attacksBox);
       attacksBox.append(h("h2", { id: "region-attacks-h" }, `Attacks on ${name}`));
@@ -89,6 +102,7 @@ export const mapView: View = async (ctx) => {
               null,
               h("a", { href: attackHref(a.id) }, `${dateLabel(a.date)} · ${a.attacker}→${a.target}`),
               ` — whole attack: ${num(a.totals.launched)} launched, ${num(a.totals.intercepted)} intercepted`,
+              records.has(a.id) ? h("strong", { class: "record-mark" }, ` ★ record: ${records.get(a.id)}`) : "",
             ),
           ),
         ),

@@ -1,4 +1,5 @@
 import { api } from "../api.js";
+import type { RecordMarks } from "../api-types.js";
 import { nightsByDirection } from "../charts/timeline-data.js";
 import { nightLabel, timelineChart, weaponLegend } from "../charts/timeline-chart.js";
 import { h } from "../dom.js";
@@ -7,8 +8,13 @@ import type { View } from "./context.js";
 import { emptyState, exportLinks, filterBar } from "./common.js";
 
 export const timelineView: View = async (ctx) => {
-  const rows = await api.timeline(ctx.filters, "day");
-  const directions = nightsByDirection(rows);
+  // Record markers come from the whole history (the server's record marks), not from the range shown.
+  const [rows, ...marks] = await Promise.all([
+    api.timeline(ctx.filters, "day"),
+    api.recordMarks({ attacker: "RU", target: "UA" }).catch(() => null),
+    api.recordMarks({ attacker: "UA", target: "RU" }).catch(() => null),
+  ]);
+  const directions = nightsByDirection(rows, marks.filter((m): m is RecordMarks => m !== null));
   const readout = h("p", { class: "readout", "aria-live": "polite" }, "Point at a night, or focus the chart and use the arrow keys.");
   ctx.root.append(
     h("h1", null, "Timeline"),
