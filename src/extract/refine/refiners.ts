@@ -146,7 +146,8 @@ const modelOfTheSet: Refiner = {
       for (const c of r.counts) {
         if (c.model !== null) continue;
         const root = scoringWeapon(c.weapon);
-        const candidates = named.filter((x) => scoringWeapon(x.weapon) === root || (root === "drone" && x.weapon.startsWith("drone")));
+        // A root class ("ракети", "drones") restates a set of any of its kinds.
+        const candidates = named.filter((x) => scoringWeapon(x.weapon) === root || (!c.weapon.includes(".") && x.weapon.startsWith(c.weapon + ".")));
         const models = new Set(candidates.map((x) => x.model));
         if (models.size !== 1) continue;
         const others = r.counts.filter((x) => x !== c && x.model === null && x.weapon.split(".")[0] === c.weapon.split(".")[0]);

@@ -18,6 +18,7 @@ const NATIONAL: ReadonlySet<Org> = new Set<Org>(["UA.air_force", "UA.general_sta
  */
 export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineContext): void {
   const countSentences = new Set(reports.flatMap((r) => r.counts.map((c) => sentenceOf.get(c))));
+  const postScene = sceneOfThePost(doc);
   for (const r of reports) {
     for (const c of r.counts) {
       if (c.region !== null || c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
@@ -28,7 +29,7 @@ export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineCon
       // "…, the air force said": a national body speaking of its figure speaks of the whole country.
       const speaks = inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0;
       if (speaks && frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
-      const scene = sceneBefore(doc, si, countSentences);
+      const scene = sceneBefore(doc, si, countSentences) ?? postScene;
       if (!scene || regionSide(scene.region) !== r.target) continue;
       setRegion(doc, c, scene);
     }
@@ -62,4 +63,20 @@ function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefine
     return { region: p.region, start: p.start, end: p.end };
   }
   return null;
+}
+
+/**
+ * "Уточнена інформація по нічному обстрілу Одещини": an official post whose heading names the attack on
+ * one region, and that names no place outside it (launch areas and seas aside), tells of that region.
+ */
+function sceneOfThePost(doc: Doc): { region: RegionCode; start: number; end: number } | null {
+  if (doc.kind !== "official") return null;
+  const head = doc.sentences[0];
+  if (!head || inSpan(doc.m.attack, head).length === 0) return null;
+  const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
+  const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+  const regions = new Set(places.map((p) => p.region));
+  const first = inSpan(doc.m.places, head).find((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+  if (!first || regions.size !== 1) return null;
+  return { region: first.region, start: first.start, end: first.end };
 }

@@ -81,7 +81,8 @@ export function findCounts(doc: Doc): CountFact[] {
         !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)) &&
         // "all but 1 drone", "жодного": a negated number states no figure.
         !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))) &&
-        !clockTime(doc, n),
+        !clockTime(doc, n) &&
+        !percent(doc, n),
     );
     const sentenceStartCount = out.length;
     let denominator: CountFact | null = null;
@@ -261,6 +262,11 @@ function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: nu
   if (!/^[\s\p{P}]*$/u.test(doc.text.slice(clauseStart, of.start))) return null;
   // The part must follow in the same sentence.
   return inSpan(doc.m.numbers, { start: n.end, end: s.end }).length > 0 ? of : null;
+}
+
+/** "72 відсотки БпЛА", "80% of the drones": a share, not a number of weapons. */
+function percent(doc: Doc, n: NumberMention): boolean {
+  return /^\s*(?:%|відсот|процент|percent|per cent|pour cent|pourcent)/iu.test(doc.text.slice(n.end, n.end + 12));
 }
 
 /** "at 0700 GMT", "о 0500": a figure written with a leading zero, or followed by a time zone, is a clock time. */

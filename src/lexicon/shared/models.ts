@@ -25,7 +25,7 @@ const models = {
   gerbera: { weapon: "drone.decoy", side: "RU", forms: ["Gerbera", "Гербера", "Гербер*"] },
   parody: { weapon: "drone.decoy", side: "RU", forms: ["Parody", "Пародія", "Пародия"] },
   italmas: { weapon: "drone.strike", side: "RU", forms: ["Italmas", "Італмас", "Италмас"] },
-  banderol: { weapon: "drone.strike", side: "RU", forms: ["Banderol", "Бандероль", "S8000", "S-8000", "С8000"] },
+  banderol: { weapon: "drone.strike", side: "RU", forms: ["Banderol", "Бандероль", "Бандерол*", "S8000", "S-8000", "С8000"] },
   "dan-t": { weapon: "drone.strike", side: "RU", forms: ["Dan-T", "Дань-Т"] },
   lancet: { weapon: "drone.strike", side: "RU", forms: ["Lancet", "Ланцет*"] },
   "orlan-10": { weapon: "drone.recon", side: "RU", forms: ["Orlan-10", "Орлан-10", "Orlan", "Орлан"] },
