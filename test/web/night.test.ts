@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { parseHTML } from "linkedom";
 import type { AttackDetail, Claim, DocumentRef, ExtractedReport, Figure } from "../../web/src/api-types.js";
-import { addDays, nightLabel, timeLabel } from "../../web/src/format.js";
+import { addDays, nightDates, timeLabel } from "../../web/src/format.js";
 import { placeLabels, shortName } from "../../web/src/map/labels.js";
 import { datasetRow, windowLabel } from "../../web/src/night/dataset-row.js";
 import { buildNight, groupAnchor, modelLabel } from "../../web/src/night/model.js";
@@ -218,9 +218,9 @@ describe("the dataset's rows, readable", () => {
 
 describe("dates", () => {
   test("an overnight attack is the night before its date; a time keeps its own zone", () => {
-    assert.equal(nightLabel("2025-07-04"), "3–4 Jul 2025");
-    assert.equal(nightLabel("2025-08-01"), "31 Jul – 1 Aug 2025");
-    assert.equal(nightLabel("2025-01-01"), "31 Dec 2024 – 1 Jan 2025");
+    assert.equal(nightDates("2025-07-04"), "3–4 Jul 2025");
+    assert.equal(nightDates("2025-08-01"), "31 Jul – 1 Aug 2025");
+    assert.equal(nightDates("2025-01-01"), "31 Dec 2024 – 1 Jan 2025");
     assert.equal(addDays("2024-03-01", -1), "2024-02-29");
     assert.equal(timeLabel("2025-07-04T11:34:00+02:00"), "4 Jul 2025, 11:34 (UTC+02:00)");
     assert.equal(timeLabel("2025-07-04T06:00"), "4 Jul 2025, 06:00");

@@ -3,18 +3,16 @@
 import "./styles.css";
 import { api, loadRegionNames, loadRegions } from "./api.js";
 import type { AttackDetail } from "./api-types.js";
-import { nightsByDirection } from "./charts/timeline-data.js";
-import { nightLabel as timelineNightLabel, timelineChart, weaponLegend } from "./charts/timeline-chart.js";
 import { clear, h } from "./dom.js";
 import { type Filters, filterSearch, parseFilters } from "./filters.js";
-import { dateLabel, nightLabel } from "./format.js";
-import { choropleth, choroplethLegend, MEASURES, type Measure } from "./map/choropleth.js";
+import { dateLabel, nightDates } from "./format.js";
 import { loadNight } from "./night/load.js";
 import { buildNight } from "./night/model.js";
 import { nightStrip } from "./night/strip.js";
 import { errorBox } from "./views/common.js";
-import { loadFeatures, regionFigures, scopeLabel } from "./views/map.js";
-import { placeReadout } from "./views/timeline.js";
+
+type Measure = "attacks" | "launched" | "hit" | "casualties";
+const MEASURE_IDS: readonly string[] = ["attacks", "launched", "hit", "casualties"] satisfies Measure[];
 
 const main = document.getElementById("main") as HTMLElement;
 const dashboard = (hash: string) => new URL(`/${hash}`, location.origin).href;
@@ -41,7 +39,7 @@ async function attackEmbed(routeId: string): Promise<string> {
     return "salvo";
   }
   const night = buildNight(load.attacks);
-  const title = load.attacks.some((a) => a.night) ? `Night of ${nightLabel(load.date)}` : dateLabel(load.date);
+  const title = load.attacks.some((a) => a.night) ? `Night of ${nightDates(load.date)}` : dateLabel(load.date);
   main.append(
     h("h1", null, title, h("span", { class: "sub" }, " — air attacks, both sides' accounts")),
     nightStrip(night, { hrefOf: (v) => dashboard(`#/attack/${encodeURIComponent(routeId)}?figure=${encodeURIComponent(v.anchor)}`), external: true }),
@@ -54,8 +52,15 @@ function chartWidth(): number {
   return Math.max(280, Math.min(1200, document.documentElement.clientWidth - 16));
 }
 
+// The charts (Observable Plot, d3-geo) load only with the embed that draws them: an attack's embed stays light.
 async function timelineEmbed(filters: Filters): Promise<string> {
-  const rows = await api.timeline(filters, "day");
+  const [rows, { nightsByDirection }, { nightLabel: timelineNightLabel, timelineChart, weaponLegend }, { placeReadout }, { scopeLabel }] = await Promise.all([
+    api.timeline(filters, "day"),
+    import("./charts/timeline-data.js"),
+    import("./charts/timeline-chart.js"),
+    import("./views/timeline.js"),
+    import("./views/map.js"),
+  ]);
   const directions = nightsByDirection(rows);
   const hint = "Point at a night.";
   const readout = h("p", { class: "readout", "aria-live": "polite" }, hint);
@@ -98,6 +103,7 @@ async function timelineEmbed(filters: Filters): Promise<string> {
 }
 
 async function mapEmbed(filters: Filters, measure: Measure): Promise<string> {
+  const [{ loadFeatures, regionFigures, scopeLabel }, { choropleth, choroplethLegend, MEASURES }] = await Promise.all([import("./views/map.js"), import("./map/choropleth.js")]);
   const [regions, rows, gazetteer] = await Promise.all([loadFeatures(), api.regions(filters), loadRegions()]);
   const labelAt = new Map(gazetteer.filter((g) => g.centroid).map((g) => [g.iso, g.centroid as [number, number]]));
   const names = new Map(regions.map((f) => [f.properties.iso, f.properties.name]));
@@ -163,7 +169,7 @@ async function render(): Promise<void> {
       const m = query.get("measure");
       const filters = parseFilters(query);
       delete filters.weapon;
-      title = await mapEmbed(filters, m && m in MEASURES ? (m as Measure) : "attacks");
+      title = await mapEmbed(filters, m && MEASURE_IDS.includes(m) ? (m as Measure) : "attacks");
     } else main.append(h("p", { class: "notice" }, "There is no embed at this address."));
   } catch (e) {
     clear(main);

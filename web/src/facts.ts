@@ -1,5 +1,5 @@
 import type { ExtractedReport, ProvenanceJson, StoredReport } from "./api-types.js";
-import { claimantLabel, dateLabel, nightLabel, orgLabel, qualified, regionLabel, weaponLabel } from "./format.js";
+import { claimantLabel, dateLabel, nightDates, orgLabel, qualified, regionLabel, weaponLabel } from "./format.js";
 import type { Highlight } from "./highlight.js";
 
 /** One fact of a report, in words, with where it comes from. */
@@ -54,7 +54,7 @@ export function reportView(r: AnyReport): ReportView {
   const who = claimantLabel(r.claimant);
   const orgs = r.claimant_orgs.map(orgLabel).filter((o) => o !== who).join(", ");
   return {
-    heading: `${who}${orgs ? ` (${orgs})` : ""}: ${r.attacker}→${r.target}, ${r.date ? (r.night ? `night of ${nightLabel(r.date)}` : dateLabel(r.date)) : "undated"}`,
+    heading: `${who}${orgs ? ` (${orgs})` : ""}: ${r.attacker}→${r.target}, ${r.date ? (r.night ? `night of ${nightDates(r.date)}` : dateLabel(r.date)) : "undated"}`,
     facts: mergeSame(facts),
     attackId: "attack_id" in r ? r.attack_id : null,
   };

@@ -104,7 +104,7 @@ export function regionLabel(code: string | null | undefined): string {
 }
 
 /** `2025-07-04` → `3–4 Jul 2025`: an overnight attack is dated by the morning it ends. */
-export function nightLabel(iso: string): string {
+export function nightDates(iso: string): string {
   const end = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(end.getTime())) return iso;
   const start = new Date(end.getTime() - 86_400_000);

@@ -114,7 +114,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
       y: {
         domain: [0, max],
         nice: true,
-        label: axisTitle(nights),
+        label: axisTitle(nights, panelH - M.top - M.bottom),
         labelAnchor: "center",
         labelArrow: "none",
         labelOffset: M.left - 8,
@@ -272,11 +272,11 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
 }
 
 /** What the y axis counts: launches, or interceptions where the account gives only those (Moscow's). */
-function axisTitle(nights: Night[]): string {
+function axisTitle(nights: Night[], room: number): string {
   const stated = nights.filter((n) => n.launchedStated).length;
-  if (stated === nights.length) return "Weapons launched per night";
-  if (stated === 0) return "Weapons intercepted per night";
-  return "Launched (or intercepted) per night";
+  const full = stated === nights.length ? "Launched per night" : stated === 0 ? "Intercepted per night" : "Launched (or intercepted)";
+  // The title runs along the axis: when it would be longer than the axis, the short form (the panel's title says what).
+  return full.length * 6.2 <= room ? full : stated === nights.length ? "Launched" : stated === 0 ? "Intercepted" : "Per night";
 }
 
 function accountLabel(dir: Direction, short = false): string {

@@ -66,7 +66,7 @@ function groupsOf(a: AttackDetail): Group[] {
   });
 }
 
-export function groupTitle(g: Pick<Group, "weapon" | "model" | "region">): string {
+function groupTitle(g: Pick<Group, "weapon" | "model" | "region">): string {
   const what = g.model ? `${modelLabel(g.model)} (${weaponLabel(g.weapon)})` : g.weapon === "any" ? "All weapons" : capitalise(weaponLabel(g.weapon));
   return `${what}${g.region ? ` — ${regionLabel(g.region)}` : ""}`;
 }

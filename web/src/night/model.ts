@@ -2,14 +2,14 @@
 // Built from the attack details of that date (one per direction); no number is invented here: a cell
 // holds the values the side's sources state, and a sum is marked as salvo's own.
 import type { AttackDetail, CasualtyFigure, Claim, Figure, Side } from "../api-types.js";
-import { weaponClass, weaponLabel } from "../format.js";
+import { weaponLabel } from "../format.js";
 
 /** The columns of the strip, in reading order. */
 export const STRIP_OUTCOMES = ["launched", "intercepted", "suppressed", "neutralized", "hit"] as const;
 export type StripOutcome = (typeof STRIP_OUTCOMES)[number];
 
 /** The rows of the strip: all weapons, then each top-level class. */
-export const STRIP_CLASSES = ["any", "drone", "missile", "bomb", "rocket"] as const;
+const STRIP_CLASSES = ["any", "drone", "missile", "bomb", "rocket"] as const;
 export type StripClass = (typeof STRIP_CLASSES)[number];
 
 export interface NightValue {
@@ -314,9 +314,3 @@ export function modelLabel(model: string): string {
     .join("/");
 }
 const UPPER = new Set(["kn", "gbu", "zala", "atacms", "kab", "uab", "mlrs", "s"]);
-
-/** The weapon class a figure belongs to on the strip. */
-export function stripClass(weapon: string): StripClass {
-  const c = weaponClass(weapon);
-  return (STRIP_CLASSES as readonly string[]).includes(c) ? (c as StripClass) : "any";
-}

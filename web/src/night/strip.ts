@@ -44,7 +44,7 @@ const OUTCOME_WORD: Record<string, string> = {
 
 const COUNTRY: Record<string, string> = { UA: "Ukraine", RU: "Russia" };
 
-export function sideTitle(side: string): string {
+function sideTitle(side: string): string {
   return `${claimantLabel(side)} says`;
 }
 
@@ -126,7 +126,7 @@ export function cellContent(cell: NightCell, attackId: string, options: StripOpt
   return out;
 }
 
-export function valueLink(v: NightValue, attackId: string, options: StripOptions): HTMLElement {
+function valueLink(v: NightValue, attackId: string, options: StripOptions): HTMLElement {
   const a = h(
     "a",
     {

@@ -2,7 +2,7 @@ import { loadRegionNames } from "../api.js";
 import type { AttackDetail, RecordCheck } from "../api-types.js";
 import { weaponBars, weaponBarsLegend } from "../charts/weapon-bars.js";
 import { h } from "../dom.js";
-import { addDays, claimantLabel, dateLabel, nightLabel, num, weaponLabel } from "../format.js";
+import { addDays, claimantLabel, dateLabel, nightDates, num, weaponLabel } from "../format.js";
 import { highlightSentence } from "../highlight.js";
 import { documentLine, directionEvidence } from "../night/evidence.js";
 import { loadNight } from "../night/load.js";
@@ -29,7 +29,7 @@ export const attackView: View = async (ctx) => {
   if (load.kind === "missing-id") {
     ctx.root.append(
       h("h1", null, "Attack not found"),
-      h("p", null, `No attack with the id ${routeId}. `, load.others.length ? h("a", { href: attackHref(date) }, `The night of ${nightLabel(date)}`) : h("a", { href: "#/attacks" }, "All attacks"), "."),
+      h("p", null, `No attack with the id ${routeId}. `, load.others.length ? h("a", { href: attackHref(date) }, `The night of ${nightDates(date)}`) : h("a", { href: "#/attacks" }, "All attacks"), "."),
     );
     return;
   }
@@ -50,7 +50,7 @@ export const attackView: View = async (ctx) => {
     history.replaceState(null, "", figureHref(routeId, anchor));
   };
   ctx.root.append(
-    h("div", { class: "night-head" }, h("h1", null, overnight ? `Night of ${nightLabel(date)}` : dateLabel(date)), nav),
+    h("div", { class: "night-head" }, h("h1", null, overnight ? `Night of ${nightDates(date)}` : dateLabel(date)), nav),
     nightStrip(night, {
       hrefOf: (v) => figureHref(routeId, v.anchor),
       onOpen: (v, e) => open(v.anchor, e),
