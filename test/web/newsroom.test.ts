@@ -317,7 +317,9 @@ describe("the dashboard on deadline (end to end)", { skip: skip ?? false, timeou
 
   test("the timeline names its y axis and its readout sits beside the pointer", async () => {
     const page = await open("#/timeline");
-    assert.match((await page.locator('.timeline-chart svg.panel [aria-label="y-axis label"]').first().textContent()) ?? "", /per night/);
+    const titles = await page.locator('.timeline-chart svg.panel [aria-label="y-axis label"]').allTextContents();
+    assert.equal(titles.length, await page.locator(".timeline-chart svg.panel").count(), "every panel names its y axis");
+    for (const t of titles) assert.match(t, /^(Launched|Intercepted)( per night| \(or intercepted\))?$|^Per night$/);
     const panel = await page.locator(".timeline-chart svg.panel").first().boundingBox();
     assert.ok(panel);
     const at = { x: panel.x + panel.width * 0.85, y: panel.y + panel.height * 0.6 };
