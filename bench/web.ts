@@ -1,5 +1,6 @@
-// Dashboard benchmark: bundle size (raw and gzip), build time, and time to first render of the overview
-// and the timeline with the whole imported history, in headless Chromium against a real `salvo serve`.
+// Dashboard benchmark: bundle size (raw and gzip), build time, and time to first render of the overview,
+// the timeline, the map, a night and the attacks list with the whole imported history, in headless
+// Chromium against a real `salvo serve`.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -84,6 +85,8 @@ export async function run(): Promise<void> {
         ["overview", "#/"],
         ["timeline (whole history)", "#/timeline"],
         ["map", "#/map"],
+        ["a night, both directions (4 Jul 2025)", "#/attack/2025-07-04"],
+        ["attacks by size", "#/attacks?sort=-size"],
       ] as const) {
         const firstRender: number[] = [];
         const wall: number[] = [];

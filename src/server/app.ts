@@ -3,12 +3,15 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Store } from "../store/types.js";
 import { registerErrorHandlers } from "./error-handler.js";
+import { registerCompression } from "./compression.js";
 import { registerCors } from "./cors.js";
+import { embedAncestors, registerFramePolicy } from "./framing.js";
 import { registerHttpCache } from "./http-cache.js";
 import { registerMicroCache } from "./micro-cache.js";
 import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
 import { attackRoutes } from "./routes/attacks.js";
 import { documentRoutes } from "./routes/documents.js";
+import { embedRoutes } from "./routes/embed.js";
 import { exportRoutes } from "./routes/exports.js";
 import { extractRoutes } from "./routes/extract.js";
 import { gazetteerRoutes } from "./routes/gazetteer.js";
@@ -39,6 +42,8 @@ export interface AppOptions {
   dataDir?: string;
   /** Built dashboard to serve at `/`; default web/dist; null to never serve one. */
   webDir?: string | null;
+  /** Origins whose pages may frame the /embed/ pages (`*`, default, or `https://news.example`…); everything else refuses framing. */
+  embedOrigins?: readonly string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -53,6 +58,7 @@ export function registeredRoutes(app: FastifyInstance): readonly { method: strin
 /** Builds the HTTP API without listening: `await app.listen(...)` or `app.inject(...)` next. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const framing = embedAncestors(options.embedOrigins);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -82,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app);
   if (options.cacheTtlMs && options.cacheTtlMs > 0) registerMicroCache(app, { ttlMs: options.cacheTtlMs });
   registerHttpCache(app);
+  registerFramePolicy(app, framing);
+  await registerCompression(app);
 
   for (const schema of [errorEnvelope, extractionSchema, goldSchema, ...STORE_SCHEMAS]) app.addSchema(schema);
 
@@ -131,6 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxBytes: Math.max(bodyLimit, options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES),
   });
   await app.register(exportRoutes, { store, dataDir });
-  await app.register(dashboardRoutes, { webDir: options.webDir === undefined ? WEB_DIST_DIR : options.webDir });
+  const webDir = options.webDir === undefined ? WEB_DIST_DIR : options.webDir;
+  await app.register(embedRoutes, { store, webDir });
+  await app.register(dashboardRoutes, { webDir });
   return app;
 }

@@ -203,6 +203,10 @@ export class SqlStore implements Store {
       case "-launched":
         q = q.orderBy("attacks.launched_sort", "desc").orderBy("attacks.id", "asc");
         break;
+      case "size":
+      case "-size":
+        q = q.orderBy(sql`coalesce(attacks.launched, attacks.intercepted, -1)`, page.sort === "size" ? "asc" : "desc").orderBy("attacks.id", "asc");
+        break;
     }
     const rows = await q.limit(page.limit).offset(page.offset).execute();
     const items: AttackSummary[] = [];

@@ -40,7 +40,8 @@ export interface AttackFilter {
   region?: RegionCode;
 }
 
-export type AttackSort = "date" | "-date" | "launched" | "-launched";
+/** `size`: the launched total, or the intercepted total where no launch figure is stated (Moscow's usual account). */
+export type AttackSort = "date" | "-date" | "launched" | "-launched" | "size" | "-size";
 
 export interface AttackPage {
   limit: number;

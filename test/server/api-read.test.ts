@@ -252,7 +252,7 @@ describe("bad input", () => {
     ["/api/attacks?from=04/07/2025", /"from".*YYYY-MM-DD/],
     ["/api/attacks?weapon=tank", /"weapon" must be one of: any, drone/],
     ["/api/attacks?attacker=US", /"attacker" must be one of: UA, RU/],
-    ["/api/attacks?sort=size", /"sort"/],
+    ["/api/attacks?sort=biggest", /"sort"/],
     ["/api/attacks?wepon=drone", /unknown query parameter "wepon"/],
     ["/api/attacks?region=Kharkiv", /"region"/],
     ["/api/attacks?from=2025-07-10&to=2025-07-01", /"from".*after "to"/],

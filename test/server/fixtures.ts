@@ -37,7 +37,7 @@ interface CountSpec {
   from?: number;
 }
 
-function report(text: string, base: Omit<Report, "counts" | "targets" | "target_facts" | "casualties" | "launch_areas" | "record_claims" | "places" | "launch_area_facts" | "org_facts" | "date_evidence">, counts: CountSpec[], targets: Array<[string, string]>): Report {
+export function report(text: string, base: Omit<Report, "counts" | "targets" | "target_facts" | "casualties" | "launch_areas" | "record_claims" | "places" | "launch_area_facts" | "org_facts" | "date_evidence">, counts: CountSpec[], targets: Array<[string, string]>): Report {
   return {
     ...base,
     counts: counts.map((c) => ({
@@ -61,7 +61,7 @@ function report(text: string, base: Omit<Report, "counts" | "targets" | "target_
   };
 }
 
-function extraction(text: string, meta: { lang: Extraction["lang"]; kind: Extraction["kind"]; published: string; publisher: string }, reports: Report[]): Extraction {
+export function extraction(text: string, meta: { lang: Extraction["lang"]; kind: Extraction["kind"]; published: string; publisher: string }, reports: Report[]): Extraction {
   return {
     lang: meta.lang,
     lang_source: "option",

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { type Browser, chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { type Browser, type Frame, type Page, chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHARED = resolve(ROOT, "../shared");
@@ -151,4 +152,29 @@ export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** The store as a newsroom would have it: the development corpus ingested and the Air Force dataset imported. */
+export async function fillWithRealData(db: string): Promise<void> {
+  await salvo(["ingest", CORPUS_DEV, "--db", db]);
+  await salvo(["import", DATASET_CSV, "--db", db]);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Runs axe-core (pinned in package.json) inside the page or frame and gives its violations. */
+export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  await target.addScriptTag({ path: AXE });
+  return target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
 }

@@ -276,8 +276,12 @@ export interface RegionRow {
 export interface GazetteerRegion {
   iso: string;
   country?: string;
+  kind?: string;
   names?: Record<string, string>;
   name?: string;
+  /** [longitude, latitude], a point inside the region */
+  centroid?: [number, number];
+  capital?: string | null;
 }
 
 /** The evidence-bearing parts of an extraction that the Read page highlights. */
@@ -336,7 +340,10 @@ export interface ExtractionJson {
   kind: string;
   text: string;
   title: string | null;
+  /** The publication time the text itself states. */
   published: string | null;
+  /** What came with the text: the page's metadata or the caller's options. */
+  source?: { publisher: string | null; url: string | null; published: string | null; channel: string | null };
   reports: ExtractedReport[];
   warnings: string[];
 }

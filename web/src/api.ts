@@ -81,20 +81,28 @@ export const api = {
   },
 };
 
-let regionNames: Promise<void> | null = null;
+let gazetteer: Promise<GazetteerRegion[]> | null = null;
 
-/** Region names for labels (once per session); a failure leaves the ISO codes, which still read. */
+/** The gazetteer's regions (once per session); a failure gives none, and labels keep the ISO codes, which still read. */
+export function loadRegions(): Promise<GazetteerRegion[]> {
+  gazetteer ??= request<{ items: GazetteerRegion[] }>("/api/gazetteer/regions")
+    .then((r) => {
+      setRegionNames(r.items.map((g) => [g.iso, g.names?.en ?? g.name ?? g.iso]));
+      return r.items;
+    })
+    .catch(() => []);
+  return gazetteer;
+}
+
+/** Region names for labels. */
 export function loadRegionNames(): Promise<void> {
-  regionNames ??= request<{ items: GazetteerRegion[] }>("/api/gazetteer/regions")
-    .then((r) => setRegionNames(r.items.map((g) => [g.iso, g.names?.en ?? g.name ?? g.iso])))
-    .catch(() => undefined);
-  return regionNames;
+  return loadRegions().then(() => undefined);
 }
 
 function itemsOf<T>(r: T[] | { items: T[] }): T[] {
   return Array.isArray(r) ? r : r.items;
 }
 
-export function exportUrl(format: "csv" | "geojson" | "ndjson", f: Filters): string {
-  return `/api/export.${format}${qs(filterQuery(f))}`;
+export function exportUrl(format: "csv" | "geojson" | "ndjson", f: Filters, extra: { region?: string } = {}): string {
+  return `/api/export.${format}${qs({ ...filterQuery(f), ...extra })}`;
 }

@@ -89,6 +89,7 @@ export function dateLabel(iso: string | null | undefined): string {
 }
 
 const regionNames = new Map<string, string>();
+const SEAS: Record<string, string> = { "sea:black": "Black Sea", "sea:azov": "Sea of Azov", "sea:caspian": "Caspian Sea", "sea:baltic": "Baltic Sea" };
 
 export function setRegionNames(entries: Iterable<[string, string]>): void {
   for (const [k, v] of entries) regionNames.set(k, v);
@@ -97,7 +98,38 @@ export function setRegionNames(entries: Iterable<[string, string]>): void {
 export function regionLabel(code: string | null | undefined): string {
   if (!code) return "whole country";
   const area = /^area:(ua|ru)-([a-z-]+)$/.exec(code);
-  if (area) return `${(area[2] ?? "").replace("-", " ")} of ${area[1] === "ua" ? "Ukraine" : "Russia"}`.replace(/^./, (c) => c.toUpperCase());
-  if (code.startsWith("sea:")) return `${code.slice(4)} sea`.replace(/^./, (c) => c.toUpperCase());
+  if (area) return `${(area[2] ?? "").replaceAll("-", " ")} of ${area[1] === "ua" ? "Ukraine" : "Russia"}`.replace(/^./, (c) => c.toUpperCase());
+  if (code.startsWith("sea:")) return SEAS[code] ?? `${code.slice(4)} sea`.replace(/^./, (c) => c.toUpperCase());
   return regionNames.get(code) ?? code;
+}
+
+/** `2025-07-04` → `3–4 Jul 2025`: an overnight attack is dated by the morning it ends. */
+export function nightDates(iso: string): string {
+  const end = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(end.getTime())) return iso;
+  const start = new Date(end.getTime() - 86_400_000);
+  const day = (d: Date) => d.getUTCDate();
+  const month = (d: Date) => d.toLocaleDateString("en-GB", { month: "short", timeZone: "UTC" });
+  if (start.getUTCFullYear() !== end.getUTCFullYear()) return `${dateLabel(start.toISOString())} – ${dateLabel(iso)}`;
+  if (start.getUTCMonth() !== end.getUTCMonth()) return `${day(start)} ${month(start)} – ${day(end)} ${month(end)} ${end.getUTCFullYear()}`;
+  return `${day(start)}–${day(end)} ${month(end)} ${end.getUTCFullYear()}`;
+}
+
+/** `2025-07-04` ± days, in UTC so that no time zone moves the date. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A publication time as its source gave it: `2025-07-04T11:34:00+02:00` → `4 Jul 2025, 11:34 (UTC+02:00)`.
+ * The clock time stays the source's own, not the reader's: it is what the text means by "this morning".
+ */
+export function timeLabel(iso: string | null | undefined): string {
+  if (!iso) return "undated";
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(iso.trim());
+  if (!m) return iso;
+  const [, date = "", time, zone] = m;
+  if (!time) return dateLabel(date);
+  return `${dateLabel(date)}, ${time}${zone ? ` (${zone === "Z" ? "UTC" : `UTC${zone}`})` : ""}`;
 }

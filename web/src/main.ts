@@ -5,6 +5,7 @@ import { parseHash, type Route } from "./router.js";
 import type { View, ViewContext } from "./views/context.js";
 import { errorBox } from "./views/common.js";
 import { attackView } from "./views/attack.js";
+import { attacksView } from "./views/attacks.js";
 import { documentView } from "./views/document.js";
 import { exportView } from "./views/export.js";
 import { mapView } from "./views/map.js";
@@ -14,6 +15,7 @@ import { timelineView } from "./views/timeline.js";
 
 const VIEWS: Record<Route["page"], View> = {
   overview: overviewView,
+  attacks: attacksView,
   timeline: timelineView,
   map: mapView,
   attack: attackView,
@@ -40,7 +42,7 @@ async function render(): Promise<void> {
   const { route, filters } = parseHash(location.hash);
   for (const a of document.querySelectorAll<HTMLAnchorElement>("nav a[data-nav]")) {
     // The filtered views keep the chosen period and direction when moving between them.
-    if (a.dataset.nav === "timeline" || a.dataset.nav === "map" || a.dataset.nav === "export") {
+    if (a.dataset.nav === "attacks" || a.dataset.nav === "timeline" || a.dataset.nav === "map" || a.dataset.nav === "export") {
       a.setAttribute("href", `#/${a.dataset.nav}${filterSearch(filters)}`);
     }
     if (a.dataset.nav === route.page) a.setAttribute("aria-current", "page");

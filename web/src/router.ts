@@ -2,6 +2,7 @@ import { type Filters, parseFilters } from "./filters.js";
 
 export type Route =
   | { page: "overview" }
+  | { page: "attacks" }
   | { page: "timeline" }
   | { page: "map" }
   | { page: "attack"; id: string }
@@ -15,7 +16,7 @@ export interface Location {
   filters: Filters;
 }
 
-/** `#/attack/2025-07-04.RU-UA?from=…` → route and filters. */
+/** `#/attack/2025-07-04.RU-UA?from=…` → route and filters (a page's own parameters it reads itself). */
 export function parseHash(hash: string): Location {
   const raw = hash.replace(/^#/, "") || "/";
   const [path = "/", query = ""] = raw.split("?", 2);
@@ -24,7 +25,7 @@ export function parseHash(hash: string): Location {
   const [head, arg] = parts;
   let route: Route;
   if (!head) route = { page: "overview" };
-  else if (head === "timeline" || head === "map" || head === "read" || head === "export") route = { page: head };
+  else if (head === "attacks" || head === "timeline" || head === "map" || head === "read" || head === "export") route = { page: head };
   else if (head === "attack" && arg) route = { page: "attack", id: arg };
   else if (head === "document" && arg) route = { page: "document", id: arg };
   else route = { page: "not-found", path };

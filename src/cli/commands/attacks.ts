@@ -4,7 +4,7 @@ import { formatAttackList } from "../../store/format.js";
 import type { AttackSort } from "../../store/types.js";
 import { action } from "../run-action.js";
 
-const SORTS: AttackSort[] = ["date", "-date", "launched", "-launched"];
+const SORTS: AttackSort[] = ["date", "-date", "launched", "-launched", "size", "-size"];
 
 export function register(program: Command): void {
   addDbOption(

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { SalvoError } from "../../errors.js";
 import { buildApp, DEFAULT_BODY_LIMIT } from "../../server/app.js";
+import { embedAncestors } from "../../server/framing.js";
 import { openStore } from "../../store/index.js";
 import { action, usage } from "../run-action.js";
 
@@ -12,6 +13,7 @@ interface ServeOptions {
   bodyLimit: string;
   cacheTtl: string;
   log?: boolean;
+  embedOrigins: string;
 }
 
 function integer(value: string, flag: string, min: number, max: number): number {
@@ -31,12 +33,14 @@ export function register(program: Command): void {
     .option("--body-limit <bytes>", "largest request body", String(DEFAULT_BODY_LIMIT))
     .option("--cache-ttl <ms>", "serve repeated reads from memory for this long (0: off); writes through the API clear it", "0")
     .option("--log", "log every request as JSON lines on stderr (errors are always logged)")
+    .option("--embed-origins <list>", "comma-separated origins whose pages may show the /embed/ pages in an iframe (* for any)", "*")
     .action(
       action(async (opts: ServeOptions) => {
         const port = integer(opts.port, "--port", 0, 65535);
         const bodyLimit = integer(opts.bodyLimit, "--body-limit", 1024, 100 * 1024 * 1024);
         const cacheTtlMs = integer(opts.cacheTtl, "--cache-ttl", 0, 3_600_000);
         const token = process.env.SALVO_TOKEN || undefined;
+        const embedOrigins = embedAncestors(opts.embedOrigins.split(","));
         const store = await openStore(opts.db);
         const app = await buildApp({
           store,
@@ -44,6 +48,7 @@ export function register(program: Command): void {
           allowPrivateUrls: Boolean(opts.allowPrivateUrls),
           bodyLimit,
           cacheTtlMs,
+          embedOrigins,
           // Without --log only failures are logged, so a 500's cause is never lost.
           logger: { level: opts.log ? "info" : "error", stream: process.stderr },
         });

@@ -42,7 +42,12 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
           properties: {
             ...attackFilterProperties,
             ...paginationProperties,
-            sort: { type: "string", enum: ["date", "-date", "launched", "-launched"], default: "-date", description: "`-` for descending" },
+            sort: {
+              type: "string",
+              enum: ["date", "-date", "launched", "-launched", "size", "-size"],
+              default: "-date",
+              description: "`-` for descending; `size` is the launched total, or the intercepted total where no launch figure is stated",
+            },
           },
         },
         response: { 200: listOf({ $ref: "AttackSummary#" }, "A page of attacks"), ...errorResponses() },

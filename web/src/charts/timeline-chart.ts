@@ -13,13 +13,16 @@ export interface TimelineOptions {
   to?: string;
   /** Link target of a night (its attack page). */
   hrefOf?: (night: Night) => string;
-  /** Called when the pointer or the arrow keys move to a night (null when leaving the chart). */
-  onCursor?: (night: Night | null) => void;
+  /**
+   * Called when the pointer or the arrow keys move to a night (null when leaving the chart), with where the
+   * night's bar tops out in the chart's own pixels, so a readout can sit beside it.
+   */
+  onCursor?: (night: Night | null, at: { x: number; y: number } | null) => void;
   onPick?: (night: Night) => void;
 }
 
 const DAY_MS = 86_400_000;
-const M = { top: 28, right: 14, bottom: 30, left: 52 };
+const M = { top: 28, right: 14, bottom: 30, left: 64 };
 
 /** One stacked piece of a night's bar: the intercepted or the not intercepted part of one weapon class. */
 interface Segment {
@@ -85,7 +88,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
     panel: number;
   }
   const order: Target[] = [];
-  const panels: { svg: SVGSVGElement; x: (d: Date) => number; cursor: SVGLineElement; targets: Target[] }[] = [];
+  const panels: { svg: SVGSVGElement; x: (d: Date) => number; y: (v: number) => number; cursor: SVGLineElement; targets: Target[] }[] = [];
 
   directions.forEach((dir, i) => {
     const nights = dir.nights.filter(inRange);
@@ -111,7 +114,17 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
         recordNights.length ? `, ${recordNights.length} record nights marked` : ""
       }.`,
       x: { type: "utc", domain: [x0, x1], label: null, ticks: Math.max(2, Math.floor(width / 110)) },
-      y: { domain: [0, max], nice: true, label: null, grid: true, ticks: panelH < 190 ? 3 : 4, tickFormat: (v: number) => num(v) },
+      y: {
+        domain: [0, max],
+        nice: true,
+        label: axisTitle(nights, panelH - M.top - M.bottom),
+        labelAnchor: "center",
+        labelArrow: "none",
+        labelOffset: M.left - 8,
+        grid: true,
+        ticks: panelH < 190 ? 3 : 4,
+        tickFormat: (v: number) => num(v),
+      },
       color: CLASS_COLOR,
       marks: [
         Plot.ruleY([0], { ariaHidden: "true" }),
@@ -178,13 +191,14 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
     const xs = plot.scale("x");
     const ys = plot.scale("y");
     const x = (d: Date) => (xs?.apply(d) as number) ?? 0;
+    const y = (v: number) => (ys?.apply(v) as number) ?? M.top;
     const yTop = (ys?.apply([...(ys.domain ?? [0, max])][1]) as number) ?? M.top;
     const yBottom = (ys?.apply(0) as number) ?? panelH - M.bottom;
     const cursor = s("line", { class: "cursor", y1: yTop, y2: yBottom, x1: 0, x2: 0, visibility: "hidden", "aria-hidden": "true" });
     plot.append(cursor);
     const targets = nights.map((night) => ({ night, day: utc(night.date).getTime() / DAY_MS, panel: i }));
     order.push(...targets);
-    panels.push({ svg: plot, x, cursor, targets });
+    panels.push({ svg: plot, x, y, cursor, targets });
     root.append(plot);
   });
   order.sort((a, b) => a.day - b.day || a.panel - b.panel);
@@ -205,7 +219,17 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
       p.cursor.setAttribute("x1", cx);
       p.cursor.setAttribute("x2", cx);
     });
-    options.onCursor?.(t.night);
+    options.onCursor?.(t.night, pointAt(t));
+  };
+  /** The top of a night's bar, in pixels from the chart's top-left corner. */
+  const pointAt = (t: Target): { x: number; y: number } | null => {
+    const p = panels[t.panel];
+    if (!p) return null;
+    const box = root.getBoundingClientRect();
+    const rect = p.svg.getBoundingClientRect();
+    const scale = rect.width / width || 1;
+    const value = Math.max(t.night.total, t.night.intercepted ?? 0);
+    return { x: rect.left - box.left + centre(t) * scale, y: rect.top - box.top + p.y(value) * scale };
   };
   /** The night nearest the pointer within the panel it is over, as an index into `order`. */
   const nearest = (evt: MouseEvent, panel: number): number => {
@@ -235,7 +259,7 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
       if (t) options.onPick?.(t.night);
     });
   });
-  root.addEventListener("mouseleave", () => options.onCursor?.(null));
+  root.addEventListener("mouseleave", () => options.onCursor?.(null, null));
   root.addEventListener("keydown", (e) => {
     if (e.target !== root) return;
     const step = e.shiftKey ? 7 : 1;
@@ -248,6 +272,14 @@ export function timelineChart(directions: Direction[], options: TimelineOptions)
     e.preventDefault();
   });
   return root;
+}
+
+/** What the y axis counts: launches, or interceptions where the account gives only those (Moscow's). */
+function axisTitle(nights: Night[], room: number): string {
+  const stated = nights.filter((n) => n.launchedStated).length;
+  const full = stated === nights.length ? "Launched per night" : stated === 0 ? "Intercepted per night" : "Launched (or intercepted)";
+  // The title runs along the axis: when it would be longer than the axis, the short form (the panel's title says what).
+  return full.length * 6.2 <= room ? full : stated === nights.length ? "Launched" : stated === 0 ? "Intercepted" : "Per night";
 }
 
 function accountLabel(dir: Direction, short = false): string {

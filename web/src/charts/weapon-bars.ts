@@ -91,3 +91,23 @@ export function weaponBars(rows: WeaponTotals[], options: WeaponBarsOptions): SV
   plot.setAttribute("role", "group");
   return plot;
 }
+
+/** What the bars' colours and shades mean: the classes shown, then launched, intercepted, suppressed. */
+export function weaponBarsLegend(rows: WeaponTotals[]): HTMLElement {
+  const classes = [...new Set(rows.filter((r) => r.launched !== null).map((r) => weaponClass(r.weapon)))];
+  const item = (swatch: string, label: string) => {
+    const li = document.createElement("li");
+    const sw = document.createElement("span");
+    sw.className = `swatch ${swatch}`;
+    sw.setAttribute("aria-hidden", "true");
+    li.append(sw, document.createTextNode(label));
+    return li;
+  };
+  const ul = document.createElement("ul");
+  ul.className = "legend bars-legend";
+  ul.setAttribute("aria-label", "Legend of the bars");
+  for (const c of classes) ul.append(item(`c-${c} pale`, `${c === "any" ? "weapons" : weaponLabel(c)} launched`));
+  if (rows.some((r) => r.intercepted)) ul.append(item("intercepted", "intercepted"));
+  if (rows.some((r) => r.suppressed)) ul.append(item("suppressed", "suppressed (electronic warfare)"));
+  return ul;
+}

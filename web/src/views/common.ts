@@ -83,16 +83,16 @@ function quick(label: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
-export function exportLinks(filters: Filters): HTMLElement {
+export function exportLinks(filters: Filters, extra: { region?: string } = {}): HTMLElement {
   return h(
     "p",
     { class: "export-links" },
     "Export these attacks: ",
-    h("a", { href: exportUrl("csv", filters), download: "" }, "CSV"),
+    h("a", { href: exportUrl("csv", filters, extra), download: "" }, "CSV"),
     " · ",
-    h("a", { href: exportUrl("geojson", filters), download: "" }, "GeoJSON"),
+    h("a", { href: exportUrl("geojson", filters, extra), download: "" }, "GeoJSON"),
     " · ",
-    h("a", { href: exportUrl("ndjson", filters), download: "" }, "NDJSON"),
+    h("a", { href: exportUrl("ndjson", filters, extra), download: "" }, "NDJSON"),
   );
 }
 
@@ -135,5 +135,23 @@ export function section(title: string, id: string, ...children: (Node | string |
 
 /** Wide tables scroll inside their own box on a phone instead of widening the page. */
 export function scrollable(table: HTMLElement, label: string): HTMLElement {
-  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": label }, table);
+  // Named apart from the section around it: two landmarks of one name cannot be told apart.
+  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": `${label}, table` }, table);
+}
+
+/** "Go to a night": a date field that opens the attacks of that date (both directions). */
+export function datePicker(idPrefix: string, value = ""): HTMLElement {
+  const input = h("input", { type: "date", id: `${idPrefix}-date`, name: "date", min: "2022-02-24", max: new Date().toISOString().slice(0, 10), value, required: true });
+  const form = h(
+    "form",
+    { class: "date-picker", role: "search", "aria-label": "Go to a night" },
+    h("label", { for: `${idPrefix}-date` }, "Go to a night"),
+    input,
+    h("button", { type: "submit", class: "quiet" }, "Open"),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(input.value)) location.hash = `#/attack/${input.value}`;
+  });
+  return form;
 }

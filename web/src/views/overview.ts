@@ -1,11 +1,11 @@
 import { api } from "../api.js";
 import type { AttackSummary, RecordsResult } from "../api-types.js";
-import { weaponBars } from "../charts/weapon-bars.js";
+import { weaponBars, weaponBarsLegend } from "../charts/weapon-bars.js";
 import { h } from "../dom.js";
 import { claimantLabel, dateLabel, directionLabel, num, pct, weaponLabel } from "../format.js";
 import { attackHref } from "../router.js";
 import type { View } from "./context.js";
-import { emptyState, scrollable, section } from "./common.js";
+import { datePicker, emptyState, scrollable, section } from "./common.js";
 
 const DIRS = [
   { attacker: "RU", target: "UA" },
@@ -27,7 +27,7 @@ export const overviewView: View = async (ctx) => {
     .map((p, i) => ({ attack: p.items[0], records: records[i] ?? null }))
     .filter((c): c is { attack: AttackSummary; records: RecordsResult | null } => !!c.attack);
   ctx.root.append(
-    h("h1", null, "Latest attacks"),
+    h("div", { class: "overview-head" }, h("h1", null, "Latest attacks"), datePicker("overview"), h("a", { href: "#/attacks" }, "All attacks")),
     h("div", { class: "cards" }, ...cards.map((c) => attackCard(c.attack, c.records))),
     section("Current records", "records-h", scrollable(recordsTable(records.filter((r): r is RecordsResult => !!r)), "Current records")),
     section("Recent attacks", "recent-h", scrollable(recentTable(recent.items), "Recent attacks")),
@@ -62,7 +62,7 @@ function attackCard(a: AttackSummary, records: RecordsResult | null): HTMLElemen
     a.by_weapon.length
       ? scrollable(weaponTable(a), `Figures by weapon class, ${dateLabel(a.date)}`)
       : h("p", { class: "notice" }, "The sources of this attack state no per-weapon figures yet."),
-    a.by_weapon.length ? bars : "",
+    a.by_weapon.length ? h("figure", { class: "bars" }, bars, h("figcaption", null, weaponBarsLegend(a.by_weapon))) : "",
     h(
       "p",
       { class: "meta" },
@@ -82,7 +82,7 @@ function weaponTable(a: AttackSummary): HTMLElement {
     h(
       "thead",
       null,
-      h("tr", null, ...["Weapon", "Launched", "Intercepted", "Suppressed", "Rate"].map((c) => h("th", { scope: "col" }, c))),
+      h("tr", null, ...["Weapon", "Launched", "Intercepted", "Suppressed", "Rate"].map((c, i) => h("th", { scope: "col", class: i ? "num" : null }, c))),
     ),
     h(
       "tbody",
@@ -92,10 +92,10 @@ function weaponTable(a: AttackSummary): HTMLElement {
           "tr",
           null,
           h("th", { scope: "row" }, weaponLabel(w.weapon)),
-          h("td", null, num(w.launched)),
-          h("td", null, num(w.intercepted)),
-          h("td", null, num(w.suppressed)),
-          h("td", null, pct(w.intercepted, w.launched)),
+          h("td", { class: "num" }, num(w.launched)),
+          h("td", { class: "num" }, num(w.intercepted)),
+          h("td", { class: "num" }, num(w.suppressed)),
+          h("td", { class: "num" }, pct(w.intercepted, w.launched)),
         ),
       ),
     ),
@@ -158,7 +158,7 @@ function recordsTable(results: RecordsResult[]): HTMLElement {
     h(
       "thead",
       null,
-      h("tr", null, ...["Direction", "Metric", "Launched", "Date", "Previous record"].map((c) => h("th", { scope: "col" }, c))),
+      h("tr", null, ...["Direction", "Metric", "Launched", "Date", "Previous record"].map((c) => h("th", { scope: "col", class: c === "Launched" ? "num" : null }, c))),
     ),
     h("tbody", null, ...rows),
   );
@@ -171,7 +171,7 @@ function recentTable(items: AttackSummary[]): HTMLElement {
     h(
       "thead",
       null,
-      h("tr", null, ...["Date", "Direction", "Launched", "Intercepted", "Rate", "Sources"].map((c) => h("th", { scope: "col" }, c))),
+      h("tr", null, ...["Date", "Direction", "Launched", "Intercepted", "Rate", "Sources"].map((c) => h("th", { scope: "col", class: ["Launched", "Intercepted", "Rate"].includes(c) ? "num" : null }, c))),
     ),
     h(
       "tbody",

@@ -2,6 +2,7 @@ import { api, loadRegionNames } from "../api.js";
 import type { ExtractionJson } from "../api-types.js";
 import { clear, h } from "../dom.js";
 import { evidenceHighlights } from "../facts.js";
+import { timeLabel } from "../format.js";
 import { highlightText } from "../highlight.js";
 import type { View } from "./context.js";
 import { errorBox } from "./common.js";
@@ -41,7 +42,12 @@ export const readView: View = async (ctx) => {
   let pending: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const run = async () => {
+  /** After an explicit request, the result comes into view (on a phone it starts below the form). */
+  const reveal = () => {
+    const top = result.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.6 || top < 0) result.scrollIntoView({ block: "start", behavior: "smooth" });
+  };
+  const run = async (show = false) => {
     const text = textarea.value;
     if (!text.trim()) {
       clear(result);
@@ -59,6 +65,7 @@ export const readView: View = async (ctx) => {
       const [x] = await Promise.all([api.extract(text, opts, ctl.signal), loadRegionNames()]);
       if (ctl.signal.aborted || ctx.signal.aborted) return;
       showResult(result, x);
+      if (show) reveal();
       const counts = x.reports.reduce((n, r) => n + r.counts.length, 0);
       ctx.announce(`${x.reports.length} report${x.reports.length === 1 ? "" : "s"}, ${counts} figure${counts === 1 ? "" : "s"} found`);
     } catch (e) {
@@ -83,7 +90,7 @@ export const readView: View = async (ctx) => {
     textarea.value = await f.text();
     html = /\.html?$/i.test(f.name) || f.type === "text/html";
     ctx.announce(`Loaded ${f.name}`);
-    void run();
+    void run(true);
   };
   file.addEventListener("change", () => {
     const f = file.files?.[0];
@@ -123,7 +130,7 @@ export const readView: View = async (ctx) => {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearTimeout(timer);
-    void run();
+    void run(true);
   });
   ctx.root.append(
     h("h1", null, "Read a report"),
@@ -149,11 +156,18 @@ function showResult(result: HTMLElement, x: ExtractionJson): void {
         "section",
         { "aria-labelledby": "read-facts-h" },
         h("h2", { id: "read-facts-h" }, "Structured result"),
-        h("p", { class: "meta" }, `Language ${x.lang} · ${x.kind}${x.published ? ` · published ${x.published}` : ""}`),
+        h("p", { class: "meta" }, `Language ${x.lang} · ${x.kind}${publishedLine(x)}`),
         reportsPanel(x.reports, (s, e) => scrollToSpan(text, s, e)),
         x.warnings.length ? h("ul", { class: "warnings" }, ...x.warnings.map((w) => h("li", null, w))) : null,
         h("details", null, h("summary", null, "JSON"), h("pre", { class: "json" }, JSON.stringify(x, null, 2))),
       ),
     ),
   );
+}
+
+/** When the text was published: as it says itself, else as its page's metadata (or the form) gave it. */
+function publishedLine(x: ExtractionJson): string {
+  if (x.published) return ` · published ${timeLabel(x.published)}`;
+  if (x.source?.published) return ` · published ${timeLabel(x.source.published)} (from the page's metadata or the form)`;
+  return "";
 }
