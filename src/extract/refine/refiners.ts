@@ -59,7 +59,10 @@ const sameFigureTwice: Refiner = {
     for (const r of reports) {
       const kept: Count[] = [];
       for (const c of r.counts) {
-        const prev = kept.find((x) => sameClass(x, c) && x.outcome === c.outcome && x.region === c.region && x.n === c.n && (x.model === c.model || x.model === null || c.model === null));
+        // The same figure: same class, outcome and number; a model or a region stated only once joins it.
+        const prev = kept.find(
+          (x) => sameClass(x, c) && x.outcome === c.outcome && x.n === c.n && (x.region === c.region || x.region === null || c.region === null) && (x.model === c.model || x.model === null || c.model === null),
+        );
         if (!prev) {
           kept.push(c);
           continue;
@@ -68,6 +71,10 @@ const sameFigureTwice: Refiner = {
           prev.model = c.model ?? prev.model;
           prev.weapon = c.weapon;
           for (const e of c.provenance.evidence) if (e.role === "model" || e.role === "weapon") prev.provenance.evidence.push({ ...e, by: "count/same-figure-twice" });
+        }
+        if (prev.region === null && c.region !== null) {
+          prev.region = c.region;
+          for (const e of c.provenance.evidence) if (e.role === "region") prev.provenance.evidence.push({ ...e, by: "count/same-figure-twice" });
         }
         sentenceOf.delete(c);
       }

@@ -86,7 +86,6 @@ export function findCounts(doc: Doc): CountFact[] {
     );
     const sentenceStartCount = out.length;
     let denominator: CountFact | null = null;
-    const lastCount = (): CountFact | null => out[out.length - 1] ?? null;
     for (let i = 0; i < nums.length; i++) {
       const n = nums[i]!;
       const { q, ev: qev } = qualifierBefore(doc, n);
@@ -153,7 +152,8 @@ export function findCounts(doc: Doc): CountFact[] {
       // "dont 14 ont été hospitalisés", "including four minors": people, not weapons.
       if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
       if (inSpan(doc.m.persons, { start: n.end, end: Math.min(s.end, n.end + 30) }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, p.start)))) continue;
-      const anchor = partOfAnchor(doc, n) ? lastCount() : null;
+      // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
+      const anchor = partOfAnchor(doc, n) ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value) ?? weaponsNamedBefore(doc, si, n, out)) : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
@@ -418,6 +418,21 @@ function debrisNear(doc: Doc, s: Sentence, n: NumberMention): boolean {
   return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: Math.min(s.end, n.end + 40) }).some((c) => c.value === "debris");
 }
 
+/**
+ * "…fired Vampire rockets at Russia. All 10 of them were shot down": the weapons a part refers to are
+ * the last ones named, without a figure, after the last figure (in this sentence or the one before).
+ */
+function weaponsNamedBefore(doc: Doc, si: number, n: NumberMention, out: CountFact[]): CountFact | null {
+  const from = doc.sentences[Math.max(0, si - 1)]!.start;
+  const last = out[out.length - 1];
+  const start = last && last.end > from ? last.end : from;
+  const named = [...inSpan(doc.m.weapons, { start, end: n.start }), ...inSpan(doc.m.models, { start, end: n.start })].sort((a, b) => a.start - b.start).pop();
+  if (!named) return null;
+  const group = weaponGroupAfter(doc, named.start, n.start);
+  if (!group || group.location) return null;
+  return { sentence: si, weapon: group.weapon, model: group.model, outcome: "launched", n: Infinity, qualifier: "exact", region: null, rule: "count/<part-of> <number>", evidence: group.evidence, start: named.start, end: group.end, head: false };
+}
+
 /** Where the part's own clause begins: at its "of them" word when that comes first. */
 function partStart(doc: Doc, n: NumberMention): number {
   const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start }).pop();
@@ -448,7 +463,8 @@ function listLike(doc: Doc, n: NumberMention): boolean {
 function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
   const oc = inSpan(doc.m.outcomes, { start: n.end, end: Math.min(s.end, n.end + 60) })[0];
   if (!oc) return false;
-  return /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(n.end, oc.start));
+  // "30 were 'lost'", "28 others were « locationally lost »": quotes around the verb do not part them.
+  return /^\s*(?:[\p{L}'-]+\s+){0,4}$/u.test(doc.text.slice(n.end, oc.start).replace(/[«»"“”„'‘’]+\s*$/u, " "));
 }
 
 function isEach(doc: Doc, n: NumberMention): boolean {

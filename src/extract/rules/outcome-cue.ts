@@ -73,7 +73,7 @@ export function chooseOutcome(
     // "…all 57 drones Russia sent": a subject between them makes the verb a relative clause's.
     const between = { start: end, end: after.start };
     const clear = inSpan(doc.m.numbers, between).length === 0 && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
-    if (clear && ADJACENT_GAP.test(gap + " ")) return pick(doc, after, opts.location);
+    if (clear && ADJACENT_GAP.test(gap.replace(/[«»"“”„'‘’]+\s*$/u, " ") + " ")) return pick(doc, after, opts.location);
   }
   if (before) {
     const clear = !/[;]/.test(doc.text.slice(before.end, start));
