@@ -84,4 +84,11 @@ export interface Lexicon {
   record: { cue: string[]; war: string[]; year: string[]; not: string[] };
   /** Words that announce a figure about something other than an attack (a week's total…). */
   period: string[];
+  /**
+   * Words of a photo caption or credit line ("Photo:", "FILE PHOTO", "in this picture", "На фото"): such a
+   * line describes an image, often of another day, and neither dates nor tells the report.
+   */
+  caption: string[];
+  /** Air defence ("ППО", "air defences", "défense aérienne"): a side word beside it names the side defending. */
+  defence: string[];
 }

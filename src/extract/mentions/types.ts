@@ -74,4 +74,6 @@ export interface Mentions {
   recordWar: Mention[];
   recordYear: Mention[];
   period: Mention[];
+  caption: Mention[];
+  defence: Mention[];
 }

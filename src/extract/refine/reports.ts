@@ -7,13 +7,14 @@ import { UNNAMED_REGION_RULE, type CountFact } from "../rules/counts.js";
 import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
 import type { RecordFact } from "../rules/records.js";
 
-export type RawFact =
+export type RawFact = (
   | { type: "count"; fact: CountFact }
   | { type: "casualty"; fact: CasualtyFact }
   | { type: "record"; fact: RecordFact }
   | { type: "target"; fact: RegionFactRaw }
   | { type: "launch"; fact: RegionFactRaw }
-  | { type: "place"; fact: PlaceFactRaw };
+  | { type: "place"; fact: PlaceFactRaw }
+) & { /** The frame of the clause the fact was read in, when it is not its sentence's (a clause with its own day). */ frame?: Frame };
 
 /**
  * Groups facts into reports keyed by (claimant, attacker, target, date), from the frame of the
@@ -22,8 +23,9 @@ export type RawFact =
 export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Report[] {
   const reports = new Map<string, Report>();
   const order: string[] = [];
-  const get = (si: number, unattributed = false): Report => {
-    const f = unattributed ? { ...frames[si]!, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : frames[si]!;
+  const get = (si: number, unattributed = false, own?: Frame): Report => {
+    const base = own ?? frames[si]!;
+    const f = unattributed ? { ...base, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : base;
     const key = `${f.claimant}|${f.attacker}|${f.target}|${f.date}`;
     let r = reports.get(key);
     if (!r) {
@@ -63,8 +65,8 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
   const sentence = (si: number) => doc.sentences[si]!;
   // Places named with an unattributed toll are the outlet's too ("Une attaque … sur Kiev a blessé 11 personnes").
   const outletSentences = new Set(facts.filter((f) => f.type === "casualty" && doc.kind === "news" && unattributed(f.fact.sentence)).map((f) => f.fact.sentence));
-  for (const { type, fact } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
-    const r = get(fact.sentence, (type === "casualty" || type === "target") && outletSentences.has(fact.sentence));
+  for (const { type, fact, frame } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
+    const r = get(fact.sentence, (type === "casualty" || type === "target") && outletSentences.has(fact.sentence), frame);
     const prov = provenance(doc, fact.rule, sentence(fact.sentence), fact.evidence);
     switch (type) {
       case "count": {

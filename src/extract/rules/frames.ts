@@ -57,7 +57,12 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   }
   const lastBySide = new Map<Side, { claimant: Side; orgs: Org[]; ev: Evidence[] }>();
   if (last) lastBySide.set(last.claimant, last);
-  for (const s of doc.sentences) {
+  for (const [i, s] of doc.sentences.entries()) {
+    // A caption is no voice of the article and tells no side: it leaves the voice and sides as they were.
+    if (doc.asides?.has(i)) {
+      out.push({ claimant: last ? last.claimant : "media", orgs: last ? last.orgs : ["media"], orgEvidence: [], ...prevSides, date: docDate.date, night: docDate.night, dateEvidence: null });
+      continue;
+    }
     let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
     const own = sentenceOrgs(doc, s, sides.target);
     if (own) {

@@ -111,6 +111,8 @@ const lexicon: Lexicon = {
     year: ["this year", "so far this year", "since the start of the year"],
   },
   period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
+  caption: ["photo", "file photo", "FILE PHOTO", "picture", "handout picture", "in this picture", "in this handout picture", "in this photo", "in this image", "pictured", "photo credit", "Credit", "©"],
+  defence: ["air defence", "air defences", "air defense", "air defenses", "air-defence", "air-defense", "air defence systems", "air defense systems", "air defence units", "air defense units", "anti-aircraft defences", "anti-aircraft defenses"],
 };
 
 export default lexicon;

@@ -112,6 +112,8 @@ const lexicon: Lexicon = {
     year: ["cette année", "depuis le début de l'année"],
   },
   period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
+  caption: ["photo", "photo d'illustration", "photo d'archives", "sur la photo", "sur cette photo", "crédit photo", "illustration", "©"],
+  defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
 };
 
 export default lexicon;

@@ -1,0 +1,73 @@
+import type { Span } from "../../model/span.js";
+import { inSpan, type Doc } from "../context.js";
+
+/** Rule ids of the caption rules, one per signal. */
+export const CAPTION_RULES = {
+  cueFirst: "caption/cue-first",
+  cueColon: "caption/cue-colon",
+  cuePhrase: "caption/cue-phrase",
+  credit: "caption/photographer-credit",
+  datedCredit: "caption/dated-credit",
+} as const;
+
+/** A caption is short: a line of one to three sentences. */
+const MAX_SENTENCES = 3;
+const MAX_CHARS = 450;
+
+/** Agencies and picture desks that sign photos. */
+const AGENCY = String.raw`(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|EFE|dpa|DPA|Getty Images|Getty|Keystone|KEYSTONE|Anadolu|ANADOLU|Handout|HANDOUT|Sipa|SIPA|Ukrinform|UNIAN|УНІАН|Укрінформ|ТАСС|TASS|РИА Новости)`;
+/** "REUTERS/Gleb Garanich", "Kay Nietfeld/dpa", "(AP Photo/Efrem Lukatsky)", "… via Getty Images", "© Reuters". */
+const CREDIT_END = new RegExp(
+  String.raw`(?:${AGENCY}\s*\/\s*\p{Lu}[\p{L}.'’ -]*|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*${AGENCY}(?:\s+via\s+${AGENCY})?|\(\s*${AGENCY}\s+(?:Photo|photo|Pool)\s*\/[^()]*\)|via\s+${AGENCY}|©\s*[\p{L} .'’-]+)\s*$`,
+  "u",
+);
+/** "… Ukraine, March 3, 2022. (Reuters)": a bare agency in brackets closing the line. */
+const BARE_AGENCY_END = new RegExp(String.raw`\(\s*${AGENCY}\s*\)\s*$`, "u");
+
+/**
+ * The sentences of photo captions and credit lines. A caption describes an image, often a file photo of
+ * another day: it neither dates the report (patterns K1) nor states its facts, and the body it names
+ * ("Press service of the State Emergency Service/Handout") is no voice of the article.
+ *
+ * A line is a caption when it is short (one to three sentences) and
+ * - begins with a caption word ("Photo:", "FILE PHOTO:", "На фото", "©"), or
+ * - holds a caption word before a colon ("Фото: 5 канал") or a caption phrase ("in this handout picture"), or
+ * - ends with a photographer's credit ("REUTERS/Gleb Garanich", "Kay Nietfeld/dpa", "(AP Photo/…)"), or
+ * - ends with a bare agency in brackets after a full date set off by a comma, the caption's own dateline
+ *   ("…in Dnipro, Ukraine, March 3, 2022. (Reuters)").
+ */
+export function captionSentences(doc: Doc, fullDates: Span[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const byLine = new Map<number, number[]>();
+  doc.sentences.forEach((s, i) => {
+    const list = byLine.get(s.line);
+    if (list) list.push(i);
+    else byLine.set(s.line, [i]);
+  });
+  for (const idx of byLine.values()) {
+    const first = doc.sentences[idx[0]!]!;
+    const last = doc.sentences[idx[idx.length - 1]!]!;
+    const line = { start: first.start, end: last.end };
+    if (idx.length > MAX_SENTENCES || line.end - line.start > MAX_CHARS) continue;
+    const rule = captionRule(doc, line, fullDates);
+    if (rule) for (const i of idx) out.set(i, rule);
+  }
+  return out;
+}
+
+function captionRule(doc: Doc, line: Span, fullDates: Span[]): string | null {
+  const text = doc.text.slice(line.start, line.end);
+  const cues = inSpan(doc.m.caption, line);
+  if (cues.some((c) => /^[\s"“«(\[]*$/.test(doc.text.slice(line.start, c.start)))) return CAPTION_RULES.cueFirst;
+  if (cues.some((c) => /^\s*[:：]/.test(doc.text.slice(c.end, c.end + 3)))) return CAPTION_RULES.cueColon;
+  if (cues.some((c) => /\s/.test(doc.text.slice(c.start, c.end).trim()))) return CAPTION_RULES.cuePhrase;
+  if (CREDIT_END.test(text)) return CAPTION_RULES.credit;
+  if (BARE_AGENCY_END.test(text)) {
+    // The caption's own dateline: ", March 3, 2022." closing a sentence, set off by a comma.
+    const dated = fullDates.some(
+      (d) => d.start >= line.start && d.end <= line.end && /,\s*$/.test(doc.text.slice(Math.max(line.start, d.start - 3), d.start)) && /^\s*\./.test(doc.text.slice(d.end, d.end + 2)),
+    );
+    if (dated) return CAPTION_RULES.datedCredit;
+  }
+  return null;
+}

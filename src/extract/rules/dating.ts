@@ -1,0 +1,113 @@
+import type { Org } from "../../model/vocab.js";
+import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
+import { addDays, formatDate } from "../dates/calendar.js";
+import type { DateMention } from "../dates/index.js";
+
+/** Rule ids of report dating. */
+export const DATING_RULES = {
+  /** A sentence that opens with its own day ("On the night of June 3, …") is told of that day. */
+  sentence: "report-date/sentence-day",
+  /** A day later in the sentence dates its own clause and what follows it ("…the strike of October 10, when 84 missiles…"). */
+  clause: "report-date/clause-day",
+} as const;
+
+/** Nights named by their own day: a recounted night keeps its date. Bare "overnight" echoes the publication day. */
+const NAMED_NIGHTS = new Set(["date/night-into", "date/night-of", "date/night-range", "date/night-range-weekdays", "date/night-day", "date/morning-after"]);
+
+/** Phrases that name a day of their own (not a window of the reporting period, not a bare night cue). */
+function datesADay(d: DateMention): boolean {
+  if (d.kind === "window") return false;
+  if (d.kind === "night") return NAMED_NIGHTS.has(d.rule);
+  return d.rule !== "date/part-reference";
+}
+
+/** Where the clause holding `at` begins: after the last comma, semicolon, colon, bracket or dash before it. */
+function clauseStart(doc: Doc, sentenceStart: number, at: number): number {
+  const before = doc.text.slice(sentenceStart, at);
+  const m = /.*(?:[,;:(]|\s[–—-]\s)/su.exec(before);
+  return m ? sentenceStart + m[0].length : sentenceStart;
+}
+
+export interface DatedSpan {
+  start: number;
+  end: number;
+  mention: DateMention;
+}
+
+/**
+ * Dates what each sentence tells (patterns K2: an earlier attack recounted in a later text is its own
+ * report). A day phrase governs from the start of its clause to the next such phrase: one that opens the
+ * sentence dates the whole sentence (its frame); one later in the sentence dates only its clause and
+ * what follows ("…surpassing the strike of October 10, when the occupiers launched 84 missiles"), so the
+ * figures before it stay with the document's day. Returns the later spans, for the facts read in them.
+ */
+export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention[], docDate: { date: string | null }): Map<number, DatedSpan[]> {
+  const clauses = new Map<number, DatedSpan[]>();
+  doc.sentences.forEach((s, i) => {
+    if (doc.asides?.has(i)) return;
+    const all = inSpan(dates as DateMention[], s);
+    const own = all.filter((d) => datesADay(d) && !eveningBeforeTheNight(doc, s, d, docDate) && !startOfTheNight(d, all));
+    const spans: DatedSpan[] = [];
+    own.forEach((d, k) => {
+      const from = clauseStart(doc, s.start, d.start);
+      const next = own[k + 1];
+      spans.push({ start: from, end: next ? clauseStart(doc, s.start, next.start) : s.end, mention: d });
+    });
+    const first = spans[0];
+    if (first && first.start === s.start) {
+      spans.shift();
+      const d = first.mention;
+      if (d.date !== docDate.date) {
+        const f = fr[i]!;
+        f.date = d.date;
+        f.night = d.night;
+        f.dateEvidence = provenance(doc, DATING_RULES.sentence, s, [evidence(doc, "date", d)]);
+      }
+    }
+    const f = fr[i]!;
+    const later = spans.filter((x) => x.mention.date !== f.date);
+    if (later.length > 0) clauses.set(i, later);
+  });
+  return clauses;
+}
+
+/** "launched on the evening of December 24": the start of the night the document dates by its morning. */
+function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: DateMention, docDate: { date: string | null }): boolean {
+  const weapons = inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length > 0;
+  return weapons && d.part === "evening" && docDate.date !== null && d.date < docDate.date;
+}
+
+/** "У ніч на 21 вересня, починаючи з восьмої вечора 20 вересня": the day before a night named beside it is its start. */
+function startOfTheNight(d: DateMention, all: DateMention[]): boolean {
+  return !d.night && all.some((n) => n.night && n.date > d.date && dayBefore(n.date) === d.date);
+}
+
+function dayBefore(iso: string): string {
+  return formatDate(addDays({ y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) }, -1));
+}
+
+/** The frame of a clause that names its own day. */
+export function clauseFrame(doc: Doc, base: Frame, si: number, span: DatedSpan): Frame {
+  const s = doc.sentences[si]!;
+  return {
+    ...base,
+    date: span.mention.date,
+    night: span.mention.night,
+    dateEvidence: provenance(doc, DATING_RULES.clause, s, [evidence(doc, "date", span.mention)]),
+  };
+}
+
+/**
+ * A voice carried over from far away does not tell a recounted earlier attack: a sentence dated to
+ * another day than the document's, with no attribution of its own, keeps its voice only when that
+ * voice speaks in the same paragraph (or the document is an official post, whose voice is its own);
+ * otherwise it is the outlet's statement ("…the ministry said. [background] Overnight into Thursday,
+ * two drones were destroyed above Rostov-on-Don.").
+ */
+export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, docDate: { date: string | null }): Frame {
+  if (frame.date === docDate.date || frame.orgEvidence.length > 0 || frame.claimant === "media" || doc.kind === "official") return frame;
+  const para = doc.sentences[si]!.paragraph;
+  const near = doc.sentences.some((s, k) => s.paragraph === para && fr[k]!.orgEvidence.length > 0 && fr[k]!.claimant === frame.claimant);
+  if (near) return frame;
+  return { ...frame, claimant: "media", orgs: ["media" as Org], orgEvidence: [] };
+}
