@@ -25,6 +25,8 @@ export interface Frame {
   claimant: Side | "media" | "third";
   orgs: Org[];
   orgEvidence: Evidence[];
+  /** The rule that found the sentence's own voice (with orgEvidence). */
+  orgRule?: string;
   attacker: Side;
   target: Side;
   date: string | null;

@@ -1,6 +1,7 @@
 import type { Evidence } from "../../model/span.js";
 import type { Org, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
+import type { Valued } from "../mentions/types.js";
 import { isActor, isAttacker, nextToWeapon, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { OFFICIAL_PUBLISHERS, type Publisher } from "../../lexicon/shared/publishers.js";
@@ -46,13 +47,17 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   // A news lede states the figures and names its source in the next sentence ("Про це повідомив…",
   // "That's according to the Air Force"): the first attribution also covers what comes before it.
   if (!last) {
-    const firstParagraphs = doc.sentences.filter((s) => s.paragraph <= 3);
-    for (const s of firstParagraphs) {
+    for (const [i, s] of doc.sentences.entries()) {
+      if (s.paragraph > 3) break;
+      if (doc.asides?.has(i)) continue;
       const own = sentenceOrgs(doc, s, defaults.target);
       if (own && own.orgs.some((o) => SPECIFIC_RANK[o] !== 0)) {
         last = { ...own, ev: [] };
         break;
       }
+      // A source the lexicon does not know ("Про це повідомляють телеграм-канали") closes the lede: what
+      // came before is not the next body's.
+      if (inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0) break;
     }
   }
   const lastBySide = new Map<Side, { claimant: Side; orgs: Org[]; ev: Evidence[] }>();
@@ -64,7 +69,8 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       continue;
     }
     let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
-    const own = sentenceOrgs(doc, s, sides.target);
+    const found = sentenceOrgs(doc, s, sides.target);
+    const own = found && found.weak && last ? null : found;
     if (own) {
       last = own;
       lastBySide.set(own.claimant, own);
@@ -84,6 +90,7 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       claimant,
       orgs: voice ? voice.orgs : ["media"],
       orgEvidence: own ? own.ev : [],
+      ...(own ? { orgRule: own.rule } : {}),
       attacker: sides.attacker,
       target: sides.target,
       date: docDate.date,
@@ -94,41 +101,113 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   return out;
 }
 
-export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[] } | null {
+/** Rule ids of attribution: how a sentence's voice was found. */
+export const ATTRIBUTION_RULES = {
+  according: "attribution/<according> <body>",
+  subject: "attribution/<body> <verb>",
+  inverted: "attribution/<verb> <body>",
+  invertedNear: "attribution/<verb> <preposition>? <body>",
+  present: "attribution/<body-in-sentence>",
+} as const;
+
+/** A run of bodies naming one speaker: "Kyiv Oblast Governor Oleksiy Kuleba", "Повітряні Сили ЗСУ". */
+interface Speaker {
+  start: number;
+  end: number;
+  org: Org;
+  members: Valued<Org>[];
+}
+
+/**
+ * Bodies of one side written next to each other, with at most a few capitalised words between (a title and a
+ * name, a unit and its service), are one speaker; the first that is not a bare side name says which body.
+ */
+function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
+  const norm = (o: Valued<Org>): Org => (o.value.endsWith(".regional") ? (`${target}.regional` as Org) : o.value);
+  const runs: Speaker[] = [];
+  for (const o of found) {
+    const prev = runs[runs.length - 1];
+    const gap = prev ? doc.text.slice(prev.end, o.start) : "";
+    // Capitalised words and short function words between ("General Staff of the Armed Forces of Ukraine"), no "and".
+    const joined = /^\s*(?:(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}'?)\s*){0,5}$/u.test(gap + " ") && inSpan(doc.m.and, { start: prev?.end ?? 0, end: o.start }).length === 0;
+    if (prev && o.start >= prev.end && joined && sideOfOrg(norm(o)) === sideOfOrg(prev.org)) {
+      prev.members.push(o);
+      prev.end = o.end;
+      if (SPECIFIC_RANK[prev.org] === 0 && SPECIFIC_RANK[norm(o)] !== 0) prev.org = norm(o);
+      continue;
+    }
+    runs.push({ start: o.start, end: o.end, org: norm(o), members: [o] });
+  }
+  return runs;
+}
+
+/** Words between a body and its verb that keep them in one clause: no punctuation, no other thing named. */
+function sameClause(doc: Doc, from: number, to: number): boolean {
+  const gap = doc.text.slice(from, to);
+  if (/^[\s,]*$/.test(gap)) return true;
+  if (!/^\s+(?:[\p{L}\p{N}'’-]+\s+){1,4}$/u.test(gap)) return false;
+  const span = { start: from, end: to };
+  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.places, span).length + inSpan(doc.m.outcomes, span).length === 0;
+}
+
+/** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
+function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): string | null {
+  // "selon Kyiv", "according to the Air Force": the body named right after.
+  const according = inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start });
+  if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
+  // "the Air Force said", "les autorités ukrainiennes ont dit lundi", "Гусев в своем Telegram-канале рассказал".
+  const verb = inSpan(doc.m.attribution, { start: o.end, end: Math.min(s.end, o.end + 60) })[0];
+  if (verb !== undefined && sameClause(doc, o.end, verb.start)) return ATTRIBUTION_RULES.subject;
+  // "…, a indiqué l'armée de l'air", "said the air force"; "Про це повідомили в Повітряних силах", "сообщили в
+  // Минобороны" (a preposition or an article between: the body is no subject of a clause of its own).
+  const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
+  if (before !== undefined) {
+    const gap = doc.text.slice(before.end, o.start) + " ";
+    if (/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(gap) && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start))) return ATTRIBUTION_RULES.inverted;
+    if (/^\s*(?:[\p{L}]{1,3}'?\s*){0,2}$/u.test(gap)) return ATTRIBUTION_RULES.invertedNear;
+  }
+  return null;
+}
+
+/** Air defence named as what acts ("силами ПВО Министерства обороны", "Ukrainian air defences") is no voice by itself. */
+function defends(doc: Doc, o: { start: number; end: number }): boolean {
+  return doc.m.defence.some((d) => d.start < o.end + 3 && o.start < d.end + 3);
+}
+
+export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[]; rule: string; weak: boolean } | null {
   const found = inSpan(doc.m.orgs, s);
   if (found.length === 0) return null;
   const attributed = inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
-  // "selon Kyiv", "according to the Air Force": the body named right after wins.
-  const named = found.filter((o) => inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start }).some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === ""));
+  const runs = speakerRuns(doc, found, target).map((r) => ({ ...r, cue: speakerCue(doc, s, r) ?? r.members.map((m) => speakerCue(doc, s, m)).find((c) => c !== null) ?? null }));
+  const named = runs.filter((r) => r.cue === ATTRIBUTION_RULES.according);
+  const speakers = runs.filter((r) => r.cue !== null);
+  const candidates = named.length > 0 ? named : speakers.length > 0 ? speakers : runs;
+  // Without a cue, a body named in the sentence speaks; the air defence that acts ("силами ПВО Министерства
+  // обороны уничтожены") only when no one has spoken before it.
+  const weak = named.length + speakers.length === 0 && runs.every((r) => r.members.some((m) => defends(doc, m)));
   const orgs: Org[] = [];
   const ev: Evidence[] = [];
-  // "L'Ukraine affirme…", "the Air Force said": the body right before an attribution verb speaks.
-  // "…, a indiqué l'armée de l'air", "said the air force": the body right after such a verb too.
-  const speakers = found.filter((o) => {
-    const verb = inSpan(doc.m.attribution, { start: o.end, end: o.end + 30 })[0];
-    if (verb !== undefined && /^[\s,]*$/.test(doc.text.slice(o.end, verb.start))) return true;
-    const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
-    return before !== undefined && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(before.end, o.start) + " ") && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start));
-  });
-  for (const o of named.length > 0 ? named : speakers.length > 0 ? speakers : found) {
-    let org = o.value;
-    // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker.
-    if (isAttacker(doc, o)) continue;
-    // A governor, a mayor, the police: the regional authority of the side that was attacked.
-    if (org.endsWith(".regional")) org = `${target}.regional` as Org;
+  let rule: string = ATTRIBUTION_RULES.present;
+  for (const r of candidates) {
+    const org = r.org;
+    // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker (unless a
+    // cue makes it one: "…, said local authorities who have launched a rescue effort").
+    const strong = r.cue === ATTRIBUTION_RULES.according || r.cue === ATTRIBUTION_RULES.subject || r.cue === ATTRIBUTION_RULES.inverted;
+    if (!strong && isAttacker(doc, r)) continue;
     // A side's name speaks only as the subject of an attribution verb or after "according to".
-    if (SPECIFIC_RANK[org] === 0 && (!attributed || (!named.includes(o) && !speakers.includes(o)))) continue;
+    if (SPECIFIC_RANK[org] === 0 && (!attributed || r.cue === null)) continue;
     // A side name is the attacker, not the speaker, when a weapon follows it ("Russian drones").
-    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: o.end, end: o.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, w.start)))) continue;
+    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: r.end, end: r.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(r.end, w.start)))) continue;
     if (!orgs.includes(org)) orgs.push(org);
-    ev.push(evidence(doc, "attribution", o));
+    ev.push(evidence(doc, "attribution", r));
+    if (r.cue !== null && rule === ATTRIBUTION_RULES.present) rule = r.cue;
   }
   const specific = orgs.filter((o) => SPECIFIC_RANK[o] !== 0);
   const chosen = specific.length > 0 ? specific : orgs;
   if (chosen.length === 0) return null;
   const side = sideOfOrg(chosen[0]!);
   if (!side) return null;
-  return { claimant: side, orgs: chosen.filter((o) => sideOfOrg(o) === side), ev };
+  return { claimant: side, orgs: chosen.filter((o) => sideOfOrg(o) === side), ev, rule, weak };
 }
 
 function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { attacker: Side; target: Side }, claimantSide: Side | null): { attacker: Side; target: Side } {
