@@ -169,6 +169,14 @@ function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: num
   return null;
 }
 
+/** A side word written against an air-defence noun, at most one word between ("українські сили ППО", "défense aérienne ukrainienne"). */
+function besideDefence(doc: Doc, w: { start: number; end: number }): boolean {
+  return inSpan(doc.m.defence, { start: Math.max(0, w.start - 40), end: w.end + 40 }).some((d) => {
+    const gap = d.start >= w.end ? doc.text.slice(w.end, d.start) : doc.text.slice(d.end, w.start);
+    return /^\s*(?:[\p{L}'’-]+\s+)?$/u.test(gap) && !/[,.;:]/.test(gap);
+  });
+}
+
 /** Air defence named as what acts ("силами ПВО Министерства обороны", "Ukrainian air defences") is no voice by itself. */
 function defends(doc: Doc, o: { start: number; end: number }): boolean {
   return doc.m.defence.some((d) => d.start < o.end + 3 && o.start < d.end + 3);
@@ -223,7 +231,16 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
   // region noun, the side attacked: "по российским регионам".
+  const speaking = inSpan(doc.m.orgs, s).filter((o) => speakerCue(doc, s, o) !== null);
   for (const w of inSpan(doc.m.sides, s)) {
+    // "…, a déclaré l'armée ukrainienne": the side of a body that speaks says nothing of who attacked.
+    if (speaking.some((o) => o.start <= w.start && w.end <= o.end)) continue;
+    // "Українські сили ППО", "Russian air defences": the side whose air defence fought was the one attacked.
+    if (besideDefence(doc, w)) {
+      if (w.value === "UA") ua += 3;
+      else ru += 3;
+      continue;
+    }
     if (nextToWeapon(doc, w)) {
       if (w.value === "UA") ru += 3;
       else ua += 3;
