@@ -288,5 +288,11 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 
 export function officialPublisher(publisher: string | null, channel: string | null, url: string | null): Publisher | null {
   const id = `${publisher ?? ""} ${channel ?? ""} ${url ?? ""}`.toLowerCase();
-  return OFFICIAL_PUBLISHERS.find((p) => p.match.some((m) => id.includes(m.toLowerCase()))) ?? null;
+  // A short abbreviation ("ОВА") must stand as a word: "Волинь-нова" is a newspaper, not an administration.
+  const has = (m: string) => {
+    const k = m.toLowerCase();
+    if (k.length > 4) return id.includes(k);
+    return new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(id);
+  };
+  return OFFICIAL_PUBLISHERS.find((p) => p.match.some(has)) ?? null;
 }
