@@ -91,4 +91,6 @@ export interface Lexicon {
   caption: string[];
   /** Air defence ("ППО", "air defences", "défense aérienne"): a side word beside it names the side defending. */
   defence: string[];
+  /** Words opening a sentence about an earlier event ("Ранее", "Earlier", "Auparavant"): what follows on its line is of that day too. */
+  earlier: string[];
 }

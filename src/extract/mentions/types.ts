@@ -76,4 +76,5 @@ export interface Mentions {
   period: Mention[];
   caption: Mention[];
   defence: Mention[];
+  earlier: Mention[];
 }

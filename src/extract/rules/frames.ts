@@ -147,7 +147,15 @@ function sameClause(doc: Doc, from: number, to: number): boolean {
   if (/^[\s,]*$/.test(gap)) return true;
   if (!/^\s+(?:[\p{L}\p{N}'’-]+\s+){1,4}$/u.test(gap)) return false;
   const span = { start: from, end: to };
-  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.places, span).length + inSpan(doc.m.outcomes, span).length === 0;
+  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.places, span).length + inSpan(doc.m.outcomes, span).length + inSpan(doc.m.negations, span).length === 0;
+}
+
+/** "власти республики не сообщали", "Moscou n'a pas commenté": a body that says nothing is no voice. */
+function silent(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): boolean {
+  const verb = inSpan(doc.m.attribution, { start: o.end, end: Math.min(s.end, o.end + 60) })[0];
+  if (!verb) return false;
+  const span = { start: o.end, end: verb.start };
+  return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
 /** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
@@ -189,7 +197,7 @@ export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target
   const runs = speakerRuns(doc, found, target).map((r) => ({ ...r, cue: speakerCue(doc, s, r) ?? r.members.map((m) => speakerCue(doc, s, m)).find((c) => c !== null) ?? null }));
   const named = runs.filter((r) => r.cue === ATTRIBUTION_RULES.according);
   const speakers = runs.filter((r) => r.cue !== null);
-  const candidates = named.length > 0 ? named : speakers.length > 0 ? speakers : runs;
+  const candidates = named.length > 0 ? named : speakers.length > 0 ? speakers : runs.filter((r) => !silent(doc, s, r));
   // Without a cue, a body named in the sentence speaks; the air defence that acts ("силами ПВО Министерства
   // обороны уничтожены") only when no one has spoken before it.
   const weak = named.length + speakers.length === 0 && runs.every((r) => r.members.some((m) => defends(doc, m)));

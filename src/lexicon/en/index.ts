@@ -83,8 +83,8 @@ const lexicon: Lexicon = {
     "UA.general_staff": ["General Staff", "general staff"],
     "UA.president": ["Zelensky", "Zelenskyy", "Zelenskiy", "President Volodymyr", "Ukrainian President", "Ukraine's president"],
     "UA.government": ["Ukrainian government", "Ukraine's Foreign Ministry", "Ukrainian Foreign Ministry", "Sybiha", "Kuleba", "Ukrainian Defense Ministry", "Ukraine's Defense Ministry", "Ukraine's Defence Ministry"],
-    "UA.regional": ["regional governor", "Governor", "governor", "military administration", "mayor", "Mayor", "Klitschko", "Syniehubov", "Tkachenko", "Lysak", "Kiper", "Fedorov", "police", "State Emergency Service", "emergency service", "Kyiv City Military Administration", "Popko", "regional administration", "city administration", "head of the regional", "local officials", "regional officials", "local authorities", "regional authorities", "city officials", "governors"],
-    "UA.other": ["Southern Defense Forces", "Operational Command South", "Pletenchuk", "Ukrainian Navy", "Ukrainian military", "Ukraine's military", "Ukrainian armed forces", "Ukrainian officials", "Ukrainian authorities", "Kyiv", "Ukraine"],
+    "UA.regional": ["regional governor", "Governor", "governor", "military administration", "mayor", "Mayor", "Klitschko", "Syniehubov", "Tkachenko", "Lysak", "Kiper", "Fedorov", "police", "State Emergency Service", "emergency service", "Kyiv City Military Administration", "Popko", "regional administration", "city administration", "head of the regional", "local officials", "regional officials", "local authorities", "regional authorities", "city officials", "governors", "authorities", "the authorities"],
+    "UA.other": ["Southern Defense Forces", "Operational Command South", "Pletenchuk", "Ukrainian Navy", "Ukrainian military", "Ukraine's military", "Ukrainian armed forces", "Ukrainian officials", "Ukrainian authorities", "Kyiv", "Ukraine", "the country's authorities"],
     "RU.mod": ["Russian Defense Ministry", "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry", "Russian Ministry of Defense", "Russian Ministry of Defence", "Defense Ministry", "Defence Ministry", "defense ministry", "defence ministry", "Ministry of Defense", "Ministry of Defence", "Russian air defences", "Russian air defenses", "air defense systems", "air defence systems", "on-duty air defense"],
     "RU.regional": ["Gladkov", "Bogomaz", "Khinshtein", "Sobyanin", "Vorobyov", "Gusev", "Slyusar", "Aksyonov", "Razvozhayev", "Nikitin", "Busargin", "Bocharov", "governor"],
     "RU.government": ["Kremlin", "Peskov", "Zakharova"],
@@ -113,6 +113,7 @@ const lexicon: Lexicon = {
   period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past 24 hours"],
   caption: ["photo", "file photo", "FILE PHOTO", "picture", "handout picture", "in this picture", "in this handout picture", "in this photo", "in this image", "pictured", "photo credit", "Credit", "©"],
   defence: ["air defence", "air defences", "air defense", "air defenses", "air-defence", "air-defense", "air defence systems", "air defense systems", "air defence units", "air defense units", "anti-aircraft defences", "anti-aircraft defenses"],
+  earlier: ["earlier", "previously", "prior to that", "before that"],
 };
 
 export default lexicon;

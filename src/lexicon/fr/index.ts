@@ -84,8 +84,8 @@ const lexicon: Lexicon = {
     "UA.general_staff": ["état-major", "Etat-major", "état-major ukrainien", "l'état-major"],
     "UA.president": ["Zelensky", "Volodymyr Zelensky", "président ukrainien", "président Zelensky"],
     "UA.government": ["gouvernement ukrainien", "ministère ukrainien", "Andriï Sybiha", "Sybiha", "Kouleba"],
-    "UA.regional": ["gouverneur", "administration militaire", "maire", "Klitschko", "Vitali Klitschko", "police", "services de secours", "autorités régionales", "administration régionale", "chef de l'administration", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux"],
-    "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne"],
+    "UA.regional": ["gouverneur", "administration militaire", "maire", "Klitschko", "Vitali Klitschko", "police", "services de secours", "autorités régionales", "administration régionale", "chef de l'administration", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux", "autorités", "les autorités"],
+    "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne", "autorités du pays", "les autorités du pays"],
     "RU.mod": ["ministère russe de la Défense", "ministère de la Défense russe", "ministère de la Défense", "armée russe", "l'armée russe", "défense antiaérienne russe", "défense aérienne russe", "défenses antiaériennes russes"],
     "RU.regional": ["gouverneur", "Sobianine", "Sergueï Sobianine", "maire de Moscou", "Gladkov", "Viatcheslav Gladkov", "Bogomaz", "Iouri Sliousar", "Sliousar", "Khinchtein", "gouverneure"],
     "RU.government": ["Kremlin", "Peskov", "Dmitri Peskov", "Zakharova"],
@@ -98,7 +98,7 @@ const lexicon: Lexicon = {
   forces: ["forces", "troupes", "armée", "militaires"],
   enemy: ["ennemi", "ennemis", "ennemie"],
   agent: ["par"],
-  attribution: ["selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit"],
+  attribution: ["selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit", "a fait savoir", "ont fait savoir"],
   according: ["selon", "d'après", "cité par", "de source"],
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
@@ -114,6 +114,7 @@ const lexicon: Lexicon = {
   period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois"],
   caption: ["photo", "photo d'illustration", "photo d'archives", "sur la photo", "sur cette photo", "crédit photo", "illustration", "©"],
   defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
+  earlier: ["auparavant", "plus tôt", "précédemment", "avant cela"],
 };
 
 export default lexicon;
