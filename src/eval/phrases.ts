@@ -5,6 +5,7 @@ import type { Casualty, Count, Extraction, Report } from "../model/extraction.js
 import {
   CASUALTY_KINDS,
   CLAIMANTS,
+  ORGS,
   OUTCOMES,
   QUALIFIERS,
   SIDES,
@@ -13,6 +14,7 @@ import {
   type CasualtyKind,
   type Claimant,
   type Lang,
+  type Org,
   type Outcome,
   type Qualifier,
   type RegionCode,
@@ -39,6 +41,8 @@ export interface KeyExpect {
   /** The report's date (YYYY-MM-DD), for the classes about report keys. */
   date?: string;
   night?: boolean;
+  /** Bodies that must be among the report's claimant_orgs ("media" for the outlet's own statement). */
+  orgs?: Org[];
 }
 export interface CountExpect extends KeyExpect {
   weapon: Weapon;
@@ -154,14 +158,15 @@ function keyOk(r: Report, e: KeyExpect): boolean {
     (e.attacker === undefined || r.attacker === e.attacker) &&
     (e.target === undefined || r.target === e.target) &&
     (e.date === undefined || r.date === e.date) &&
-    (e.night === undefined || r.night === e.night)
+    (e.night === undefined || r.night === e.night) &&
+    (e.orgs === undefined || e.orgs.every((o) => r.claimant_orgs.includes(o)))
   );
 }
 function keyOf(r: Report): string {
-  return `${r.claimant} ${r.attacker}>${r.target} ${r.date ?? "no-date"}${r.night ? " night" : ""}`;
+  return `${r.claimant} ${r.attacker}>${r.target} ${r.date ?? "no-date"}${r.night ? " night" : ""} ${r.claimant_orgs.join(",")}`;
 }
 function keyText(e: KeyExpect): string {
-  return [e.claimant, e.attacker && e.target ? `${e.attacker}>${e.target}` : (e.attacker ?? e.target), e.date, e.night === undefined ? undefined : e.night ? "night" : "not night"]
+  return [e.claimant, e.attacker && e.target ? `${e.attacker}>${e.target}` : (e.attacker ?? e.target), e.date, e.night === undefined ? undefined : e.night ? "night" : "not night", e.orgs?.join(",")]
     .filter(Boolean)
     .join(" ");
 }
@@ -213,6 +218,8 @@ function matchesForbid(r: Report, f: Count | Casualty, pattern: Forbid): boolean
   for (const [k, v] of Object.entries(pattern)) {
     if (k === "claimant" || k === "attacker" || k === "target" || k === "date" || k === "night") {
       if ((r as unknown as Record<string, unknown>)[k] !== v) return false;
+    } else if (k === "orgs") {
+      if (!(v as Org[]).every((o) => r.claimant_orgs.includes(o))) return false;
     } else if (k === "weapon") {
       if (!("weapon" in f) || scoringWeapon(f.weapon) !== scoringWeapon(v as Weapon)) return false;
     } else if ((f as unknown as Record<string, unknown>)[k] !== v) return false;
@@ -313,7 +320,8 @@ export function validKey(e: KeyExpect): boolean {
     (e.claimant === undefined || (CLAIMANTS as readonly string[]).includes(e.claimant)) &&
     [e.attacker, e.target].every((s) => s === undefined || (SIDES as readonly string[]).includes(s)) &&
     (e.date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(e.date)) &&
-    (e.night === undefined || typeof e.night === "boolean")
+    (e.night === undefined || typeof e.night === "boolean") &&
+    (e.orgs === undefined || (Array.isArray(e.orgs) && e.orgs.every((o) => (ORGS as readonly string[]).includes(o))))
   );
 }
 

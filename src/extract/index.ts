@@ -82,7 +82,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
     ],
   };
   // Photo captions and credit lines neither date the report nor state its facts (patterns K1).
-  const captions = captionSentences(doc, allDates.filter((d) => d.kind === "explicit" && d.certain));
+  const captions = captionSentences(doc);
   doc.asides = new Set(captions.keys());
   const dates = allDates.filter((d) => !inAside(doc, d));
   const picked = pickAttackDate(dates);

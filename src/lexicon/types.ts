@@ -93,4 +93,6 @@ export interface Lexicon {
   defence: string[];
   /** Words opening a sentence about an earlier event ("Ранее", "Earlier", "Auparavant"): what follows on its line is of that day too. */
   earlier: string[];
+  /** Words opening a reported clause ("que", "that", "що", "что"): a body after them is reported on, not reporting. */
+  that: string[];
 }

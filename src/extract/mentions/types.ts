@@ -77,4 +77,5 @@ export interface Mentions {
   caption: Mention[];
   defence: Mention[];
   earlier: Mention[];
+  that: Mention[];
 }

@@ -21,8 +21,14 @@ const CREDIT_END = new RegExp(
   String.raw`(?:${AGENCY}\s*\/\s*\p{Lu}[\p{L}.'’ -]*|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\/\s*${AGENCY}(?:\s+via\s+${AGENCY})?|\(\s*${AGENCY}\s+(?:Photo|photo|Pool)\s*\/[^()]*\)|via\s+${AGENCY}|©\s*[\p{L} .'’-]+)\s*$`,
   "u",
 );
-/** "… Ukraine, March 3, 2022. (Reuters)": a bare agency in brackets closing the line. */
-const BARE_AGENCY_END = new RegExp(String.raw`\(\s*${AGENCY}\s*\)\s*$`, "u");
+/**
+ * "… Ukraine, March 3, 2022. (Reuters)", "… в Брянске, 3 марта 2024 года. (Reuters)": a full date set off by a
+ * comma closes the last sentence, and a bare agency in brackets closes the line.
+ */
+const DATED_AGENCY_END = new RegExp(
+  String.raw`,\s*(?:\p{L}+\s+)?(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+\.?),?\s+(?:19|20)\d{2}(?:\s+\p{L}{1,5}\.?)?\s*\.\s*\(\s*${AGENCY}\s*\)\s*$`,
+  "u",
+);
 
 /**
  * The sentences of photo captions and credit lines. A caption describes an image, often a file photo of
@@ -36,7 +42,7 @@ const BARE_AGENCY_END = new RegExp(String.raw`\(\s*${AGENCY}\s*\)\s*$`, "u");
  * - ends with a bare agency in brackets after a full date set off by a comma, the caption's own dateline
  *   ("…in Dnipro, Ukraine, March 3, 2022. (Reuters)").
  */
-export function captionSentences(doc: Doc, fullDates: Span[]): Map<number, string> {
+export function captionSentences(doc: Doc): Map<number, string> {
   const out = new Map<number, string>();
   const byLine = new Map<number, number[]>();
   doc.sentences.forEach((s, i) => {
@@ -49,25 +55,19 @@ export function captionSentences(doc: Doc, fullDates: Span[]): Map<number, strin
     const last = doc.sentences[idx[idx.length - 1]!]!;
     const line = { start: first.start, end: last.end };
     if (idx.length > MAX_SENTENCES || line.end - line.start > MAX_CHARS) continue;
-    const rule = captionRule(doc, line, fullDates);
+    const rule = captionRule(doc, line);
     if (rule) for (const i of idx) out.set(i, rule);
   }
   return out;
 }
 
-function captionRule(doc: Doc, line: Span, fullDates: Span[]): string | null {
+function captionRule(doc: Doc, line: Span): string | null {
   const text = doc.text.slice(line.start, line.end);
   const cues = inSpan(doc.m.caption, line);
   if (cues.some((c) => /^[\s"“«(\[]*$/.test(doc.text.slice(line.start, c.start)))) return CAPTION_RULES.cueFirst;
   if (cues.some((c) => /^\s*[:：]/.test(doc.text.slice(c.end, c.end + 3)))) return CAPTION_RULES.cueColon;
   if (cues.some((c) => /\s/.test(doc.text.slice(c.start, c.end).trim()))) return CAPTION_RULES.cuePhrase;
   if (CREDIT_END.test(text)) return CAPTION_RULES.credit;
-  if (BARE_AGENCY_END.test(text)) {
-    // The caption's own dateline: ", March 3, 2022." closing a sentence, set off by a comma.
-    const dated = fullDates.some(
-      (d) => d.start >= line.start && d.end <= line.end && /,\s*$/.test(doc.text.slice(Math.max(line.start, d.start - 3), d.start)) && /^\s*\./.test(doc.text.slice(d.end, d.end + 2)),
-    );
-    if (dated) return CAPTION_RULES.datedCredit;
-  }
+  if (DATED_AGENCY_END.test(text)) return CAPTION_RULES.datedCredit;
   return null;
 }

@@ -50,7 +50,9 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
     for (const [i, s] of doc.sentences.entries()) {
       if (s.paragraph > 3) break;
       if (doc.asides?.has(i)) continue;
-      const own = sentenceOrgs(doc, s, defaults.target);
+      const sides = sentenceSides(doc, s, { attacker: defaults.attacker, target: defaults.target }, defaults.claimant);
+      const found = sentenceOrgs(doc, s, sides.target);
+      const own = found && found.weak && found.claimant !== sides.target ? null : found;
       if (own && own.orgs.some((o) => SPECIFIC_RANK[o] !== 0)) {
         last = { ...own, ev: [] };
         break;
@@ -70,7 +72,8 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
     }
     let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
     const found = sentenceOrgs(doc, s, sides.target);
-    const own = found && found.weak && last ? null : found;
+    // Air defence that acts speaks for its side only when no one has spoken yet and its side was attacked.
+    const own = found && found.weak && (last || found.claimant !== sides.target) ? null : found;
     if (own) {
       last = own;
       lastBySide.set(own.claimant, own);
@@ -141,13 +144,19 @@ function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
   return runs;
 }
 
-/** Words between a body and its verb that keep them in one clause: no punctuation, no other thing named. */
+/**
+ * Words between a body and its verb that keep them in one clause: a few words ("ont dit lundi", "в своем
+ * Telegram-канале"), the place it governs and a name set off by commas ("Le gouverneur de la région de Kharkiv,
+ * Oleh Synegoubov, a indiqué"); no other body, weapon, number, outcome or negation.
+ */
 function sameClause(doc: Doc, from: number, to: number): boolean {
   const gap = doc.text.slice(from, to);
   if (/^[\s,]*$/.test(gap)) return true;
-  if (!/^\s+(?:[\p{L}\p{N}'’-]+\s+){1,4}$/u.test(gap)) return false;
+  const words = /^\s+(?:[\p{L}\p{N}'’-]+\s+){1,5}$/u.test(gap);
+  const appositive = /^(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*,\s*(?:\p{Lu}[\p{L}'’.-]*\s*){1,3},\s*$/u.test(gap);
+  if (!words && !appositive) return false;
   const span = { start: from, end: to };
-  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.places, span).length + inSpan(doc.m.outcomes, span).length + inSpan(doc.m.negations, span).length === 0;
+  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.outcomes, span).length + inSpan(doc.m.negations, span).length === 0;
 }
 
 /** "власти республики не сообщали", "Moscou n'a pas commenté": a body that says nothing is no voice. */
@@ -172,7 +181,7 @@ function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: num
   if (before !== undefined) {
     const gap = doc.text.slice(before.end, o.start) + " ";
     if (/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(gap) && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start))) return ATTRIBUTION_RULES.inverted;
-    if (/^\s*(?:[\p{L}]{1,3}'?\s*){0,2}$/u.test(gap)) return ATTRIBUTION_RULES.invertedNear;
+    if (/^\s*(?:[\p{L}]{1,3}'?\s*){0,2}$/u.test(gap) && inSpan(doc.m.that, { start: before.end, end: o.start }).length === 0) return ATTRIBUTION_RULES.invertedNear;
   }
   return null;
 }

@@ -114,6 +114,7 @@ const lexicon: Lexicon = {
   caption: ["photo", "file photo", "FILE PHOTO", "picture", "handout picture", "in this picture", "in this handout picture", "in this photo", "in this image", "pictured", "photo credit", "Credit", "©"],
   defence: ["air defence", "air defences", "air defense", "air defenses", "air-defence", "air-defense", "air defence systems", "air defense systems", "air defence units", "air defense units", "anti-aircraft defences", "anti-aircraft defenses"],
   earlier: ["earlier", "previously", "prior to that", "before that"],
+  that: ["that"],
 };
 
 export default lexicon;

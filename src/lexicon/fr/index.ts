@@ -115,6 +115,7 @@ const lexicon: Lexicon = {
   caption: ["photo", "photo d'illustration", "photo d'archives", "sur la photo", "sur cette photo", "crédit photo", "illustration", "©"],
   defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
   earlier: ["auparavant", "plus tôt", "précédemment", "avant cela"],
+  that: ["que", "qu'", "qu"],
 };
 
 export default lexicon;
