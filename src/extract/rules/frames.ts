@@ -186,11 +186,12 @@ function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: num
   return null;
 }
 
-/** A side word written against an air-defence noun, at most one word between ("українські сили ППО", "défense aérienne ukrainienne"). */
+/** A side word written against an air-defence noun ("українські сили ППО", "défense aérienne ukrainienne", "Russian air defences"). */
 function besideDefence(doc: Doc, w: { start: number; end: number }): boolean {
   return inSpan(doc.m.defence, { start: Math.max(0, w.start - 40), end: w.end + 40 }).some((d) => {
+    if (d.start < w.end && w.start < d.end) return true;
     const gap = d.start >= w.end ? doc.text.slice(w.end, d.start) : doc.text.slice(d.end, w.start);
-    return /^\s*(?:[\p{L}'’-]+\s+)?$/u.test(gap) && !/[,.;:]/.test(gap);
+    return /^\s*$/.test(gap);
   });
 }
 
