@@ -75,6 +75,8 @@ export interface PhraseEntry<E> {
   forbid?: Forbid[];
   /** Regions that must not be among the targets (regions entries). */
   forbid_targets?: RegionCode[];
+  /** Reports that must not exist: a report whose key matches every field given fails the entry. */
+  forbid_reports?: KeyExpect[];
 }
 export interface NegativeEntry {
   class?: string;
@@ -234,6 +236,14 @@ function forbidden<F extends Count | Casualty>(x: Extraction, facts: (r: Report)
   return `forbidden fact read (${JSON.stringify(forbid)}):\n${listing(bad)}\nall:\n${listing(x.reports.flatMap((r) => facts(r).map((f) => show(r, f))))}`;
 }
 
+/** The entry's forbidden reports found in the extraction, or null. */
+function forbiddenReports(x: Extraction, patterns: KeyExpect[] | undefined): string | null {
+  if (!patterns || patterns.length === 0) return null;
+  const bad = x.reports.filter((r) => patterns.some((p) => keyOk(r, p)));
+  if (bad.length === 0) return null;
+  return `forbidden report read (${JSON.stringify(patterns)}):\n${listing(bad.map((r) => `[${keyOf(r)}] counts=${r.counts.length} casualties=${r.casualties.length} targets=${JSON.stringify(r.targets)}`))}`;
+}
+
 export function checkCount(lang: Lang, marked: string, entry: PhraseEntry<CountExpect>): string | null {
   const { text, span } = unmark(marked);
   if (!span) return "corpus error: a count text must mark its number with [[ ]]";
@@ -248,7 +258,7 @@ export function checkCount(lang: Lang, marked: string, entry: PhraseEntry<CountE
       showCount,
       e,
       `${e.weapon}/${e.model ?? "-"}/${e.outcome} ${e.n} ${e.qualifier} ${e.region ?? "-"} ${keyText(e)}`,
-    ) ?? forbidden(x, (r) => r.counts, showCount, entry.forbid)
+    ) ?? forbidden(x, (r) => r.counts, showCount, entry.forbid) ?? forbiddenReports(x, entry.forbid_reports)
   );
 }
 
@@ -266,7 +276,7 @@ export function checkCasualty(lang: Lang, marked: string, entry: PhraseEntry<Cas
       showCasualty,
       e,
       `${e.kind} ${e.n} ${e.qualifier} ${e.region ?? "-"} ${keyText(e)}`,
-    ) ?? forbidden(x, (r) => r.casualties, showCasualty, entry.forbid)
+    ) ?? forbidden(x, (r) => r.casualties, showCasualty, entry.forbid) ?? forbiddenReports(x, entry.forbid_reports)
   );
 }
 
@@ -287,6 +297,8 @@ export function checkRegions(lang: Lang, marked: string, entry: PhraseEntry<Regi
   }
   const banned = (entry.forbid_targets ?? []).filter((t) => x.reports.some((r) => r.targets.includes(t)));
   if (banned.length > 0) problems.push(`forbidden targets read: ${JSON.stringify(banned)}`);
+  const badReports = forbiddenReports(x, entry.forbid_reports);
+  if (badReports !== null) problems.push(badReports);
   if (problems.length === 0) return null;
   const found = x.reports.map((r) => `[${keyOf(r)}] targets=${JSON.stringify(r.targets)} launch_areas=${JSON.stringify(r.launch_areas)}`);
   return `${problems.join("; ")}\n${listing(found)}`;
@@ -336,6 +348,7 @@ export function entryProblems(file: PhraseFile | "negative", entry: PhraseEntry<
     return out;
   }
   const p = entry as PhraseEntry<Record<string, unknown>>;
+  if (p.forbid_reports && !p.forbid_reports.every((k) => validKey(k) && Object.keys(k).length > 0)) out.push(`bad forbid_reports ${JSON.stringify(p.forbid_reports)}`);
   const marks = (t: string) => (t.match(/\[\[/g) ?? []).length === 1 && (t.match(/\]\]/g) ?? []).length === 1;
   if (file === "counts") {
     const x = p.expect as unknown as CountExpect;

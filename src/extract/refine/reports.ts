@@ -131,6 +131,11 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): Re
     r.casualties = r.casualties.filter(
       (c) => !out.some((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date && o.casualties.some((x) => x.kind === c.kind && x.n === c.n)),
     );
+    // Left with places only, told with no cue ("selon des journalistes" is one), all of them a body's report of
+    // the same attack: the headline told that report.
+    const bodies = out.filter((o) => o !== r && o.claimant !== "media" && o.attacker === r.attacker && o.target === r.target && o.date === r.date);
+    const uncued = r.target_facts.every((f) => inSpan(doc.m.attribution, f.provenance.sentence).length + inSpan(doc.m.according, f.provenance.sentence).length === 0);
+    if (r.counts.length + r.casualties.length + r.record_claims.length === 0 && uncued && r.targets.every((t) => bodies.some((o) => o.targets.includes(t)))) r.targets = [];
   }
   for (const r of out) {
     // "26 over several southern regions" beside the national 40: not a figure of its own key.
