@@ -186,6 +186,22 @@ function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: num
   return null;
 }
 
+const regionalForms = new WeakMap<Doc["lex"], { UA: Set<string>; RU: Set<string> }>();
+/** The side of a regional body when the lexicon lists its form for one side only. */
+function regionalSide(doc: Doc, o: Valued<Org>): Side | null {
+  if (!o.value.endsWith(".regional")) return null;
+  let forms = regionalForms.get(doc.lex);
+  if (!forms) {
+    const set = (org: Org) => new Set((doc.lex.orgs[org] ?? []).map((f) => f.toLowerCase()));
+    forms = { UA: set("UA.regional"), RU: set("RU.regional") };
+    regionalForms.set(doc.lex, forms);
+  }
+  const form = doc.text.slice(o.start, o.end).toLowerCase();
+  const ua = forms.UA.has(form);
+  const ru = forms.RU.has(form);
+  return ua === ru ? null : ua ? "UA" : "RU";
+}
+
 /** A side word written against an air-defence noun ("українські сили ППО", "défense aérienne ukrainienne", "Russian air defences"). */
 function besideDefence(doc: Doc, w: { start: number; end: number }): boolean {
   return inSpan(doc.m.defence, { start: Math.max(0, w.start - 40), end: w.end + 40 }).some((d) => {
@@ -289,8 +305,16 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     }
   }
   for (const o of inSpan(doc.m.orgs, s)) {
+    // Air defence ("силы ПВО") fights on both sides: it tells no side by itself.
+    if (defends(doc, o)) continue;
     if (o.value === "RU.mod") ru += 2;
     if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
+  }
+  // A regional body only one side has ("губернатор" in Russian, "ОВА", a governor's name) is of the side attacked.
+  for (const o of inSpan(doc.m.orgs, s)) {
+    const side = regionalSide(doc, o);
+    if (side === "UA") ua++;
+    if (side === "RU") ru++;
   }
   // A side named as the attacker: "Russia launched", "launched by Russia".
   for (const o of inSpan(doc.m.orgs, s)) {

@@ -87,7 +87,7 @@ const lexicon: Lexicon = {
     "UA.regional": ["gouverneur", "administration militaire", "maire", "Klitschko", "Vitali Klitschko", "police", "services de secours", "autorités régionales", "administration régionale", "chef de l'administration", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux", "autorités", "les autorités"],
     "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne", "autorités du pays", "les autorités du pays"],
     "RU.mod": ["ministère russe de la Défense", "ministère de la Défense russe", "ministère de la Défense", "armée russe", "l'armée russe", "défense antiaérienne russe", "défense aérienne russe", "défenses antiaériennes russes"],
-    "RU.regional": ["gouverneur", "Sobianine", "Sergueï Sobianine", "maire de Moscou", "Gladkov", "Viatcheslav Gladkov", "Bogomaz", "Iouri Sliousar", "Sliousar", "Khinchtein", "gouverneure"],
+    "RU.regional": ["gouverneur", "Sobianine", "Sergueï Sobianine", "maire de Moscou", "Gladkov", "Viatcheslav Gladkov", "Bogomaz", "Iouri Sliousar", "Sliousar", "Khinchtein", "gouverneure", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux", "autorités", "les autorités", "autorités régionales"],
     "RU.government": ["Kremlin", "Peskov", "Dmitri Peskov", "Zakharova"],
     "RU.other": ["autorités russes", "les autorités russes", "Moscou", "la Russie", "Russie"],
   },
