@@ -99,7 +99,7 @@ const lexicon: Lexicon = {
   agent: ["by"],
   attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted"],
   according: ["according to", "citing", "cited by", "as reported by"],
-  ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck"],
+  ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck", "its drones hit", "its drones attacked", "its drones targeted", "its missiles hit", "its forces hit", "its forces targeted", "its forces attacked"],
   ownStrikeThere: ["struck there", "hit there"],
   thisRegion: ["there", "this region", "the region", "that region"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed"],
