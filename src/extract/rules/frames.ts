@@ -293,6 +293,14 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (claimantSide === "UA") ua += 2 * enemies;
     else ru += 2 * enemies;
   }
+  // "Ukraine's military said it downed 50 drones": a side that tells of its own shoot-downs was the one
+  // attacked (a weak cue: weapons' sides, regions and models outweigh it).
+  const defended = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
+  const teller = speaking.map((o) => (o.value.endsWith(".regional") ? regionalSide(doc, o) : sideOfOrg(o.value))).find((x) => x !== null) ?? null;
+  if (defended && teller && inSpan(doc.m.ownStrike, s).length === 0) {
+    if (teller === "UA") ua++;
+    else ru++;
+  }
   // Regions named in a sentence about the attack point at the target, unless they are launch areas.
   const aboutAttack = inSpan(doc.m.outcomes, s).length + inSpan(doc.m.attack, s).length + inSpan(doc.m.casualties, s).length > 0;
   if (aboutAttack) {
