@@ -126,6 +126,7 @@ interface Speaker {
  * name, a unit and its service), are one speaker; the first that is not a bare side name says which body.
  */
 function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
+  // A governor, a mayor, the police: the regional authority of the side that was attacked.
   const norm = (o: Valued<Org>): Org => (o.value.endsWith(".regional") ? (`${target}.regional` as Org) : o.value);
   const runs: Speaker[] = [];
   for (const o of found) {
