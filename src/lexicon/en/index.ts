@@ -48,7 +48,7 @@ const lexicon: Lexicon = {
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
     debris: ["debris", "wreckage", "fragments", "falling debris"],
   },
-  negation: ["all but", "none of the", "not", "no", "n't"],
+  negation: ["all but", "none of the", "not", "no", "n't", "declined to", "refused to"],
   qualifiers: {
     at_least: ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of"],
     about: ["about", "around", "nearly", "almost", "approximately", "some", "roughly", "close to", "an estimated"],
@@ -97,7 +97,7 @@ const lexicon: Lexicon = {
   forces: ["forces", "troops", "army", "military", "invaders"],
   enemy: ["enemy", "hostile", "aggressor", "aggressors"],
   agent: ["by"],
-  attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted", "commented"],
+  attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted", "commented", "comment"],
   according: ["according to", "citing", "cited by", "as reported by"],
   ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck", "its drones hit", "its drones attacked", "its drones targeted", "its missiles hit", "its forces hit", "its forces targeted", "its forces attacked"],
   ownStrikeThere: ["struck there", "hit there"],
