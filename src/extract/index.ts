@@ -16,7 +16,7 @@ import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
 import { findRegions } from "./rules/places.js";
 import { findRecords } from "./rules/records.js";
 import { captionSentences } from "./rules/captions.js";
-import { clauseFrame, dateSentences, recountedVoice, type DatedSpan } from "./rules/dating.js";
+import { clauseFrame, dateSentences, notTheLedesDay, recountedVoice, type DatedSpan } from "./rules/dating.js";
 import { assembleReports, type RawFact } from "./refine/reports.js";
 
 const MAX_CHARS = 2_000_000;
@@ -85,8 +85,8 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   const captions = captionSentences(doc);
   doc.asides = new Set(captions.keys());
   const dates = allDates.filter((d) => !inAside(doc, d));
-  const picked = pickAttackDate(dates);
   const fallbackDate = reference ? localDate(reference) : null;
+  const picked = notTheLedesDay(doc, pickAttackDate(dates), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);

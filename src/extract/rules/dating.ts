@@ -1,7 +1,7 @@
 import type { Org } from "../../model/vocab.js";
 import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
-import { addDays, formatDate } from "../dates/calendar.js";
-import type { DateMention } from "../dates/index.js";
+import { addDays, formatDate, toDays } from "../dates/calendar.js";
+import type { AttackDate, DateMention } from "../dates/index.js";
 
 /** Rule ids of report dating. */
 export const DATING_RULES = {
@@ -11,6 +11,8 @@ export const DATING_RULES = {
   clause: "report-date/clause-day",
   /** "Ранее … сообщал о массированной атаке в ночь на 20 сентября. Силы ПВО сбили 150…": the line goes on about that day. */
   earlier: "report-date/earlier-line",
+  /** Figures told before any day is named keep the publication day when the first day named is days older. */
+  lede: "report-date/lede-undated",
 } as const;
 
 /** Nights named by their own day: a recounted night keeps its date. Bare "overnight" echoes the publication day. */
@@ -140,4 +142,23 @@ export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, 
   };
   if (!unknownSource && doc.sentences.some((_, k) => near(k))) return frame;
   return { ...frame, claimant: "media", orgs: ["media" as Org], orgEvidence: [] };
+}
+
+/**
+ * Rule report-date/lede-undated. Figures told before any day is named, and a day first named paragraphs
+ * later, two or more days before publication: that later day is an earlier attack recounted (patterns K2),
+ * not the day of the figures above it, which keep the publication day. (A wire story a day late about the
+ * night before is within a day, and keeps the day it names.)
+ */
+export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: string | null): AttackDate | null {
+  if (!picked || !published) return picked;
+  const at = picked.evidence[0]!;
+  const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
+  const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length > 0);
+  if (dated < 0 || figures < 0 || figures >= dated || doc.sentences[figures]!.paragraph >= doc.sentences[dated]!.paragraph) return picked;
+  return daysOf(published) - daysOf(picked.date) >= 2 ? null : picked;
+}
+
+function daysOf(iso: string): number {
+  return toDays({ y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
 }
