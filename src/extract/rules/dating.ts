@@ -1,5 +1,6 @@
 import type { Org } from "../../model/vocab.js";
 import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
+import { TIME_LEXICONS } from "../../lexicon/time-types.js";
 import { addDays, formatDate, toDays } from "../dates/calendar.js";
 import type { AttackDate, DateMention } from "../dates/index.js";
 
@@ -45,7 +46,7 @@ export interface DatedSpan {
  * what follows ("…surpassing the strike of October 10, when the occupiers launched 84 missiles"), so the
  * figures before it stay with the document's day. Returns the later spans, for the facts read in them.
  */
-export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention[], docDate: { date: string | null }): Map<number, DatedSpan[]> {
+export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention[], docDate: { date: string | null; night?: boolean }): Map<number, DatedSpan[]> {
   const clauses = new Map<number, DatedSpan[]>();
   doc.sentences.forEach((s, i) => {
     if (doc.asides?.has(i)) return;
@@ -80,7 +81,7 @@ export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention
  * A sentence that opens on an earlier event ("Ранее…", "Earlier…", "Auparavant…") and names its day starts an
  * account of that day: the sentences after it on the same line, naming no day of their own, are of that day.
  */
-function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], docDate: { date: string | null }, clauses: Map<number, DatedSpan[]>) {
+function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], docDate: { date: string | null; night?: boolean }, clauses: Map<number, DatedSpan[]>) {
   let carried: { line: number; frame: Frame } | null = null;
   doc.sentences.forEach((s, i) => {
     if (carried && s.line !== carried.line) carried = null;
@@ -98,10 +99,18 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
   });
 }
 
-/** "launched on the evening of December 24": the start of the night the document dates by its morning. */
-function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: DateMention, docDate: { date: string | null }): boolean {
+/**
+ * "launched on the evening of December 24" in a document about the night that ended on the 25th, "з неділі
+ * ввечері росіяни атакували": the start of the attack the document dates, not an earlier one ("Накануне вечером
+ * над Брянской областью были уничтожены 5 дронов" in a report of a day attack is the evening before).
+ */
+function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: DateMention, docDate: { date: string | null; night?: boolean }): boolean {
   const weapons = inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length > 0;
-  return weapons && d.part === "evening" && docDate.date !== null && d.date < docDate.date;
+  if (!weapons || d.part !== "evening" || docDate.date === null || d.date >= docDate.date) return false;
+  if (docDate.night) return true;
+  // "з неділі ввечері", "since Sunday evening", "depuis dimanche soir": the evening the attack began.
+  const before = /([\p{L}]+)\s*$/u.exec(doc.text.slice(Math.max(s.start, d.start - 20), d.start))?.[1]?.toLowerCase();
+  return before !== undefined && TIME_LEXICONS[doc.lang].windowFrom.some((w) => w.toLowerCase() === before);
 }
 
 /** "У ніч на 21 вересня, починаючи з восьмої вечора 20 вересня": the day before a night named beside it is its start. */
@@ -131,7 +140,7 @@ export function clauseFrame(doc: Doc, base: Frame, si: number, span: DatedSpan):
  * whose voice is its own); otherwise it is the outlet's statement ("…the ministry said. [background]
  * Overnight into Thursday, two drones were destroyed above Rostov-on-Don.").
  */
-export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, docDate: { date: string | null }): Frame {
+export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, docDate: { date: string | null; night?: boolean }): Frame {
   if (frame.date === docDate.date || frame.orgEvidence.length > 0 || frame.claimant === "media" || doc.kind === "official") return frame;
   const here = doc.sentences[si]!;
   // "Ранее «Югополис» сообщал о…": a source the lexicons do not know tells it, not the voice carried over.
@@ -145,8 +154,8 @@ export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, 
 }
 
 /**
- * Rule report-date/lede-undated. Figures told before any day is named, and a day first named paragraphs
- * later, two or more days before publication: that later day is an earlier attack recounted (patterns K2),
+ * Rule report-date/lede-undated. Figures told before any day is named, and a day first named in a later
+ * sentence, two or more days before publication: that later day is an earlier attack recounted (patterns K2),
  * not the day of the figures above it, which keep the publication day. (A wire story a day late about the
  * night before is within a day, and keeps the day it names.)
  */
@@ -155,7 +164,7 @@ export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: s
   const at = picked.evidence[0]!;
   const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
   const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length > 0);
-  if (dated < 0 || figures < 0 || figures >= dated || doc.sentences[figures]!.paragraph >= doc.sentences[dated]!.paragraph) return picked;
+  if (dated < 0 || figures < 0 || figures >= dated) return picked;
   return daysOf(published) - daysOf(picked.date) >= 2 ? null : picked;
 }
 

@@ -313,9 +313,12 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
       if (side === "RU") ru++;
     }
   }
+  // Air defence ("силы ПВО") fights on both sides: the body it is listed under tells the side only in a
+  // sentence with a figure ("Дежурными средствами ПВО уничтожены 20 беспилотников"), not in a remark ("В
+  // регионе работали силы ПВО").
+  const figures = inSpan(doc.m.numbers, s).length + inSpan(doc.m.weapons, s).length > 0;
   for (const o of inSpan(doc.m.orgs, s)) {
-    // Air defence ("силы ПВО") fights on both sides: it tells no side by itself.
-    if (defends(doc, o)) continue;
+    if (!figures && defends(doc, o)) continue;
     if (o.value === "RU.mod") ru += 2;
     if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
   }
