@@ -26,7 +26,7 @@ export function docDefaults(doc: Doc, publisher: string | null, channel: string 
   let ua = 0;
   let ru = 0;
   for (const s of doc.sentences) {
-    const v = sideVotes(doc, s, null);
+    const v = sideVotes(doc, s, null, true);
     ua += v.ua;
     ru += v.ru;
   }
@@ -261,7 +261,7 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
 }
 
 /** Evidence for which side was attacked in one sentence: side words by weapons, the enemy, regions, bodies. */
-function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null): { ua: number; ru: number } {
+function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null, prior = false): { ua: number; ru: number } {
   let ua = 0;
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
@@ -313,12 +313,11 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
       if (side === "RU") ru++;
     }
   }
-  // Air defence ("силы ПВО") fights on both sides: the body it is listed under tells the side only in a
-  // sentence with a figure ("Дежурными средствами ПВО уничтожены 20 беспилотников"), not in a remark ("В
-  // регионе работали силы ПВО").
-  const figures = inSpan(doc.m.numbers, s).length + inSpan(doc.m.weapons, s).length > 0;
+  // Air defence ("силы ПВО") fights on both sides: the body it is listed under is a prior for the whole
+  // document, never a reason to turn one sentence against its context ("…сообщил глава ОВА. Силы ПВО сбили 20
+  // беспилотников над областью").
   for (const o of inSpan(doc.m.orgs, s)) {
-    if (!figures && defends(doc, o)) continue;
+    if (!prior && defends(doc, o)) continue;
     if (o.value === "RU.mod") ru += 2;
     if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
   }
