@@ -64,7 +64,12 @@ export function captionSentences(doc: Doc): Map<number, string> {
 function captionRule(doc: Doc, line: Span): string | null {
   const text = doc.text.slice(line.start, line.end);
   const cues = inSpan(doc.m.caption, line);
-  if (cues.some((c) => /^[\s"“«(\[]*$/.test(doc.text.slice(line.start, c.start)))) return CAPTION_RULES.cueFirst;
+  // "Photo: …", "FILE PHOTO: …", "На фото - …", "©": a single word opens a caption only with its colon or dash
+  // ("Фото последствий опубликовал губернатор" opens a sentence of the story).
+  const opening = (c: Span) => /^[\s"“«(\[]*$/.test(doc.text.slice(line.start, c.start));
+  const multiword = (c: Span) => /\s/.test(doc.text.slice(c.start, c.end).trim());
+  const marked = (c: Span) => /^\s*[:：—–-]/.test(doc.text.slice(c.end, c.end + 3)) || doc.text.slice(c.start, c.end) === "©";
+  if (cues.some((c) => opening(c) && (multiword(c) || marked(c)))) return CAPTION_RULES.cueFirst;
   if (cues.some((c) => /^\s*[:：]/.test(doc.text.slice(c.end, c.end + 3)))) return CAPTION_RULES.cueColon;
   if (cues.some((c) => /\s/.test(doc.text.slice(c.start, c.end).trim()))) return CAPTION_RULES.cuePhrase;
   if (CREDIT_END.test(text)) return CAPTION_RULES.credit;
