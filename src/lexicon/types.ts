@@ -95,4 +95,6 @@ export interface Lexicon {
   earlier: string[];
   /** Words opening a reported clause ("que", "that", "що", "что"): a body after them is reported on, not reporting. */
   that: string[];
+  /** Attribution that points back ("Об этом сообщили в…", "Про це повідомили…", "This was reported by…"): its body told what came before. */
+  anaphora: string[];
 }

@@ -12,7 +12,7 @@ type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
-  | "caption" | "defence" | "earlier" | "that";
+  | "caption" | "defence" | "earlier" | "that" | "anaphora";
 
 const TABLES = ["weapons", "singular", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -26,7 +26,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
     period: lex.period,
-    caption: lex.caption, defence: lex.defence, earlier: lex.earlier, that: lex.that,
+    caption: lex.caption, defence: lex.defence, earlier: lex.earlier, that: lex.that, anaphora: lex.anaphora,
   };
 }
 
@@ -153,6 +153,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     defence: s("defence"),
     earlier: s("earlier"),
     that: s("that"),
+    anaphora: s("anaphora"),
   };
 }
 

@@ -78,4 +78,5 @@ export interface Mentions {
   defence: Mention[];
   earlier: Mention[];
   that: Mention[];
+  anaphora: Mention[];
 }

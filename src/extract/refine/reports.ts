@@ -170,7 +170,7 @@ function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
       r.claimant_orgs.push(o);
       const ev = f.orgEvidence.filter((e) => doc.text.slice(e.start, e.end).length > 0);
       // Without a cue of its own the voice was carried over from an earlier sentence, or is the outlet's.
-      const rule = ev.length > 0 ? (f.orgRule ?? "attribution/<org>") : o === "media" ? "attribution/<no-cue>:outlet" : "attribution/<carried-over>";
+      const rule = f.orgRule ?? (ev.length > 0 ? "attribution/<org>" : o === "media" ? "attribution/<no-cue>:outlet" : "attribution/<carried-over>");
       const fact: OrgFact = { org: o as Org, provenance: provenance(doc, rule, doc.sentences[si]!, ev) };
       r.org_facts.push(fact);
     }

@@ -101,7 +101,28 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       dateEvidence: null,
     });
   }
+  pointBack(doc, out);
   return out;
+}
+
+/**
+ * "Над Брянской областью сбиты 30 беспилотников, сообщает ТАСС. Об этом сообщили в Минобороны России.": a
+ * body named in an attribution that points back told the sentences just before it (up to three, within the
+ * paragraph or the one before, stopping at a voice of their own).
+ */
+function pointBack(doc: Doc, out: Frame[]) {
+  doc.sentences.forEach((s, i) => {
+    const f = out[i]!;
+    if (f.orgEvidence.length === 0 || f.claimant === "media") return;
+    const opens = inSpan(doc.m.anaphora, { start: s.start, end: Math.min(s.end, s.start + 30) }).some((a) => /^[\s"«“]*$/.test(doc.text.slice(s.start, a.start)));
+    if (!opens) return;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const prev = out[k]!;
+      if (doc.asides?.has(k)) continue;
+      if (prev.orgEvidence.length > 0 || s.paragraph - doc.sentences[k]!.paragraph > 1) break;
+      out[k] = { ...prev, claimant: f.claimant, orgs: f.orgs, orgEvidence: [], orgRule: ATTRIBUTION_RULES.pointsBack };
+    }
+  });
 }
 
 /** Rule ids of attribution: how a sentence's voice was found. */
@@ -111,6 +132,7 @@ export const ATTRIBUTION_RULES = {
   inverted: "attribution/<verb> <body>",
   invertedNear: "attribution/<verb> <preposition>? <body>",
   present: "attribution/<body-in-sentence>",
+  pointsBack: "attribution/<points-back> <body>",
 } as const;
 
 /** A run of bodies naming one speaker: "Kyiv Oblast Governor Oleksiy Kuleba", "Повітряні Сили ЗСУ". */
@@ -175,7 +197,9 @@ function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: num
   if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
   // "the Air Force said", "les autorités ukrainiennes ont dit lundi", "Гусев в своем Telegram-канале рассказал".
   const verb = inSpan(doc.m.attribution, { start: o.end, end: Math.min(s.end, o.end + 60) })[0];
-  if (verb !== undefined && sameClause(doc, o.end, verb.start)) return ATTRIBUTION_RULES.subject;
+  // Past a comma the verb is the body's only when nothing follows it: "…de Kyiv, rapporte l'AFP" has its own subject.
+  const ownSubjectAfter = verb !== undefined && /^\s*,\s*$/.test(doc.text.slice(o.end, verb.start)) && !/^\s*(?:[.,;:!?"»”)]|$)/.test(doc.text.slice(verb.end, s.end));
+  if (verb !== undefined && !ownSubjectAfter && sameClause(doc, o.end, verb.start)) return ATTRIBUTION_RULES.subject;
   // "…, a indiqué l'armée de l'air", "said the air force"; "Про це повідомили в Повітряних силах", "сообщили в
   // Минобороны" (a preposition or an article between: the body is no subject of a clause of its own).
   const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();

@@ -115,6 +115,7 @@ const lexicon: Lexicon = {
   defence: ["air defence", "air defences", "air defense", "air defenses", "air-defence", "air-defense", "air defence systems", "air defense systems", "air defence units", "air defense units", "anti-aircraft defences", "anti-aircraft defenses"],
   earlier: ["earlier", "previously", "prior to that", "before that"],
   that: ["that"],
+  anaphora: ["this was reported by", "this was announced by", "this was stated by", "that is according to", "that's according to", "this is according to", "the figures were reported by"],
 };
 
 export default lexicon;

@@ -85,11 +85,11 @@ const lexicon: Lexicon = {
     "UA.president": ["Zelensky", "Volodymyr Zelensky", "président ukrainien", "président Zelensky"],
     "UA.government": ["gouvernement ukrainien", "ministère ukrainien", "Andriï Sybiha", "Sybiha", "Kouleba"],
     "UA.regional": ["gouverneur", "administration militaire", "maire", "Klitschko", "Vitali Klitschko", "police", "services de secours", "autorités régionales", "administration régionale", "chef de l'administration", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux", "autorités", "les autorités"],
-    "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne", "autorités du pays", "les autorités du pays"],
+    "UA.other": ["commandement sud", "commandement du sud", "commandement militaire", "armée ukrainienne", "l'armée ukrainienne", "autorités ukrainiennes", "les autorités ukrainiennes", "Kiev", "Kyiv", "l'Ukraine", "Ukraine", "forces ukrainiennes", "marine ukrainienne", "autorités du pays", "les autorités du pays", "responsables ukrainiens", "des responsables ukrainiens"],
     "RU.mod": ["ministère russe de la Défense", "ministère de la Défense russe", "ministère de la Défense", "armée russe", "l'armée russe", "défense antiaérienne russe", "défense aérienne russe", "défenses antiaériennes russes"],
     "RU.regional": ["gouverneur", "Sobianine", "Sergueï Sobianine", "maire de Moscou", "Gladkov", "Viatcheslav Gladkov", "Bogomaz", "Iouri Sliousar", "Sliousar", "Khinchtein", "gouverneure", "gouverneurs", "gouverneurs locaux", "autorités locales", "responsables locaux", "autorités", "les autorités", "autorités régionales", "maire", "administration militaire", "chef de l'administration", "administration régionale"],
     "RU.government": ["Kremlin", "Peskov", "Dmitri Peskov", "Zakharova"],
-    "RU.other": ["autorités russes", "les autorités russes", "Moscou", "la Russie", "Russie"],
+    "RU.other": ["autorités russes", "les autorités russes", "Moscou", "la Russie", "Russie", "responsables russes", "des responsables russes"],
   },
   sides: {
     UA: ["ukrainiens", "ukrainien", "ukrainienne", "ukrainiennes"],
@@ -116,6 +116,7 @@ const lexicon: Lexicon = {
   defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
   earlier: ["auparavant", "plus tôt", "précédemment", "avant cela"],
   that: ["que", "qu'", "qu"],
+  anaphora: ["c'est ce qu'a", "c'est ce qu'ont", "c'est ce qu'indique", "c'est ce qu'annonce", "ces chiffres ont été communiqués par"],
 };
 
 export default lexicon;
