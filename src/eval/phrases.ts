@@ -5,6 +5,7 @@ import type { Casualty, Count, Extraction, Report } from "../model/extraction.js
 import {
   CASUALTY_KINDS,
   CLAIMANTS,
+  ORGS,
   OUTCOMES,
   QUALIFIERS,
   SIDES,
@@ -14,6 +15,7 @@ import {
   type DocKind,
   type Claimant,
   type Lang,
+  type Org,
   type Outcome,
   type Qualifier,
   type RegionCode,
@@ -40,6 +42,8 @@ export interface KeyExpect {
   /** The report's date (YYYY-MM-DD), for the classes about report keys. */
   date?: string;
   night?: boolean;
+  /** Bodies that must be among the report's claimant_orgs ("media" for the outlet's own statement). */
+  orgs?: Org[];
 }
 export interface CountExpect extends KeyExpect {
   weapon: Weapon;
@@ -75,6 +79,8 @@ export interface PhraseEntry<E> {
   forbid?: Forbid[];
   /** Regions that must not be among the targets (regions entries). */
   forbid_targets?: RegionCode[];
+  /** Reports that must not exist: a report whose key matches every field given fails the entry. */
+  forbid_reports?: KeyExpect[];
 }
 export interface NegativeEntry {
   class?: string;
@@ -158,14 +164,15 @@ function keyOk(r: Report, e: KeyExpect): boolean {
     (e.attacker === undefined || r.attacker === e.attacker) &&
     (e.target === undefined || r.target === e.target) &&
     (e.date === undefined || r.date === e.date) &&
-    (e.night === undefined || r.night === e.night)
+    (e.night === undefined || r.night === e.night) &&
+    (e.orgs === undefined || e.orgs.every((o) => r.claimant_orgs.includes(o)))
   );
 }
 function keyOf(r: Report): string {
-  return `${r.claimant} ${r.attacker}>${r.target} ${r.date ?? "no-date"}${r.night ? " night" : ""}`;
+  return `${r.claimant} ${r.attacker}>${r.target} ${r.date ?? "no-date"}${r.night ? " night" : ""} ${r.claimant_orgs.join(",")}`;
 }
 function keyText(e: KeyExpect): string {
-  return [e.claimant, e.attacker && e.target ? `${e.attacker}>${e.target}` : (e.attacker ?? e.target), e.date, e.night === undefined ? undefined : e.night ? "night" : "not night"]
+  return [e.claimant, e.attacker && e.target ? `${e.attacker}>${e.target}` : (e.attacker ?? e.target), e.date, e.night === undefined ? undefined : e.night ? "night" : "not night", e.orgs?.join(",")]
     .filter(Boolean)
     .join(" ");
 }
@@ -217,6 +224,8 @@ function matchesForbid(r: Report, f: Count | Casualty, pattern: Forbid): boolean
   for (const [k, v] of Object.entries(pattern)) {
     if (k === "claimant" || k === "attacker" || k === "target" || k === "date" || k === "night") {
       if ((r as unknown as Record<string, unknown>)[k] !== v) return false;
+    } else if (k === "orgs") {
+      if (!(v as Org[]).every((o) => r.claimant_orgs.includes(o))) return false;
     } else if (k === "weapon") {
       if (!("weapon" in f) || scoringWeapon(f.weapon) !== scoringWeapon(v as Weapon)) return false;
     } else if ((f as unknown as Record<string, unknown>)[k] !== v) return false;
@@ -229,6 +238,14 @@ function forbidden<F extends Count | Casualty>(x: Extraction, facts: (r: Report)
   const bad = x.reports.flatMap((r) => facts(r).filter((f) => forbid.some((p) => matchesForbid(r, f, p))).map((f) => show(r, f)));
   if (bad.length === 0) return null;
   return `forbidden fact read (${JSON.stringify(forbid)}):\n${listing(bad)}\nall:\n${listing(x.reports.flatMap((r) => facts(r).map((f) => show(r, f))))}`;
+}
+
+/** The entry's forbidden reports found in the extraction, or null. */
+function forbiddenReports(x: Extraction, patterns: KeyExpect[] | undefined): string | null {
+  if (!patterns || patterns.length === 0) return null;
+  const bad = x.reports.filter((r) => patterns.some((p) => keyOk(r, p)));
+  if (bad.length === 0) return null;
+  return `forbidden report read (${JSON.stringify(patterns)}):\n${listing(bad.map((r) => `[${keyOf(r)}] counts=${r.counts.length} casualties=${r.casualties.length} targets=${JSON.stringify(r.targets)}`))}`;
 }
 
 export function checkCount(lang: Lang, marked: string, entry: PhraseEntry<CountExpect>): string | null {
@@ -245,7 +262,7 @@ export function checkCount(lang: Lang, marked: string, entry: PhraseEntry<CountE
       showCount,
       e,
       `${e.weapon}/${e.model ?? "-"}/${e.outcome} ${e.n} ${e.qualifier} ${e.region ?? "-"} ${keyText(e)}`,
-    ) ?? forbidden(x, (r) => r.counts, showCount, entry.forbid)
+    ) ?? forbidden(x, (r) => r.counts, showCount, entry.forbid) ?? forbiddenReports(x, entry.forbid_reports)
   );
 }
 
@@ -263,7 +280,7 @@ export function checkCasualty(lang: Lang, marked: string, entry: PhraseEntry<Cas
       showCasualty,
       e,
       `${e.kind} ${e.n} ${e.qualifier} ${e.region ?? "-"} ${keyText(e)}`,
-    ) ?? forbidden(x, (r) => r.casualties, showCasualty, entry.forbid)
+    ) ?? forbidden(x, (r) => r.casualties, showCasualty, entry.forbid) ?? forbiddenReports(x, entry.forbid_reports)
   );
 }
 
@@ -284,6 +301,8 @@ export function checkRegions(lang: Lang, marked: string, entry: PhraseEntry<Regi
   }
   const banned = (entry.forbid_targets ?? []).filter((t) => x.reports.some((r) => r.targets.includes(t)));
   if (banned.length > 0) problems.push(`forbidden targets read: ${JSON.stringify(banned)}`);
+  const badReports = forbiddenReports(x, entry.forbid_reports);
+  if (badReports !== null) problems.push(badReports);
   if (problems.length === 0) return null;
   const found = x.reports.map((r) => `[${keyOf(r)}] targets=${JSON.stringify(r.targets)} launch_areas=${JSON.stringify(r.launch_areas)}`);
   return `${problems.join("; ")}\n${listing(found)}`;
@@ -317,7 +336,8 @@ export function validKey(e: KeyExpect): boolean {
     (e.claimant === undefined || (CLAIMANTS as readonly string[]).includes(e.claimant)) &&
     [e.attacker, e.target].every((s) => s === undefined || (SIDES as readonly string[]).includes(s)) &&
     (e.date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(e.date)) &&
-    (e.night === undefined || typeof e.night === "boolean")
+    (e.night === undefined || typeof e.night === "boolean") &&
+    (e.orgs === undefined || (Array.isArray(e.orgs) && e.orgs.every((o) => (ORGS as readonly string[]).includes(o))))
   );
 }
 
@@ -332,6 +352,7 @@ export function entryProblems(file: PhraseFile | "negative", entry: PhraseEntry<
     return out;
   }
   const p = entry as PhraseEntry<Record<string, unknown>>;
+  if (p.forbid_reports && !p.forbid_reports.every((k) => validKey(k) && Object.keys(k).length > 0)) out.push(`bad forbid_reports ${JSON.stringify(p.forbid_reports)}`);
   const marks = (t: string) => (t.match(/\[\[/g) ?? []).length === 1 && (t.match(/\]\]/g) ?? []).length === 1;
   if (file === "counts") {
     const x = p.expect as unknown as CountExpect;

@@ -17,6 +17,8 @@ export interface Doc {
   dateSpans: Span[];
   /** Each sentence's frame, once decided (rules that need the side attacked read it). */
   frames?: Frame[];
+  /** Sentences that are no part of the story told (photo captions, credit lines): no facts, no voice, no date. */
+  asides?: ReadonlySet<number>;
 }
 
 /** The attribution and sides of one sentence, decided before any fact is read from it. */
@@ -24,6 +26,8 @@ export interface Frame {
   claimant: Side | "media" | "third";
   orgs: Org[];
   orgEvidence: Evidence[];
+  /** The rule that found the sentence's own voice (with orgEvidence). */
+  orgRule?: ProvenanceId;
   attacker: Side;
   target: Side;
   date: string | null;

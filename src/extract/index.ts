@@ -4,8 +4,8 @@ import type { DocKind, Lang } from "../model/vocab.js";
 import { LANGS } from "../model/vocab.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/segment.js";
-import { evidence, inSpan, provenance, type Doc, type Frame } from "./context.js";
-import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
+import { evidence, provenance, type Doc, type Frame } from "./context.js";
+import { findDateMentions, findPublicationTimes, pickAttackDate } from "./dates/index.js";
 import { detectLang } from "./lang-detect.js";
 import { zoneOfUrl } from "../lexicon/shared/zones.js";
 import { findMentions } from "./mentions/find.js";
@@ -15,6 +15,8 @@ import { findCounts } from "./rules/counts.js";
 import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
 import { findRegions } from "./rules/places.js";
 import { findRecords } from "./rules/records.js";
+import { captionSentences } from "./rules/captions.js";
+import { clauseFrame, dateSentences, notTheLedesDay, recountedVoice, type DatedSpan } from "./rules/dating.js";
 import { assembleReports, type RawFact } from "./refine/reports.js";
 import { attachPeriods, findPeriods } from "./period.js";
 
@@ -68,7 +70,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   const pub = findPublicationTimes(text, lang, zone ? { timeZone: zone } : {});
   // The time the text states wins; the one given from outside (page metadata, --published) fills in.
   const reference = pub.published?.iso ?? options.published ?? null;
-  const dates = findDateMentions(text, lang, reference);
+  const allDates = findDateMentions(text, lang, reference);
   const doc: Doc = {
     text,
     lang,
@@ -77,17 +79,21 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
     sentences: segment(text),
     m: findMentions(text, lex, tokens),
     dateSpans: [
-      ...dates.map((d) => ({ start: d.start, end: d.end })),
+      ...allDates.map((d) => ({ start: d.start, end: d.end })),
       ...[pub.published, pub.updated].filter((x): x is NonNullable<typeof x> => x !== null).map((t) => ({ start: t.start, end: t.end })),
     ],
   };
-  const picked = pickAttackDate(dates);
+  // Photo captions and credit lines neither date the report nor state its facts (patterns K1).
+  const captions = captionSentences(doc);
+  doc.asides = new Set(captions.keys());
+  const dates = allDates.filter((d) => !inAside(doc, d));
   const fallbackDate = reference ? localDate(reference) : null;
+  const picked = notTheLedesDay(doc, pickAttackDate(dates), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);
   doc.frames = fr;
-  applySentenceDates(doc, fr, dates, docDate);
+  const clauses = dateSentences(doc, fr, dates, docDate);
   if (picked) {
     const ev = picked.evidence[0]!;
     const sIdx = doc.sentences.findIndex((s) => s.start <= ev.start && ev.end <= s.end);
@@ -95,15 +101,17 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
     const p = provenance(doc, ev.rule, sentence, [evidence(doc, "date", ev)]);
     for (const f of fr) if (f.date === docDate.date && !f.dateEvidence) f.dateEvidence = p;
   }
-  const facts: RawFact[] = [
+  fr.forEach((f, i) => (fr[i] = recountedVoice(doc, fr, i, f, docDate)));
+  const found: RawFact[] = [
     ...findCounts(doc).map((c) => ({ type: "count" as const, fact: c })),
     ...findCasualties(doc).map((c) => ({ type: "casualty" as const, fact: c })),
     ...findRecords(doc).map((r) => ({ type: "record" as const, fact: r })),
   ];
   const regions = findRegions(doc, fr);
-  facts.push(...regions.targets.map((t) => ({ type: "target" as const, fact: t })));
-  facts.push(...regions.launch.map((t) => ({ type: "launch" as const, fact: t })));
-  facts.push(...regions.places.map((t) => ({ type: "place" as const, fact: t })));
+  found.push(...regions.targets.map((t) => ({ type: "target" as const, fact: t })));
+  found.push(...regions.launch.map((t) => ({ type: "launch" as const, fact: t })));
+  found.push(...regions.places.map((t) => ({ type: "place" as const, fact: t })));
+  const facts = found.filter((f) => !doc.asides!.has(f.fact.sentence)).map((f) => withClauseFrame(doc, fr, clauses, f, docDate));
   const { reports, refiners } = assembleReports(doc, fr, facts);
   attachPeriods(text, doc.sentences, reports, findPeriods(text, lang, reference));
   return {
@@ -116,20 +124,21 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   };
 }
 
-/** A fact stated in a sentence that names its own day ("la veille au soir") belongs to that day. */
-function applySentenceDates(doc: Doc, fr: Frame[], dates: DateMention[], docDate: { date: string | null }) {
-  doc.sentences.forEach((s, i) => {
-    const own = dates.find((d) => d.start >= s.start && d.end <= s.end);
-    if (!own || own.date === docDate.date) return;
-    if (own.kind === "night" || own.kind === "window") return;
-    // "launched on the evening of December 24": the start of the night the document dates by its morning.
-    const weapons = inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length > 0;
-    if (weapons && own.part === "evening" && docDate.date !== null && own.date < docDate.date) return;
-    const f = fr[i]!;
-    f.date = own.date;
-    f.night = own.night;
-    f.dateEvidence = provenance(doc, own.rule, s, [evidence(doc, "date", own)]);
-  });
+/** A fact read in a clause that names its own day belongs to that day's report. */
+function withClauseFrame(doc: Doc, fr: Frame[], clauses: Map<number, DatedSpan[]>, f: RawFact, docDate: { date: string | null }): RawFact {
+  const si = f.fact.sentence;
+  const spans = clauses.get(si);
+  if (!spans) return f;
+  const ev = f.fact.evidence;
+  const at = (ev.find((e) => e.role === "number") ?? ev[0])?.start;
+  const span = at === undefined ? undefined : spans.find((x) => at >= x.start && at < x.end);
+  if (!span) return f;
+  return { ...f, frame: recountedVoice(doc, fr, si, clauseFrame(doc, fr[si]!, si, span), docDate) };
+}
+
+/** True when a span lies in an aside (a caption). */
+function inAside(doc: Doc, span: { start: number; end: number }): boolean {
+  return doc.sentences.some((s, i) => doc.asides!.has(i) && s.start <= span.start && span.end <= s.end);
 }
 
 function localDate(iso: string): string | null {

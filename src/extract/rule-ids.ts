@@ -39,21 +39,37 @@ export const RULE_IDS = [
   "place/launch",
   // records (src/extract/rules/records.ts)
   "record/<superlative> <scope>?",
-  // attribution (src/extract/refine/reports.ts)
-  "attribution/<org>",
+  // attribution (src/extract/rules/frames.ts, src/extract/refine/reports.ts)
+  "attribution/<according> <body>",
+  "attribution/<body> <verb>",
+  "attribution/<verb> <body>",
+  "attribution/<verb> <preposition>? <body>",
+  "attribution/<body-in-sentence>",
+  "attribution/<points-back> <body>",
   "attribution/<no-cue>:outlet",
   "attribution/<carried-over>",
-  // a report's date taken from the publication time it was given
+  // a report's date taken from the publication time it was given, or from a day told in its sentence
   "date/published",
+  "report-date/sentence-day",
+  "report-date/clause-day",
+  "report-date/earlier-line",
 ] as const;
 
 export type StaticRuleId = (typeof RULE_IDS)[number];
 
 /**
- * Rules that set a reading aside ("target/drop:<river> <place>"): they leave no fact to carry their id,
+ * Rules that set text or a reading aside ("target/drop:<river> <place>", captions): they leave no fact to carry their id,
  * so the negatives of corpus/ show them, not the provenance of what is read.
  */
 export const DROP_RULE_IDS = [
+  // photo captions and credit lines (src/extract/rules/captions.ts): neither dated nor read
+  "caption/cue-first",
+  "caption/cue-colon",
+  "caption/cue-phrase",
+  "caption/photographer-credit",
+  "caption/dated-credit",
+  // figures told before any day is named keep the publication day (src/extract/rules/dating.ts)
+  "report-date/lede-undated",
   "casualty/drop:<number> <age>",
   "casualty/drop:<among> <casualty> <number>",
   "casualty/drop:<tally>",

@@ -127,6 +127,19 @@ export interface Lexicon {
   period: string[];
   /** Words that decide whether a toll or a place belongs to the attack told (`<lang>/belonging.ts`). */
   belonging: Belonging;
+  /**
+   * Words of a photo caption or credit line ("Photo:", "FILE PHOTO", "in this picture", "На фото"): such a
+   * line describes an image, often of another day, and neither dates nor tells the report.
+   */
+  caption: string[];
+  /** Air defence ("ППО", "air defences", "défense aérienne"): a side word beside it names the side defending. */
+  defence: string[];
+  /** Words opening a sentence about an earlier event ("Ранее", "Earlier", "Auparavant"): what follows on its line is of that day too. */
+  earlier: string[];
+  /** Words opening a reported clause ("que", "that", "що", "что"): a body after them is reported on, not reporting. */
+  that: string[];
+  /** Attribution that points back ("Об этом сообщили в…", "Про це повідомили…", "This was reported by…"): its body told what came before. */
+  anaphora: string[];
 }
 
 /**

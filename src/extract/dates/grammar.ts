@@ -173,9 +173,16 @@ export class Grammar {
     return this.calendarDate(j);
   }
 
-  /** A day, or a bare day number. */
+  /** A day, or a bare day number ("3" in "du 3 au 4"), also after its weekday ("samedi 8" in "du samedi 8 au dimanche 9"). */
   dayOrBare(j: number): Parsed<DayExpr> | null {
     const d = this.day(j);
+    if (d && d.value.weekday !== undefined && d.value.day === undefined) {
+      const n = this.smallNum(d.next);
+      const nt = this.toks[d.next];
+      if (n !== null && nt && this.gapIs(d.next - 1, d.next, SPACE) && !roleOf(this.toks[d.next + 1], "month")) {
+        return { value: { ...d.value, end: nt.end, day: n, bare: true }, next: d.next + 1 };
+      }
+    }
     if (d) return d;
     const n = this.smallNum(j);
     const t = this.toks[j];

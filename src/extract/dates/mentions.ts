@@ -120,13 +120,17 @@ class MentionFinder {
     const a = this.g.dayAfter(i, GAPS.SPACE, true);
     if (!a) return null;
     const join = this.toks[a.next];
-    if (join && roleOf(join, "nightJoin") && this.g.gapIs(a.next - 1, a.next, GAPS.SPACE)) {
+    // "the night of Saturday, March 8, to Sunday, March 9": a comma may close the first day.
+    if (join && roleOf(join, "nightJoin") && this.g.gapIs(a.next - 1, a.next, GAPS.COMMA)) {
       const b = this.g.dayAfter(a.next, GAPS.SPACE, true);
       if (b) {
-        const target = bareWith(b.value, a.value);
+        let target = bareWith(b.value, a.value);
+        // "du samedi 8 au dimanche 9" with no month: the weekday places the morning.
+        if (target.bare && target.weekday !== undefined) target = { start: target.start, end: target.end, weekday: target.weekday };
         if (!target.bare) {
           const r = resolveDay(target, this.ref);
-          return this.done(i, b.next, t.start, b.value.end, r, true, "night", "date/night-range");
+          const weekdays = a.value.weekday !== undefined && a.value.day !== undefined;
+          return this.done(i, b.next, t.start, b.value.end, r, true, "night", weekdays ? "date/night-range-weekdays" : "date/night-range");
         }
       }
     }

@@ -12,7 +12,8 @@ type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
-  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above";
+  | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
+  | "caption" | "defence" | "earlier" | "that" | "anaphora";
 
 const TABLES = ["weapons", "singular", "singularAfterNoun", "models", "outcomes", "qualifiers", "casualties", "orgs", "sides", "seas"] as const;
 type TableKey = (typeof TABLES)[number];
@@ -28,6 +29,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     period: lex.period,
     or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
     total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more, denominator: lex.denominator, above: lex.above,
+    caption: lex.caption, defence: lex.defence, earlier: lex.earlier, that: lex.that, anaphora: lex.anaphora,
   };
 }
 
@@ -177,6 +179,11 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     belonging: Object.fromEntries(
       (Object.keys(belongingLists(lex)) as BelongingKey[]).map((k) => [k, table(`belonging:${k}`).map(({ start, end }) => ({ start, end }))]),
     ) as Record<BelongingKey, Mention[]>,
+    caption: s("caption"),
+    defence: s("defence"),
+    earlier: s("earlier"),
+    that: s("that"),
+    anaphora: s("anaphora"),
   };
 }
 

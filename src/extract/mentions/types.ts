@@ -95,4 +95,9 @@ export interface Mentions {
   singularAfterNoun: WeaponMention[];
   /** The lexicon's belonging lists (tally, shelling, polity.after…), each sorted by start. */
   belonging: Record<BelongingKey, Mention[]>;
+  caption: Mention[];
+  defence: Mention[];
+  earlier: Mention[];
+  that: Mention[];
+  anaphora: Mention[];
 }

@@ -7,13 +7,14 @@ import type { PlaceFactRaw, RegionFactRaw } from "../rules/places.js";
 import type { RecordFact } from "../rules/records.js";
 import { runRefiners } from "./refiners.js";
 
-export type RawFact =
+export type RawFact = (
   | { type: "count"; fact: CountFact }
   | { type: "casualty"; fact: CasualtyFact }
   | { type: "record"; fact: RecordFact }
   | { type: "target"; fact: RegionFactRaw }
   | { type: "launch"; fact: RegionFactRaw }
-  | { type: "place"; fact: PlaceFactRaw };
+  | { type: "place"; fact: PlaceFactRaw }
+) & { /** The frame of the clause the fact was read in, when it is not its sentence's (a clause with its own day). */ frame?: Frame };
 
 /**
  * Groups facts into reports keyed by (claimant, attacker, target, date), from the frame of the
@@ -23,8 +24,9 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): { 
   const reports = new Map<string, Report>();
   const order: string[] = [];
   const sentenceOf = new Map<Count, number>();
-  const get = (si: number, unattributed = false): Report => {
-    const f = unattributed ? { ...frames[si]!, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : frames[si]!;
+  const get = (si: number, unattributed = false, own?: Frame): Report => {
+    const base = own ?? frames[si]!;
+    const f = unattributed ? { ...base, claimant: "media" as const, orgs: ["media" as Org], orgEvidence: [] } : base;
     const key = `${f.claimant}|${f.attacker}|${f.target}|${f.date}`;
     let r = reports.get(key);
     if (!r) {
@@ -64,8 +66,8 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): { 
   const sentence = (si: number) => doc.sentences[si]!;
   // Places named with an unattributed toll are the outlet's too ("Une attaque … sur Kiev a blessé 11 personnes").
   const outletSentences = new Set(facts.filter((f) => f.type === "casualty" && doc.kind === "news" && unattributed(f.fact.sentence)).map((f) => f.fact.sentence));
-  for (const { type, fact } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
-    const r = get(fact.sentence, (type === "casualty" || type === "target") && outletSentences.has(fact.sentence));
+  for (const { type, fact, frame } of facts.sort((a, b) => a.fact.sentence - b.fact.sentence)) {
+    const r = get(fact.sentence, (type === "casualty" || type === "target") && outletSentences.has(fact.sentence), frame);
     const prov = provenance(doc, fact.rule, sentence(fact.sentence), fact.evidence);
     switch (type) {
       case "count": {
@@ -129,7 +131,7 @@ function addOrgs(doc: Doc, r: Report, f: Frame, si: number) {
       r.claimant_orgs.push(o);
       const ev = f.orgEvidence.filter((e) => doc.text.slice(e.start, e.end).length > 0);
       // Without a cue of its own the voice was carried over from an earlier sentence, or is the outlet's.
-      const rule = ev.length > 0 ? "attribution/<org>" : o === "media" ? "attribution/<no-cue>:outlet" : "attribution/<carried-over>";
+      const rule = f.orgRule ?? (ev.length > 0 ? "attribution/<body-in-sentence>" : o === "media" ? "attribution/<no-cue>:outlet" : "attribution/<carried-over>");
       const fact: OrgFact = { org: o as Org, provenance: provenance(doc, rule, doc.sentences[si]!, ev) };
       r.org_facts.push(fact);
     }

@@ -53,7 +53,8 @@ function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefine
     const regions = new Set(places.map((p) => p.region));
     if (regions.size !== 1) return null;
     const about = inSpan(doc.m.attack, s).length + inSpan(doc.m.outcomes, s).filter((o) => o.value !== "debris").length > 0;
-    if (!about) return null;
+    // A toll's place is where people were hurt, not where the weapons were met.
+    if (!about || inSpan(doc.m.casualties, s).length > 0) return null;
     // The place must be where the attack was: after a preposition of place or right after the attack's verb.
     const p = places[0]!;
     const placed =

@@ -1,6 +1,8 @@
+import type { ProvenanceId } from "../rule-ids.js";
 import type { Evidence } from "../../model/span.js";
 import type { Org, Side } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
+import type { Valued } from "../mentions/types.js";
 import { isActor, isAttacker, nextToWeapon, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { OFFICIAL_PUBLISHERS, type Publisher } from "../../lexicon/shared/publishers.js";
@@ -25,7 +27,7 @@ export function docDefaults(doc: Doc, publisher: string | null, channel: string 
   let ua = 0;
   let ru = 0;
   for (const s of doc.sentences) {
-    const v = sideVotes(doc, s, null);
+    const v = sideVotes(doc, s, null, true);
     ua += v.ua;
     ru += v.ru;
   }
@@ -46,20 +48,33 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   // A news lede states the figures and names its source in the next sentence ("Про це повідомив…",
   // "That's according to the Air Force"): the first attribution also covers what comes before it.
   if (!last) {
-    const firstParagraphs = doc.sentences.filter((s) => s.paragraph <= 3);
-    for (const s of firstParagraphs) {
-      const own = sentenceOrgs(doc, s, defaults.target);
+    for (const [i, s] of doc.sentences.entries()) {
+      if (s.paragraph > 3) break;
+      if (doc.asides?.has(i)) continue;
+      const sides = sentenceSides(doc, s, { attacker: defaults.attacker, target: defaults.target }, defaults.claimant);
+      const found = sentenceOrgs(doc, s, sides.target);
+      const own = found && found.weak && found.claimant !== sides.target ? null : found;
       if (own && own.orgs.some((o) => SPECIFIC_RANK[o] !== 0)) {
         last = { ...own, ev: [] };
         break;
       }
+      // A source the lexicon does not know ("Про це повідомляють телеграм-канали") closes the lede: what
+      // came before is not the next body's.
+      if (inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0) break;
     }
   }
   const lastBySide = new Map<Side, { claimant: Side; orgs: Org[]; ev: Evidence[] }>();
   if (last) lastBySide.set(last.claimant, last);
-  for (const s of doc.sentences) {
+  for (const [i, s] of doc.sentences.entries()) {
+    // A caption is no voice of the article and tells no side: it leaves the voice and sides as they were.
+    if (doc.asides?.has(i)) {
+      out.push({ claimant: last ? last.claimant : "media", orgs: last ? last.orgs : ["media"], orgEvidence: [], ...prevSides, date: docDate.date, night: docDate.night, dateEvidence: null });
+      continue;
+    }
     let sides = sentenceSides(doc, s, prevSides, last?.claimant ?? defaults.claimant);
-    const own = sentenceOrgs(doc, s, sides.target);
+    const found = sentenceOrgs(doc, s, sides.target);
+    // Air defence that acts speaks for its side only when no one has spoken yet and its side was attacked.
+    const own = found && found.weak && (last || found.claimant !== sides.target) ? null : found;
     if (own) {
       last = own;
       lastBySide.set(own.claimant, own);
@@ -79,6 +94,7 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       claimant,
       orgs: voice ? voice.orgs : ["media"],
       orgEvidence: own ? own.ev : [],
+      ...(own ? { orgRule: own.rule } : {}),
       attacker: sides.attacker,
       target: sides.target,
       date: docDate.date,
@@ -86,44 +102,180 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
       dateEvidence: null,
     });
   }
+  pointBack(doc, out);
   return out;
 }
 
-export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[] } | null {
+/**
+ * "Над Брянской областью сбиты 30 беспилотников, сообщает ТАСС. Об этом сообщили в Минобороны России.": a
+ * body named in an attribution that points back told the sentences just before it (up to three, within the
+ * paragraph or the one before, stopping at a voice of their own).
+ */
+function pointBack(doc: Doc, out: Frame[]) {
+  doc.sentences.forEach((s, i) => {
+    const f = out[i]!;
+    if (f.orgEvidence.length === 0 || f.claimant === "media") return;
+    const opens = inSpan(doc.m.anaphora, { start: s.start, end: Math.min(s.end, s.start + 30) }).some((a) => /^[\s"«“]*$/.test(doc.text.slice(s.start, a.start)));
+    if (!opens) return;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const prev = out[k]!;
+      if (doc.asides?.has(k)) continue;
+      if (prev.orgEvidence.length > 0 || s.paragraph - doc.sentences[k]!.paragraph > 1) break;
+      out[k] = { ...prev, claimant: f.claimant, orgs: f.orgs, orgEvidence: [], orgRule: ATTRIBUTION_RULES.pointsBack };
+    }
+  });
+}
+
+/** Rule ids of attribution: how a sentence's voice was found. */
+export const ATTRIBUTION_RULES = {
+  according: "attribution/<according> <body>",
+  subject: "attribution/<body> <verb>",
+  inverted: "attribution/<verb> <body>",
+  invertedNear: "attribution/<verb> <preposition>? <body>",
+  present: "attribution/<body-in-sentence>",
+  pointsBack: "attribution/<points-back> <body>",
+} as const;
+
+/** A run of bodies naming one speaker: "Kyiv Oblast Governor Oleksiy Kuleba", "Повітряні Сили ЗСУ". */
+interface Speaker {
+  start: number;
+  end: number;
+  org: Org;
+  members: Valued<Org>[];
+}
+
+/**
+ * Bodies of one side written next to each other, with at most a few capitalised words between (a title and a
+ * name, a unit and its service), are one speaker; the first that is not a bare side name says which body.
+ */
+function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
+  // A governor, a mayor, the police: the regional authority of the side that was attacked.
+  const norm = (o: Valued<Org>): Org => (o.value.endsWith(".regional") ? (`${target}.regional` as Org) : o.value);
+  const runs: Speaker[] = [];
+  for (const o of found) {
+    const prev = runs[runs.length - 1];
+    const gap = prev ? doc.text.slice(prev.end, o.start) : "";
+    // Capitalised words and short function words between ("General Staff of the Armed Forces of Ukraine"), no "and".
+    const joined = /^\s*(?:(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}'?)\s*){0,5}$/u.test(gap + " ") && inSpan(doc.m.and, { start: prev?.end ?? 0, end: o.start }).length === 0;
+    if (prev && o.start >= prev.end && joined && sideOfOrg(norm(o)) === sideOfOrg(prev.org)) {
+      prev.members.push(o);
+      prev.end = o.end;
+      if (SPECIFIC_RANK[prev.org] === 0 && SPECIFIC_RANK[norm(o)] !== 0) prev.org = norm(o);
+      continue;
+    }
+    runs.push({ start: o.start, end: o.end, org: norm(o), members: [o] });
+  }
+  return runs;
+}
+
+/**
+ * Words between a body and its verb that keep them in one clause: a few words ("ont dit lundi", "в своем
+ * Telegram-канале"), the place it governs and a name set off by commas ("Le gouverneur de la région de Kharkiv,
+ * Oleh Synegoubov, a indiqué"); no other body, weapon, number, outcome or negation.
+ */
+function sameClause(doc: Doc, from: number, to: number): boolean {
+  const gap = doc.text.slice(from, to);
+  if (/^[\s,]*$/.test(gap)) return true;
+  const words = /^\s+(?:[\p{L}\p{N}'’-]+\s+){1,5}$/u.test(gap);
+  const appositive = /^(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*,\s*(?:\p{Lu}[\p{L}'’.-]*\s*){1,3},\s*$/u.test(gap);
+  if (!words && !appositive) return false;
+  const span = { start: from, end: to };
+  return inSpan(doc.m.orgs, span).length + inSpan(doc.m.weapons, span).length + inSpan(doc.m.numbers, span).length + inSpan(doc.m.outcomes, span).length + inSpan(doc.m.negations, span).length === 0;
+}
+
+/** "власти республики не сообщали", "Moscou n'a pas commenté": a body that says nothing is no voice. */
+function silent(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): boolean {
+  const verb = inSpan(doc.m.attribution, { start: o.end, end: Math.min(s.end, o.end + 60) })[0];
+  if (!verb) return false;
+  const span = { start: o.end, end: verb.start };
+  return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
+}
+
+/** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
+function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
+  // "selon Kyiv", "according to the Air Force": the body named right after.
+  const according = inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start });
+  if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
+  // "the Air Force said", "les autorités ukrainiennes ont dit lundi", "Гусев в своем Telegram-канале рассказал".
+  const verb = inSpan(doc.m.attribution, { start: o.end, end: Math.min(s.end, o.end + 60) })[0];
+  // Past a comma the verb is the body's only when nothing follows it: "…de Kyiv, rapporte l'AFP" has its own subject.
+  const ownSubjectAfter = verb !== undefined && /^\s*,\s*$/.test(doc.text.slice(o.end, verb.start)) && !/^\s*(?:[.,;:!?"»”)]|$)/.test(doc.text.slice(verb.end, s.end));
+  if (verb !== undefined && !ownSubjectAfter && sameClause(doc, o.end, verb.start)) return ATTRIBUTION_RULES.subject;
+  // "…, a indiqué l'armée de l'air", "said the air force"; "Про це повідомили в Повітряних силах", "сообщили в
+  // Минобороны" (a preposition or an article between: the body is no subject of a clause of its own).
+  const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
+  if (before !== undefined) {
+    const gap = doc.text.slice(before.end, o.start) + " ";
+    if (/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(gap) && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start))) return ATTRIBUTION_RULES.inverted;
+    if (/^\s*(?:[\p{L}]{1,3}'?\s*){0,2}$/u.test(gap) && inSpan(doc.m.that, { start: before.end, end: o.start }).length === 0) return ATTRIBUTION_RULES.invertedNear;
+  }
+  return null;
+}
+
+const regionalForms = new WeakMap<Doc["lex"], { UA: Set<string>; RU: Set<string> }>();
+/** The side of a regional body when the lexicon lists its form for one side only. */
+function regionalSide(doc: Doc, o: Valued<Org>): Side | null {
+  if (!o.value.endsWith(".regional")) return null;
+  let forms = regionalForms.get(doc.lex);
+  if (!forms) {
+    const set = (org: Org) => new Set((doc.lex.orgs[org] ?? []).map((f) => f.toLowerCase()));
+    forms = { UA: set("UA.regional"), RU: set("RU.regional") };
+    regionalForms.set(doc.lex, forms);
+  }
+  const form = doc.text.slice(o.start, o.end).toLowerCase();
+  const ua = forms.UA.has(form);
+  const ru = forms.RU.has(form);
+  return ua === ru ? null : ua ? "UA" : "RU";
+}
+
+/** A side word written against an air-defence noun ("українські сили ППО", "défense aérienne ukrainienne", "Russian air defences"). */
+function besideDefence(doc: Doc, w: { start: number; end: number }): boolean {
+  return inSpan(doc.m.defence, { start: Math.max(0, w.start - 40), end: w.end + 40 }).some((d) => {
+    if (d.start < w.end && w.start < d.end) return true;
+    const gap = d.start >= w.end ? doc.text.slice(w.end, d.start) : doc.text.slice(d.end, w.start);
+    return /^\s*$/.test(gap);
+  });
+}
+
+/** Air defence named as what acts ("силами ПВО Министерства обороны", "Ukrainian air defences") is no voice by itself. */
+function defends(doc: Doc, o: { start: number; end: number }): boolean {
+  return doc.m.defence.some((d) => d.start < o.end + 3 && o.start < d.end + 3);
+}
+
+export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target: Side): { claimant: Side; orgs: Org[]; ev: Evidence[]; rule: ProvenanceId; weak: boolean } | null {
   const found = inSpan(doc.m.orgs, s);
   if (found.length === 0) return null;
   const attributed = inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
-  // "selon Kyiv", "according to the Air Force": the body named right after wins.
-  const named = found.filter((o) => inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start }).some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === ""));
+  const runs = speakerRuns(doc, found, target).map((r) => ({ ...r, cue: speakerCue(doc, s, r) ?? r.members.map((m) => speakerCue(doc, s, m)).find((c) => c !== null) ?? null }));
+  const named = runs.filter((r) => r.cue === ATTRIBUTION_RULES.according);
+  const speakers = runs.filter((r) => r.cue !== null);
+  const candidates = named.length > 0 ? named : speakers.length > 0 ? speakers : runs.filter((r) => !silent(doc, s, r));
+  // Without a cue, a body named in the sentence speaks; the air defence that acts ("силами ПВО Министерства
+  // обороны уничтожены") only when no one has spoken before it.
+  const weak = named.length + speakers.length === 0 && runs.every((r) => r.members.some((m) => defends(doc, m)));
   const orgs: Org[] = [];
   const ev: Evidence[] = [];
-  // "L'Ukraine affirme…", "the Air Force said": the body right before an attribution verb speaks.
-  // "…, a indiqué l'armée de l'air", "said the air force": the body right after such a verb too.
-  const speakers = found.filter((o) => {
-    const verb = inSpan(doc.m.attribution, { start: o.end, end: o.end + 30 })[0];
-    if (verb !== undefined && /^[\s,]*$/.test(doc.text.slice(o.end, verb.start))) return true;
-    const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
-    return before !== undefined && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(before.end, o.start) + " ") && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start));
-  });
-  for (const o of named.length > 0 ? named : speakers.length > 0 ? speakers : found) {
-    let org = o.value;
-    // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker.
-    if (isAttacker(doc, o)) continue;
-    // A governor, a mayor, the police: the regional authority of the side that was attacked.
-    if (org.endsWith(".regional")) org = `${target}.regional` as Org;
+  let rule: ProvenanceId = ATTRIBUTION_RULES.present;
+  for (const r of candidates) {
+    const org = r.org;
+    // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker (unless a
+    // cue makes it one: "…, said local authorities who have launched a rescue effort").
+    const strong = r.cue === ATTRIBUTION_RULES.according || r.cue === ATTRIBUTION_RULES.subject || r.cue === ATTRIBUTION_RULES.inverted;
+    if (!strong && isAttacker(doc, r)) continue;
     // A side's name speaks only as the subject of an attribution verb or after "according to".
-    if (SPECIFIC_RANK[org] === 0 && (!attributed || (!named.includes(o) && !speakers.includes(o)))) continue;
+    if (SPECIFIC_RANK[org] === 0 && (!attributed || r.cue === null)) continue;
     // A side name is the attacker, not the speaker, when a weapon follows it ("Russian drones").
-    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: o.end, end: o.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, w.start)))) continue;
+    if (SPECIFIC_RANK[org] === 0 && inSpan(doc.m.weapons, { start: r.end, end: r.end + 25 }).some((w) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(r.end, w.start)))) continue;
     if (!orgs.includes(org)) orgs.push(org);
-    ev.push(evidence(doc, "attribution", o));
+    ev.push(evidence(doc, "attribution", r));
+    if (r.cue !== null && rule === ATTRIBUTION_RULES.present) rule = r.cue;
   }
   const specific = orgs.filter((o) => SPECIFIC_RANK[o] !== 0);
   const chosen = specific.length > 0 ? specific : orgs;
   if (chosen.length === 0) return null;
   const side = sideOfOrg(chosen[0]!);
   if (!side) return null;
-  return { claimant: side, orgs: chosen.filter((o) => sideOfOrg(o) === side), ev };
+  return { claimant: side, orgs: chosen.filter((o) => sideOfOrg(o) === side), ev, rule, weak };
 }
 
 function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { attacker: Side; target: Side }, claimantSide: Side | null): { attacker: Side; target: Side } {
@@ -134,12 +286,21 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
 }
 
 /** Evidence for which side was attacked in one sentence: side words by weapons, the enemy, regions, bodies. */
-function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null): { ua: number; ru: number } {
+function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null, prior = false): { ua: number; ru: number } {
   let ua = 0;
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
   // region noun, the side attacked: "по российским регионам".
+  const speaking = inSpan(doc.m.orgs, s).filter((o) => speakerCue(doc, s, o) !== null);
   for (const w of inSpan(doc.m.sides, s)) {
+    // "…, a déclaré l'armée ukrainienne": the side of a body that speaks says nothing of who attacked.
+    if (speaking.some((o) => o.start <= w.start && w.end <= o.end)) continue;
+    // "Українські сили ППО", "Russian air defences": the side whose air defence fought was the one attacked.
+    if (besideDefence(doc, w)) {
+      if (w.value === "UA") ua += 3;
+      else ru += 3;
+      continue;
+    }
     if (nextToWeapon(doc, w)) {
       if (w.value === "UA") ru += 3;
       else ua += 3;
@@ -158,6 +319,14 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (claimantSide === "UA") ua += 2 * enemies;
     else ru += 2 * enemies;
   }
+  // "Ukraine's military said it downed 50 drones": a side that tells of its own shoot-downs was the one
+  // attacked (a weak cue: weapons' sides, regions and models outweigh it).
+  const defended = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
+  const teller = speaking.map((o) => (o.value.endsWith(".regional") ? regionalSide(doc, o) : sideOfOrg(o.value))).find((x) => x !== null) ?? null;
+  if (defended && teller && inSpan(doc.m.ownStrike, s).length === 0) {
+    if (teller === "UA") ua++;
+    else ru++;
+  }
   // Regions named in a sentence about the attack point at the target, unless they are launch areas.
   const aboutAttack = inSpan(doc.m.outcomes, s).length + inSpan(doc.m.attack, s).length + inSpan(doc.m.casualties, s).length > 0;
   if (aboutAttack) {
@@ -169,9 +338,19 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
       if (side === "RU") ru++;
     }
   }
+  // Air defence ("силы ПВО") fights on both sides: the body it is listed under is a prior for the whole
+  // document, never a reason to turn one sentence against its context ("…сообщил глава ОВА. Силы ПВО сбили 20
+  // беспилотников над областью").
   for (const o of inSpan(doc.m.orgs, s)) {
+    if (!prior && defends(doc, o)) continue;
     if (o.value === "RU.mod") ru += 2;
     if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
+  }
+  // A regional body only one side has ("губернатор" in Russian, "ОВА", a governor's name) is of the side attacked.
+  for (const o of inSpan(doc.m.orgs, s)) {
+    const side = regionalSide(doc, o);
+    if (side === "UA") ua++;
+    if (side === "RU") ru++;
   }
   // A side named as the attacker: "Russia launched", "launched by Russia".
   for (const o of inSpan(doc.m.orgs, s)) {
@@ -187,5 +366,11 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 
 export function officialPublisher(publisher: string | null, channel: string | null, url: string | null): Publisher | null {
   const id = `${publisher ?? ""} ${channel ?? ""} ${url ?? ""}`.toLowerCase();
-  return OFFICIAL_PUBLISHERS.find((p) => p.match.some((m) => id.includes(m.toLowerCase()))) ?? null;
+  // A short abbreviation ("ОВА") must stand as a word: "Волинь-нова" is a newspaper, not an administration.
+  const has = (m: string) => {
+    const k = m.toLowerCase();
+    if (k.length > 4) return id.includes(k);
+    return new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(id);
+  };
+  return OFFICIAL_PUBLISHERS.find((p) => p.match.some(has)) ?? null;
 }

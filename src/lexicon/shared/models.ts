@@ -19,6 +19,7 @@ export interface ModelEntry {
 const models = {
   shahed: {
     weapon: "drone.strike",
+    side: "RU",
     forms: ["Shahed", "Shaheds", "Shahed-136", "Shahed-131", "Shahed-136/131", "Shahed-131/136", "Shahed 136", "Shahed-238", "Шахед*", "Шахєд*", "Шахід*", "Shahid", "Shahids"],
   },
   "geran-2": { weapon: "drone.strike", side: "RU", forms: ["Geran-2", "Geran 2", "Geran", "Герань-2", "Герань", "Герані", "Герани"] },
