@@ -3,6 +3,7 @@ import type { Evidence } from "../../model/span.js";
 import { scoringWeapon } from "../../model/vocab.js";
 import { evidence, type Doc, type Frame } from "../context.js";
 import { UNNAMED_REGION_RULE } from "../rules/counts.js";
+import { launchPlaces } from "../rules/launch.js";
 import { modelOfTheAttack } from "./model-of-the-attack.js";
 import { restatementKeepsExact } from "./restatement.js";
 import { regionOfTheScene } from "./scene-region.js";
@@ -172,31 +173,37 @@ const modelOfTheSet: Refiner = {
 };
 
 /**
- * A regional administration's own post counts what flew over its region: when every place it
- * names lies in one region, its figures without a region are that region's.
+ * A regional administration's own post counts what flew over its region: when every place it names
+ * (launch areas and seas aside) lies in one region, its figures without a region are that region's.
  */
 const regionOfRegionalAuthority: Refiner = {
   id: "count/region-of-regional-authority",
   run({ doc, reports }) {
-    if (doc.kind !== "official") return;
+    const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
+    const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+    const regions = new Set(places.map((p) => p.region));
+    if (regions.size !== 1) return;
+    const region = [...regions][0]!;
+    const where = places[0]!;
     for (const r of reports) {
-      if (!r.claimant_orgs.every((o) => o.endsWith(".regional")) || r.claimant_orgs.length === 0) continue;
-      const regions = new Set(doc.m.places.map((p) => p.region));
-      if (regions.size !== 1) continue;
-      const region = [...regions][0]!;
-      const where = doc.m.places[0]!;
+      const regionalReport = r.claimant_orgs.length > 0 && r.claimant_orgs.every((o) => o.endsWith(".regional"));
+      // Only the authority's own post: in an article, a governor's figure is put in a region by its own words.
+      if (doc.kind !== "official" || !regionalReport) continue;
+      let changed = false;
       for (const c of r.counts) {
-        if (c.region !== null) continue;
+        if (c.region !== null || c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
         c.region = region;
         c.provenance.evidence.push(refinerEvidence(doc, "count/region-of-regional-authority", "region", where));
+        changed = true;
       }
-      if (r.counts.length > 0 && !r.targets.includes(region)) {
+      if (changed && !r.targets.includes(region)) {
         r.targets.push(region);
         r.target_facts.push({ region, provenance: r.counts[0]!.provenance });
       }
     }
   },
 };
+
 
 /** The regions of a report's figures and tolls are regions it says were attacked. */
 const targetsOfFigures: Refiner = {

@@ -123,7 +123,8 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   // figure; "Під час повітряної атаки на Львівську область сили ППО збили…": an attack named before it
   // sets the scene of the clause.
   const lead = { start: clauseStart, end: o.start };
-  const leadWords = wordCount(doc.text.slice(lead.start, lead.end));
+  // Words of a date ("В ночь на 4 декабря ПВО над Рязанской областью сбила…") do not push the place away.
+  const leadWords = wordCount(doc.text.slice(lead.start, lead.end)) - doc.dateSpans.filter((d) => d.start >= lead.start && d.end <= lead.end).reduce((n, d) => n + wordCount(doc.text.slice(d.start, d.end)), 0);
   if (leadWords > 3 && !(leadWords <= 5 && inSpan(doc.m.attack, lead).length > 0)) return null;
   if (countStart - last.end > 60 && !(countStart - last.end <= 90 && dateOnly(doc, { start: last.end, end: countStart }))) return null;
   if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
