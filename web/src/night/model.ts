@@ -115,13 +115,36 @@ function sideClaims(claims: Claim[], side: Side): Claim[] {
 /**
  * The values a side states for one figure. Without a conflict, the side's chosen value (its claims
  * agree, or one document gave a part and its whole); with one, each distinct value, so the reader sees
- * both and can open the evidence of each.
- *
- * Reporting windows: this is the one place that will read them. When the API gives each claim its
- * window (and the day's sum), emit one value per window with `window` set, conflicts only within a
- * window, and the sum as the cell's `total`; the strip already draws "48 overnight + 6 08:00–11:00 =
- * 54 that day" from such a cell.
+ * both and can open the evidence of each. When the side's figure is the sum of separate reporting
+ * windows ("48 overnight + 6 08:00–11:00"), one value per window and the day's sum, marked as salvo's.
  */
+function statedCell(claims: Claim[], chosen: Figure["chosen"] | undefined, conflict: boolean, side: Side, anchor: string): Omit<NightCell, "conflict"> {
+  const windows = chosen?.basis === "sum" ? (chosen.windows ?? []) : [];
+  if (chosen && windows.length > 1) {
+    const values: NightValue[] = windows.map((w) => ({
+      n: w.n,
+      qualifier: w.qualifier,
+      window: w.window.label,
+      sum: false,
+      note: null,
+      claimIds: w.stands_for.length ? w.stands_for : [w.claim_id],
+      anchor,
+    }));
+    const total: NightValue = {
+      n: chosen.n,
+      qualifier: chosen.qualifier,
+      window: null,
+      sum: true,
+      note: `sum of the day's windows: ${windows.map((w) => `${w.n} ${w.window.label}`).join(" + ")}`,
+      claimIds: values.flatMap((v) => v.claimIds),
+      anchor,
+    };
+    return { values, total };
+  }
+  return { values: statedValues(claims, chosen, conflict, side, anchor), total: null };
+}
+
+/** The values of one figure, window aside (see statedCell). */
 function statedValues(claims: Claim[], chosen: Figure["chosen"] | undefined, conflict: boolean, side: Side, anchor: string): NightValue[] {
   const mine = sideClaims(claims, side);
   if (!mine.length) return [];
@@ -161,8 +184,8 @@ function classCell(a: AttackDetail, side: Side, weapon: string, outcome: string)
   const own = national.find((f) => f.weapon === weapon && f.model === null);
   if (own) {
     const anchor = groupAnchor(a.id, weapon, null, null);
-    const values = statedValues(own.claims, own.by_side?.[side], own.conflict, side, anchor);
-    if (values.length) return { values, total: null, conflict: inConflict(own.claims, side, own.conflict) };
+    const { values, total } = statedCell(own.claims, own.by_side?.[side], own.conflict, side, anchor);
+    if (values.length) return { values, total, conflict: total ? false : inConflict(own.claims, side, own.conflict) };
   }
   const parts = classParts(a, side, weapon, outcome);
   if (!parts.length) return null;
@@ -216,6 +239,7 @@ function sumOf(parts: Part[]): NightValue {
 
 /** The chosen (or only) value of a cell, for adding it into the all-weapons sum. */
 function single(cell: NightCell | undefined): NightValue | null {
+  if (cell?.total) return cell.total;
   if (!cell || cell.conflict || cell.values.length !== 1) return null;
   return cell.values[0] ?? null;
 }

@@ -101,7 +101,7 @@ function directionBlock(side: string, d: SideDirection, options: StripOptions): 
                 h("th", { scope: "row" }, r.weapon === "any" ? "All weapons" : capitalise(weaponLabel(r.weapon))),
                 ...columns.map((o) => {
                   const cell = r.cells[o];
-                  return h("td", { class: `num${cell?.conflict ? " conflict" : ""}` }, cell ? cellContent(cell, d.attackId, options) : h("span", { class: "none", "aria-label": "not stated" }, "–"));
+                  return h("td", { class: `num${cell?.conflict ? " conflict" : ""}${cell?.total ? " windowed" : ""}` }, cell ? cellContent(cell, d.attackId, options) : h("span", { class: "none", "aria-label": "not stated" }, "–"));
                 }),
               ),
             ),
