@@ -32,7 +32,7 @@ import {
 export const PHRASE_FILES = ["counts", "casualties", "regions"] as const;
 export type PhraseFile = (typeof PHRASE_FILES)[number];
 /** What a negative entry may require to be absent (counts when unsaid). */
-export const ABSENT_KINDS = ["counts", "casualties", "targets"] as const;
+export const ABSENT_KINDS = ["counts", "casualties", "targets", "records"] as const;
 export type AbsentKind = (typeof ABSENT_KINDS)[number];
 
 export interface KeyExpect {
@@ -62,6 +62,8 @@ export interface CasualtyExpect extends KeyExpect {
 export interface RegionsExpect extends KeyExpect {
   targets?: RegionCode[];
   launch_areas?: RegionCode[];
+  /** Record claims of the report ("the largest attack since the start of the war"), each `metric/scope`. */
+  record_claims?: string[];
 }
 /** A fact that must not come out of the entry's texts: every field given must differ from it. */
 export type Forbid = Partial<CountExpect> | Partial<CasualtyExpect>;
@@ -299,12 +301,17 @@ export function checkRegions(lang: Lang, marked: string, entry: PhraseEntry<Regi
     const anyGot = x.reports.some((r) => r[field].length > 0);
     problems.push(`${anyGot ? "wrong value" : "no result"}: ${field} ${JSON.stringify(want)} expected, missing ${JSON.stringify(missing)}`);
   }
+  if (e.record_claims) {
+    const got = new Set(reports.flatMap((r) => r.record_claims.map((c) => `${c.metric}/${c.scope}`)));
+    const missing = e.record_claims.filter((w) => !got.has(w));
+    if (missing.length > 0) problems.push(`record claims ${JSON.stringify(e.record_claims)} expected, missing ${JSON.stringify(missing)}`);
+  }
   const banned = (entry.forbid_targets ?? []).filter((t) => x.reports.some((r) => r.targets.includes(t)));
   if (banned.length > 0) problems.push(`forbidden targets read: ${JSON.stringify(banned)}`);
   const badReports = forbiddenReports(x, entry.forbid_reports);
   if (badReports !== null) problems.push(badReports);
   if (problems.length === 0) return null;
-  const found = x.reports.map((r) => `[${keyOf(r)}] targets=${JSON.stringify(r.targets)} launch_areas=${JSON.stringify(r.launch_areas)}`);
+  const found = x.reports.map((r) => `[${keyOf(r)}] targets=${JSON.stringify(r.targets)} launch_areas=${JSON.stringify(r.launch_areas)} record_claims=${JSON.stringify(r.record_claims)}`);
   return `${problems.join("; ")}\n${listing(found)}`;
 }
 
@@ -315,6 +322,7 @@ export function checkNegative(lang: Lang, entry: NegativeEntry): string | null {
   if (absent.includes("counts")) lines.push(...x.reports.flatMap((r) => r.counts.map((c) => `count ${showCount(r, c)}`)));
   if (absent.includes("casualties")) lines.push(...x.reports.flatMap((r) => r.casualties.map((c) => `casualty ${showCasualty(r, c)}`)));
   if (absent.includes("targets")) lines.push(...x.reports.flatMap((r) => r.targets.map((t) => `target ${t} [${keyOf(r)}]`)));
+  if (absent.includes("records")) lines.push(...x.reports.flatMap((r) => r.record_claims.map((c) => `record claim ${c.metric}/${c.scope} [${keyOf(r)}]`)));
   return lines.length === 0 ? null : `unexpected ${absent.join("/")} (${entry.why}):\n${listing(lines)}`;
 }
 
@@ -365,7 +373,9 @@ export function entryProblems(file: PhraseFile | "negative", entry: PhraseEntry<
     for (const t of p.texts) if (!marks(t)) out.push(`mark the number once: ${t}`);
   } else {
     const x = p.expect as unknown as RegionsExpect;
-    if (!((x.targets?.length ?? 0) + (x.launch_areas?.length ?? 0) > 0 && validKey(x))) out.push(`regions entry expects nothing: ${JSON.stringify(x)}`);
+    const records = x.record_claims ?? [];
+    if (!records.every((c) => /^(any|drone|missile)\/(war|year)$/.test(c))) out.push(`bad record_claims ${JSON.stringify(records)} (metric/scope)`);
+    if (!((x.targets?.length ?? 0) + (x.launch_areas?.length ?? 0) + records.length > 0 && validKey(x))) out.push(`regions entry expects nothing: ${JSON.stringify(x)}`);
     for (const t of p.texts) if (t.includes("[[")) out.push(`regions texts carry no marks: ${t}`);
   }
   return out;

@@ -121,8 +121,11 @@ export interface Lexicon {
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */
   modifies: string[];
-  /** Record claims; `not` are hedges that make a superlative no claim ("one of the largest"). */
-  record: { cue: string[]; war: string[]; year: string[]; not: string[] };
+  /**
+   * Record claims; `not` are hedges that make a superlative no claim ("one of the largest"); `bounded`
+   * are short horizons that make it a local one ("the largest in months", "in recent days").
+   */
+  record: { cue: string[]; war: string[]; year: string[]; not: string[]; bounded: string[] };
   /** Words that announce a figure about something other than an attack (a week's total…). */
   period: string[];
   /** Words that decide whether a toll or a place belongs to the attack told (`<lang>/belonging.ts`). */

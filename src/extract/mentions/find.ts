@@ -11,7 +11,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "ownStrike" | "ownStrikeThere" | "and"
-  | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "period"
+  | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
   | "caption" | "defence" | "earlier" | "that" | "anaphora";
 
@@ -25,7 +25,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
-    recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year,
+    recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year, recordBounded: lex.record.bounded,
     period: lex.period,
     or: lex.or, instrument: lex.instrument, also: lex.also, including: lex.including, otherTypes: lex.otherTypes,
     total: lex.total, nationwide: lex.nationwide, determiners: lex.determiners, background: lex.background, more: lex.more, denominator: lex.denominator, above: lex.above,
@@ -162,6 +162,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     recordCue: s("recordCue"),
     recordWar: s("recordWar"),
     recordYear: s("recordYear"),
+    recordBounded: s("recordBounded"),
     period: s("period"),
     or: s("or"),
     instrument: s("instrument"),

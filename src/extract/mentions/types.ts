@@ -78,6 +78,8 @@ export interface Mentions {
   recordCue: Mention[];
   recordWar: Mention[];
   recordYear: Mention[];
+  /** Short horizons of a superlative: "the largest in months" is no record. */
+  recordBounded: Mention[];
   period: Mention[];
   or: Mention[];
   instrument: Mention[];

@@ -25,6 +25,8 @@ export function findRecords(doc: Doc): RecordFact[] {
       const metric: RecordMetric = roots.size === 1 ? ([...roots][0] as RecordMetric) : "any";
       const year = inSpan(doc.m.recordYear, s);
       const war = inSpan(doc.m.recordWar, s);
+      // "the largest in months", "unprecedented strikes in recent days": a local superlative, no record.
+      if (year.length === 0 && war.length === 0 && inSpan(doc.m.recordBounded, near).length > 0) continue;
       const scope: RecordScope = year.length > 0 && war.length === 0 ? "year" : "war";
       out.push({ sentence: si, metric, scope, evidence: [evidence(doc, "record", cue), ...[...year, ...war].map((x) => evidence(doc, "record", x))], rule: "record/<superlative> <scope>?" });
     }

@@ -127,6 +127,7 @@ const lexicon: Lexicon = {
     cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever"],
     war: ["since the start of the war", "since the beginning of the war", "of the war", "since the full-scale invasion", "since the start of the full-scale invasion", "of the full-scale war", "since February 2022", "ever"],
     year: ["this year", "so far this year", "since the start of the year"],
+    bounded: ["in months", "in weeks", "for months", "for weeks", "in recent days", "in recent weeks", "in recent months", "in several months", "in several weeks", "this month", "this week", "since last month", "since last week", "in a month", "in a week"],
   },
   period: ["since Monday", "since Tuesday", "since Wednesday", "since Thursday", "since Friday", "since Saturday", "since Sunday", "over four days", "over three days", "over two days", "in four days", "in three days", "over the past few days", "this month", "since the start of the month", "this week", "last week", "over the past week", "in the past week", "per week", "a week", "this month", "last month", "so far this year", "since the start of the year", "in total since", "over the past two weeks", "past two weeks", "in the past two weeks", "over the past month", "in the past month", "over the last week", "over the last two weeks", "over the last month", "since the beginning of the month", "over the past 24 hours"],
   belonging,

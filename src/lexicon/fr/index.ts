@@ -128,6 +128,7 @@ const lexicon: Lexicon = {
     cue: ["la plus massive", "les plus massives", "le plus massif", "record", "le plus grand nombre", "la plus importante", "sans précédent", "la plus grande", "la plus vaste"],
     war: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début du conflit", "jamais", "depuis février 2022", "de la guerre"],
     year: ["cette année", "depuis le début de l'année"],
+    bounded: ["depuis des mois", "depuis des semaines", "depuis plusieurs mois", "depuis plusieurs semaines", "depuis quelques mois", "depuis quelques semaines", "ces derniers jours", "ces derniers mois", "ces dernières semaines", "ce mois-ci", "cette semaine", "depuis le mois dernier", "depuis la semaine dernière"],
   },
   period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois", "au cours des deux dernières semaines", "ces deux dernières semaines", "au cours de la semaine", "au cours du mois", "depuis le début de la semaine", "au cours de la dernière semaine", "ce mois"],
   belonging,
