@@ -62,7 +62,9 @@ export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention
     if (first && first.start === s.start) {
       spans.shift();
       const d = first.mention;
-      if (d.date !== docDate.date) {
+      // A night named on the day of a daytime report ("в период с 8:00 до 11:00 … В ночь на 8 сентября …") is
+      // the night before that window: its own report.
+      if (d.date !== docDate.date || (d.night && docDate.night === false)) {
         const f = fr[i]!;
         f.date = d.date;
         f.night = d.night;
@@ -91,6 +93,8 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
       const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 20) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
       const day = clauses.get(i)?.[0]?.mention ?? (fr[i]!.date !== docDate.date ? own[0] : undefined);
       if (opens && day && day.date !== docDate.date) carried = { line: s.line, frame: { ...fr[i]!, date: day.date, night: day.night } };
+      // A night opening its sentence on the day of a daytime report goes on to the end of its line.
+      else if (fr[i]!.date === docDate.date && fr[i]!.night && docDate.night === false && fr[i]!.dateEvidence) carried = { line: s.line, frame: fr[i]! };
       return;
     }
     if (!carried || doc.asides?.has(i)) return;
@@ -141,7 +145,7 @@ export function clauseFrame(doc: Doc, base: Frame, si: number, span: DatedSpan):
  * Overnight into Thursday, two drones were destroyed above Rostov-on-Don.").
  */
 export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, docDate: { date: string | null; night?: boolean }): Frame {
-  if (frame.date === docDate.date || frame.orgEvidence.length > 0 || frame.claimant === "media" || doc.kind === "official") return frame;
+  if ((frame.date === docDate.date && frame.night === (docDate.night ?? frame.night)) || frame.orgEvidence.length > 0 || frame.claimant === "media" || doc.kind === "official") return frame;
   const here = doc.sentences[si]!;
   // "Ранее «Югополис» сообщал о…": a source the lexicons do not know tells it, not the voice carried over.
   const unknownSource = inSpan(doc.m.attribution, here).length + inSpan(doc.m.according, here).length > 0;
