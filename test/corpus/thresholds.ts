@@ -8,7 +8,6 @@ export type ThresholdName = "counts" | "targets" | "casualties" | "countsPerLang
 
 export const THRESHOLDS_PENDING: ReadonlySet<ThresholdName> = new Set<ThresholdName>([
   "counts",
-  "countsPerKind",
 ]);
 
 export const THRESHOLDS = {

@@ -29,7 +29,7 @@ export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineCon
       // "…, the air force said": a national body speaking of its figure speaks of the whole country.
       const speaks = inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0;
       if (speaks && frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
-      const scene = sceneBefore(doc, si, countSentences) ?? postScene;
+      const scene = sceneBefore(doc, si, countSentences) ?? (doc.kind === "official" || c.outcome === "hit" ? postScene : null);
       if (!scene || regionSide(scene.region) !== r.target) continue;
       setRegion(doc, c, scene);
     }
@@ -67,11 +67,12 @@ function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefine
 }
 
 /**
- * "Уточнена інформація по нічному обстрілу Одещини": an official post whose heading names the attack on
- * one region, and that names no place outside it (launch areas and seas aside), tells of that region.
+ * "Уточнена інформація по нічному обстрілу Одещини", "Drone attack on Odesa: …": a post or article whose
+ * heading names the attack on one region, and that names no place outside it (launch areas and seas aside),
+ * tells of that region. In an official post every figure is of that region; in an article, only the hits
+ * (an interception figure there may be the whole country's, told by a national body).
  */
 function sceneOfThePost(doc: Doc): { region: RegionCode; start: number; end: number } | null {
-  if (doc.kind !== "official") return null;
   const head = doc.sentences[0];
   if (!head || inSpan(doc.m.attack, head).length === 0) return null;
   const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
