@@ -313,7 +313,9 @@ function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolea
   const s = doc.sentences[si]!;
   const clause = clauseOf(doc, s, Math.min(n.start, cue.start), Math.max(n.end, cue.end));
   // "…the deadliest since the start of the war": a record's scope, not a tally's.
-  const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, clause).length > 0;
+  // A tally named earlier in the sentence goes on over the tolls after it ("За добу загинули троє, ще 12 поранені").
+  const tallySpan = { start: Math.min(clause.start, s.start), end: clause.end };
+  const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, tallySpan).length > 0;
   if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
   const prev = doc.sentences[si - 1];
   const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
