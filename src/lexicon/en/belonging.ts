@@ -1,7 +1,9 @@
 import type { Belonging } from "../types.js";
+import { sinceYears } from "../shared/war-years.js";
 
 const belonging: Belonging = {
   tally: [
+    ...sinceYears((y) => [`since ${y}`]),
     "over the past day", "in the past day", "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "over the last 24 hours",
     "over the previous day", "during the past day", "throughout the day", "since the start of the war", "since the beginning of the war",
     "since the full-scale invasion", "since the start of the full-scale invasion", "since the invasion began", "since the war began",

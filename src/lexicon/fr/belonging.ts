@@ -1,7 +1,9 @@
 import type { Belonging } from "../types.js";
+import { sinceYears } from "../shared/war-years.js";
 
 const belonging: Belonging = {
   tally: [
+    ...sinceYears((y) => [`depuis ${y}`]),
     "au cours des dernières 24 heures", "ces dernières 24 heures", "en 24 heures", "au cours des dernières vingt-quatre heures",
     "sur les dernières 24 heures", "au cours de la journée", "en une journée", "depuis le début de la guerre", "depuis le début de l'invasion",
     "depuis le début du conflit", "depuis février 2022", "depuis le début de l'année", "bilan quotidien", "agression russe",
