@@ -6,7 +6,7 @@ import { evidence, inSpan, overlaps, type Doc } from "../context.js";
 import type { NumberMention } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
-import { regionAfter, regionBeforeBracket, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
@@ -46,6 +46,7 @@ function regionFor(doc: Doc, s: Sentence, n: { start: number; end: number }, end
   const capital = target === "UA" ? "UA-30" : target === "RU" ? "RU-MOW" : null;
   const chosen =
     regionBeforeBracket(doc, s, n.start) ??
+    regionBeforeDash(doc, s, n.start) ??
     regionAfter(doc, s, end, capital) ??
     regionOpeningClause(doc, s, n.start) ??
     regionByReference(doc, s, end) ??
@@ -449,6 +450,8 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
 
 /** A list item: the number is followed by a dash or a place ("26 – над …", "5 over Kursk"). */
 function listLike(doc: Doc, n: NumberMention): boolean {
+  const s = doc.sentences.find((x) => x.start <= n.start && n.end <= x.end);
+  if (s && regionBeforeDash(doc, s, n.start)) return true;
   const after = doc.text.slice(n.end, n.end + 40);
   if (/^\s*(?:[-–—]|\()/u.test(after)) return true;
   const span = { start: n.end, end: n.end + 40 };

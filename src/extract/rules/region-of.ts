@@ -74,6 +74,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   if (comma >= 0 && lastOver.start < pos + comma) return null;
   if (wordCount(doc.text.slice(lastOver.end, place.start)) > 4) return null;
   const list = placeList(doc, place, s.end);
+  // "…пять беспилотников, над Белгородской — три": a place followed by a dash and a figure heads the next item.
+  if (comma >= 0 && placeHeadsItem(doc, list[list.length - 1]!)) return null;
   // "contre la capitale et d'autres villes": the figure is shared with places left unnamed.
   const tail = doc.text.slice(list[list.length - 1]!.end, Math.min(s.end, list[list.length - 1]!.end + 30));
   const and = inSpan(doc.m.and, { start: list[list.length - 1]!.end, end: list[list.length - 1]!.end + 8 })[0];
@@ -86,6 +88,28 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
     evidence: [evidence(doc, "region", lastOver), evidence(doc, "region", place)],
     more: list.slice(1),
   };
+}
+
+/** A place followed by a dash and a figure: "над Белгородской — три", "Sumy region – 4". */
+function placeHeadsItem(doc: Doc, place: PlaceMention): boolean {
+  return /^\s*(?:\p{L}+\s*)?[–—-]\s*\d|^\s*(?:\p{L}+\s*)?[–—-]\s*\p{L}/u.test(doc.text.slice(place.end, place.end + 24)) &&
+    inSpan(doc.m.numbers, { start: place.end, end: place.end + 24 }).some((n) => /^\s*(?:\p{L}+\s*)?[–—-]\s*$/u.test(doc.text.slice(place.end, n.start)));
+}
+
+/**
+ * "…пять беспилотников, над Белгородской — три, над Воронежской — два", "over Kursk – 5": a list item that
+ * names its place first, after its preposition, then a dash and the figure.
+ */
+export function regionBeforeDash(doc: Doc, s: Sentence, numberStart: number): RegionChoice | null {
+  const clauseStart = Math.max(s.start, ...[",", ";", ":"].map((c) => doc.text.lastIndexOf(c, numberStart) + 1));
+  const places = inSpan(doc.m.places, { start: clauseStart, end: numberStart });
+  const p = places[places.length - 1];
+  if (!p || !/^\s*(?:\p{L}+\s*)?[–—-]\s*$/u.test(doc.text.slice(p.end, numberStart))) return null;
+  const list = placeList(doc, places[0]!, numberStart);
+  if (list[list.length - 1] !== p && list.length !== places.length) return null;
+  const o = inSpan(doc.m.over, { start: clauseStart, end: places[0]!.start }).pop();
+  if (!o || wordCount(doc.text.slice(clauseStart, o.start)) > 1 || wordCount(doc.text.slice(o.end, places[0]!.start)) > 3) return null;
+  return { region: places[0]!.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", places[0]!)], more: list.slice(1) };
 }
 
 /** "Белгородской (3 БПЛА)": the place right before the bracket that holds the figure. */
