@@ -337,11 +337,26 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
     const a = inSpan(doc.m.all, { start: verbAll.end, end: verbAll.end + 20 })[0]!;
     return [{ ...c, outcome: verbAll.value as Outcome, rule: "count/<number> <weapon> … <outcome> <all>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", verbAll), evidence(doc, "qualifier", a)] }];
   }
-  const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0];
-  if (!all || !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
-  const stop = inSpan(doc.m.outcomes, { start: all.end, end: Math.min(s.end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome));
-  if (!stop || inSpan(doc.m.numbers, { start: all.end, end: stop.start }).length > 0 || !/^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(all.end, stop.start) + " ")) return [];
+  const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0] ?? allOpeningNext(doc, s, c);
+  if (!all) return [];
+  const nextSentence = all.start >= s.end;
+  if (!nextSentence && !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
+  const end = nextSentence ? doc.sentences.find((x) => x.start <= all.start && all.end <= x.end)!.end : s.end;
+  // "tous ont été détruits": the verb may share words with the "all" phrase.
+  const stop = inSpan(doc.m.outcomes, { start: all.start, end: Math.min(end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome) && o.end > all.end);
+  if (!stop || inSpan(doc.m.numbers, { start: all.end, end: stop.start }).length > 0 || !/^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(all.end, Math.max(all.end, stop.start)) + " ")) return [];
   return [{ ...c, outcome: stop.value as Outcome, rule: "count/<number> <weapon> … <all> <outcome>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
+}
+
+/**
+ * "ВСУ атаковали Россию 33 беспилотниками. Все они были уничтожены.": the next sentence of the paragraph opens
+ * with "all of them", for the last launched figure of this sentence.
+ */
+function allOpeningNext(doc: Doc, s: Sentence, c: CountFact): { start: number; end: number } | undefined {
+  const next = doc.sentences[doc.sentences.indexOf(s) + 1];
+  if (!next || next.paragraph !== s.paragraph) return undefined;
+  if (inSpan(doc.m.numbers, { start: c.end, end: s.end }).length > 0) return undefined;
+  return inSpan(doc.m.all, { start: next.start, end: Math.min(next.end, next.start + 12) }).find((a) => /^[\s"«“]*$/.test(doc.text.slice(next.start, a.start)));
 }
 
 /**
