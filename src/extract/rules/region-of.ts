@@ -132,8 +132,14 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   const p = places[0];
   if (!p) {
     const ref = inSpan(doc.m.thisRegion, { start: clauseStart, end: countStart })[0];
-    if (!ref || ref.start - clauseStart > 3) return null;
-    const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 400), end: s.start });
+    if (!ref) return null;
+    // "Там уничтожили…" opens the clause; "…сообщил, что за ночь над регионом сбиты…": over the region, after
+    // a few words of time.
+    const over = inSpan(doc.m.over, { start: Math.max(clauseStart, ref.start - 12), end: ref.start }).pop();
+    const opens = ref.start - clauseStart <= 3;
+    if (!opens && !(over && /^\s*$/.test(doc.text.slice(over.end, ref.start)) && wordCount(doc.text.slice(clauseStart, over.start)) <= 3)) return null;
+    if (inSpan(doc.m.numbers, { start: clauseStart, end: ref.start }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
+    const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 400), end: opens ? s.start : clauseStart });
     const prev = earlier[earlier.length - 1];
     return prev ? { region: prev.region, evidence: [evidence(doc, "region", ref), evidence(doc, "region", prev)], more: [] } : null;
   }
