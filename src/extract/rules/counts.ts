@@ -178,6 +178,8 @@ export function findCounts(doc: Doc): CountFact[] {
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {
+      // A bare "по", "each" is the distributive of a number; alone ("По словам мэра") it states none.
+      if (!/\s/u.test(doc.text.slice(e.start, e.end).trim())) continue;
       if (nums.some((n) => overlaps(n, e) || (n.end <= e.start && /^\s*$/.test(doc.text.slice(n.end, e.start))))) continue;
       if (nums.some((n) => n.start >= e.end && /^\s*$/.test(doc.text.slice(e.end, n.start)))) continue;
       const base = head ?? lastCountNear(out, si);

@@ -92,8 +92,16 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
 
 /** A place followed by a dash and a figure: "над Белгородской — три", "Sumy region – 4". */
 function placeHeadsItem(doc: Doc, place: PlaceMention): boolean {
-  return /^\s*(?:\p{L}+\s*)?[–—-]\s*\d|^\s*(?:\p{L}+\s*)?[–—-]\s*\p{L}/u.test(doc.text.slice(place.end, place.end + 24)) &&
-    inSpan(doc.m.numbers, { start: place.end, end: place.end + 24 }).some((n) => /^\s*(?:\p{L}+\s*)?[–—-]\s*$/u.test(doc.text.slice(place.end, n.start)));
+  return inSpan(doc.m.numbers, { start: place.end, end: place.end + 28 }).some((n) => dashBefore(doc, place.end, n.start));
+}
+
+/** Only a dash (after the region noun), and perhaps "по"/"each", between a place and its figure. */
+function dashBefore(doc: Doc, from: number, numberStart: number): boolean {
+  const m = /^\s*(?:\p{L}+\s*)?[–—-]\s*/u.exec(doc.text.slice(from, numberStart));
+  if (!m) return false;
+  const rest = { start: from + m[0].length, end: numberStart };
+  if (/^\s*$/.test(doc.text.slice(rest.start, rest.end))) return true;
+  return inSpan(doc.m.each, rest).some((e) => e.start === rest.start && /^\s*$/.test(doc.text.slice(e.end, numberStart)));
 }
 
 /**
@@ -104,7 +112,7 @@ export function regionBeforeDash(doc: Doc, s: Sentence, numberStart: number): Re
   const clauseStart = Math.max(s.start, ...[",", ";", ":"].map((c) => doc.text.lastIndexOf(c, numberStart) + 1));
   const places = inSpan(doc.m.places, { start: clauseStart, end: numberStart });
   const p = places[places.length - 1];
-  if (!p || !/^\s*(?:\p{L}+\s*)?[–—-]\s*$/u.test(doc.text.slice(p.end, numberStart))) return null;
+  if (!p || !dashBefore(doc, p.end, numberStart)) return null;
   const list = placeList(doc, places[0]!, numberStart);
   if (list[list.length - 1] !== p && list.length !== places.length) return null;
   const o = inSpan(doc.m.over, { start: clauseStart, end: places[0]!.start }).pop();
