@@ -58,6 +58,11 @@ export function chooseOutcome(
     const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.start - after!.end < 100);
     if (verb && !/[;.!?]/.test(doc.text.slice(after.end, verb.start)) && inSpan(doc.m.numbers, { start: after.end, end: verb.start }).length === 0) return pick(doc, verb, opts.location);
   }
+  // "…, adding that 211 drones and 38 missiles were shot down": figures joined by "and" share the verb after
+  // the last, unless the verb before is in their own clause.
+  if (after && !opts.location && coordinatedWith(doc, end, after) && (!before || /,/.test(doc.text.slice(before.end, start)))) {
+    return pick(doc, after, opts.location);
+  }
   // "…были запущены 11 беспилотников, все они сбиты": after a comma begins another clause; the verb
   // before the figure is its own.
   // "…launched 16 drones overnight and air defences destroyed all of them": after "and" too.
@@ -88,6 +93,16 @@ export function chooseOutcome(
     return pick(doc, after, opts.location);
   }
   return null;
+}
+
+/** The figure is joined by "and" to the next one, whose verb follows it closely: "211 drones and 38 missiles were shot down". */
+function coordinatedWith(doc: Doc, end: number, after: Valued<OutcomeCue>): boolean {
+  const and = inSpan(doc.m.and, { start: end, end: Math.min(after.start, end + 30) })[0];
+  if (!and || !/^[\s,]*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(end, and.start) + " ")) return false;
+  const nums = inSpan(doc.m.numbers, { start: and.end, end: after.start });
+  const next = nums[0];
+  return nums.length === 1 && next !== undefined && /^\s*$/.test(doc.text.slice(and.end, next.start)) && ADJACENT_GAP.test(doc.text.slice(next.end, after.start) + " ") &&
+    inSpan(doc.m.outcomes, { start: and.end, end: after.start }).length === 0;
 }
 
 /** "…and other projectiles fired from Ukraine had been intercepted": a one-word launch form followed by "from", "by", "at" a few words after the weapons. */

@@ -48,6 +48,8 @@ function gapClear(doc: Doc, from: number, to: number, participleOk = false): boo
   return (
     inSpan(doc.m.numbers, span).length === 0 && outcomes.length === 0 &&
     inSpan(doc.m.launch, span).length === 0 &&
+    // "20 injured when Russian missiles struck": the number counts people.
+    inSpan(doc.m.casualties, span).length === 0 &&
     // "drones contre des cibles": a preposition starts another phrase.
     !inSpan(doc.m.over, span).some(
       (o) =>
@@ -128,6 +130,8 @@ function resolveClass(els: Element[], sawAnd: boolean): { weapon: Weapon; model:
   if (roots.size > 1) return sawAnd || nouns.length > 1 ? { weapon: "any", model: null } : { weapon: commonClass([...nouns, ...modelClasses]), model: null };
   const specific = nouns.filter((w) => w.includes("."));
   const specificSet = [...new Set(specific)];
+  // "477 drones and decoys": the class and one of its kinds joined are the class.
+  if (sawAnd && models.length === 0 && specificSet.length === 1 && nouns.some((w) => !w.includes("."))) return { weapon: commonClass(nouns), model: null };
   if (models.length > 1) return { weapon: commonClass([...modelClasses, ...specificSet]), model: null };
   if (specificSet.length > 1) {
     // A decoy noun beside strike models is a mixed drone figure.
