@@ -49,6 +49,21 @@ export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
   return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start))) || isAttacker(doc, p);
 }
 
+/**
+ * "Kyiv was targeted by 30 drones", "Kiev a été visée par…": a passive verb with its agent after it; "Київ
+ * атакували 30 дронів", "Белгород атаковали": a plural verb after a place (a side that attacks is singular:
+ * "Росія атакувала") — the place is what was attacked.
+ */
+export function targetOfVerb(doc: Doc, p: { start: number; end: number }, verb: { start: number; end: number }): boolean {
+  if (inSpan(doc.m.agent, { start: verb.end, end: verb.end + 8 }).some((a) => /^\s*$/.test(doc.text.slice(verb.end, a.start)))) return true;
+  // "ont été visées", "was targeted", "були атаковані": a passive verb's subject was attacked.
+  if (/(?:^|\s)(?:été|was|were|been|було|були|было|были)(?:\s|$)/iu.test(doc.text.slice(p.end, verb.end))) return true;
+  if ((doc.lang === "uk" || doc.lang === "ru") && /^\s*$/.test(doc.text.slice(p.end, verb.start)) && /ли$/u.test(doc.text.slice(verb.start, verb.end))) {
+    return inSpan(doc.m.places, p).length > 0;
+  }
+  return false;
+}
+
 /** "Moscou a lancé", "Russia also launched", "drones launched by Russia". */
 export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean {
   const launched = (span: { start: number; end: number }) => inSpan(doc.m.outcomes, span).filter((o) => o.value === "launched");
@@ -57,6 +72,7 @@ export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean
   if (
     verb &&
     /^[\s,]*(?:[\p{L}'-]+[\s,]+){0,3}$/u.test(doc.text.slice(p.end, verb.start)) &&
+    !targetOfVerb(doc, p, verb) &&
     // "Selon l'armée de l'air, la Russie a lancé": another subject between them takes the verb.
     inSpan(doc.m.attribution, between).length + inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0
   ) return true;

@@ -3,6 +3,7 @@ import type { RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
+import { targetOfVerb } from "./actors.js";
 
 /** Bodies that speak for a whole country. */
 const NATIONAL_BODIES: ReadonlySet<string> = new Set(["UA.air_force", "UA.general_staff", "UA.president", "UA.government", "RU.mod", "RU.government"]);
@@ -234,6 +235,20 @@ export function regionFronted(doc: Doc, s: Sentence, countStart: number): Region
 }
 
 /**
+ * "Kyiv was targeted by 30 drones", "Kiev a été visée par 30 drones", "Київ атакували 30 дронів": the place
+ * the passive (or object-first) clause opens with is where its figure was aimed.
+ */
+function passiveSubject(doc: Doc, s: Sentence, cue: Span, countStart: number): RegionChoice | null {
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", cue.start) + 1, doc.text.lastIndexOf(";", cue.start) + 1);
+  const places = inSpan(doc.m.places, { start: clauseStart, end: cue.start });
+  const place = places[places.length - 1];
+  if (!place || places.length > 1 || wordCount(doc.text.slice(clauseStart, place.start)) > 2 || wordCount(doc.text.slice(place.end, cue.start)) > 2) return null;
+  if (!targetOfVerb(doc, place, cue)) return null;
+  if (inSpan(doc.m.places, { start: cue.end, end: countStart }).length > 0 || wordCount(doc.text.slice(cue.end, countStart)) > 4) return null;
+  return { region: place.region, evidence: [evidence(doc, "region", place)], more: [] };
+}
+
+/**
  * "ворог атакував Запоріжжя трьома КАБами", "ВСУ атаковали Курскую область 15 беспилотниками",
  * "Russia attacked the Odesa region overnight with 14 Shahed drones": the place the clause's verb
  * attacks is where its figure was aimed.
@@ -243,7 +258,7 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
   const gap = doc.text.slice(cue.end, countStart);
   if (/[;:.!?]/.test(gap)) return null;
   const place = inSpan(doc.m.places, { start: cue.end, end: countStart })[0];
-  if (!place) return null;
+  if (!place) return passiveSubject(doc, s, cue, countStart);
   // The place is the verb's object ("атакував Запоріжжя", "attacked the Odesa region"), or where its
   // object stands ("struck a substation in Kharkiv with…", "вдарив по Харкову…").
   const between = { start: cue.end, end: place.start };
