@@ -80,6 +80,13 @@ export function chooseOutcome(
     const clear = inSpan(doc.m.numbers, between).length === 0 && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
     if (clear && ADJACENT_GAP.test(gap.replace(/[«»"“”„'‘’]+\s*$/u, " ") + " ")) return pick(doc, after, opts.location);
   }
+  // "a abattu 20 des 23 drones lancés par la Russie, ainsi que deux missiles": after "as well as", the clause's
+  // verb, not the participle that described the weapons before.
+  if (before && !opts.location && participleAfterWeapons(doc, before)) {
+    const also = inSpan(doc.m.also, { start: before.end, end: start }).pop();
+    const verb = also && /^[\s,]*$/.test(doc.text.slice(also.end, start)) ? cues.filter((c) => c.end <= before!.start).pop() : undefined;
+    if (verb && !/[;.]/.test(doc.text.slice(verb.end, start))) return pick(doc, verb, opts.location);
+  }
   if (before) {
     const clear = !/[;]/.test(doc.text.slice(before.end, start));
     // "struck a substation in Kharkiv with an Iskander missile", "a frappé … avec deux missiles": what
@@ -110,6 +117,16 @@ function participleWithPhrase(doc: Doc, end: number, cue: Valued<OutcomeCue>): b
   if (cue.value !== "launched" || /\s/.test(doc.text.slice(cue.start, cue.end)) || !/^[\s\p{L}'-]*$/u.test(doc.text.slice(end, cue.start))) return false;
   const next = { start: cue.end, end: cue.end + 14 };
   return [...inSpan(doc.m.agent, next), ...inSpan(doc.m.from, next)].some((m) => /^\s+$/.test(doc.text.slice(cue.end, m.start)));
+}
+
+/** A one-word launch form right after a weapon noun and followed by its agent or place: "drones lancés par la Russie". */
+function participleAfterWeapons(doc: Doc, cue: Valued<OutcomeCue>): boolean {
+  if (/\s/.test(doc.text.slice(cue.start, cue.end))) return false;
+  const w = inSpan(doc.m.weapons, { start: Math.max(0, cue.start - 40), end: cue.start }).pop();
+  if (!w || !/^[\s,]*$/.test(doc.text.slice(w.end, cue.start))) return false;
+  // "дронів, запущених Росією": a Ukrainian or Russian participle agrees with its noun.
+  if ((doc.lang === "uk" || doc.lang === "ru") && /(?:их|ых|ими|ыми)$/u.test(doc.text.slice(cue.start, cue.end))) return true;
+  return /^\s*$/.test(doc.text.slice(w.end, cue.start)) && participle(doc, cue.start, cue);
 }
 
 /** A one-word verb form right after the weapons, itself followed by a preposition: "launched at", "lancés par". */
