@@ -304,10 +304,23 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (nextToWeapon(doc, w)) {
       if (w.value === "UA") ru += 3;
       else ua += 3;
-    } else if (inSpan(doc.m.regionNouns, { start: w.end, end: w.end + 20 }).some((n) => /^\s*$/.test(doc.text.slice(w.end, n.start)))) {
+    } else if (
+      inSpan(doc.m.regionNouns, { start: w.end, end: w.end + 20 }).some((n) => /^\s*$/.test(doc.text.slice(w.end, n.start))) ||
+      // "des régions russes": the side word after its noun.
+      inSpan(doc.m.regionNouns, { start: Math.max(0, w.start - 20), end: w.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, w.start)))
+    ) {
       if (w.value === "UA") ua += 2;
       else ru += 2;
     }
+  }
+  // "над регионами России", "over regions of Russia", "au-dessus de régions de Russie": the country whose
+  // regions are named was attacked.
+  for (const n of inSpan(doc.m.regionNouns, s)) {
+    const country = inSpan(doc.m.orgs, { start: n.end, end: n.end + 12 }).find(
+      (o) => (o.value === "UA.other" || o.value === "RU.other") && /^\s*(?:of|de|d')?\s*$/u.test(doc.text.slice(n.end, o.start)) && speakerCue(doc, s, o) === null,
+    );
+    if (country?.value === "UA.other") ua += 2;
+    if (country?.value === "RU.other") ru += 2;
   }
   // A model only one side fires names the attacker: Storm Shadow, ATACMS; Shahed, Kalibr.
   for (const m of inSpan(doc.m.models, s)) {

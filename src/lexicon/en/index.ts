@@ -84,7 +84,7 @@ const lexicon: Lexicon = {
   each: ["one each", "one over each", "each"],
   over: ["targeting", "aimed at", "against", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at", "headed for", "headed to", "headed towards", "heading towards", "flying toward", "en route to", "in the direction of", "directed at"],
   above: ["over", "above", "in the sky over", "in the skies over", "in the skies above"],
-  regionNouns: ["territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],
+  regionNouns: ["regions of", "territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],
   compass: ["east of", "west of", "north of", "south of", "northeast of", "southeast of", "northwest of", "southwest of", "north-east of", "south-east of", "north-west of", "south-west of", "kilometres from", "kilometers from", "km from", "miles from"],
   regionsPlural: ["regions", "oblasts", "provinces", "regions of Ukraine"],
   unnamedRegion: ["several regions", "other regions", "another region", "various regions", "several areas"],

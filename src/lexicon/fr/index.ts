@@ -85,7 +85,7 @@ const lexicon: Lexicon = {
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient", "se dirigeaient vers", "se dirigeait vers", "qui se dirigeaient vers", "en route vers"],
   above: ["au-dessus de", "au-dessus du", "au-dessus des", "au-dessus d'", "dans le ciel de"],
-  regionNouns: ["la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
+  regionNouns: ["régions", "des régions", "villes", "régions de", "des régions de", "la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
   compass: ["à l'est de", "à l'ouest de", "au nord de", "au sud de", "au nord-est de", "au sud-est de", "au nord-ouest de", "au sud-ouest de", "kilomètres de", "km de"],
   regionsPlural: ["régions", "oblasts", "provinces"],
   unnamedRegion: ["plusieurs régions", "une autre région", "d'autres régions", "diverses régions"],
