@@ -313,9 +313,9 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
       else ru += 2;
     }
   }
-  // "над регионами России", "over regions of Russia", "au-dessus de régions de Russie": the country whose
-  // regions are named was attacked.
-  for (const n of inSpan(doc.m.regionNouns, s)) {
+  // "над регионами России", "over regions of Russia", "au-dessus de régions de Russie", "ПВО Украины": the
+  // country whose regions, or whose air defence, are named was attacked.
+  for (const n of [...inSpan(doc.m.regionNouns, s), ...inSpan(doc.m.defence, s)]) {
     const country = inSpan(doc.m.orgs, { start: n.end, end: n.end + 12 }).find(
       (o) => (o.value === "UA.other" || o.value === "RU.other") && /^\s*(?:of|de|d')?\s*$/u.test(doc.text.slice(n.end, o.start)) && speakerCue(doc, s, o) === null,
     );
