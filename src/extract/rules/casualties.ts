@@ -220,7 +220,8 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   if (regions.size === 1 && !usable.some((p) => sharedWithOthers(doc, p))) return usable[0]!;
   // "У Львові поранено 4 людей, у Луцьку — двох": a place after a comma opens another part of the sentence.
   const boundary = /[,;]/.exec(doc.text.slice(pos, s.end));
-  const cut = boundary ? pos + boundary.index : s.end;
+  // "…blessées à Kharkiv et une autre a été tuée à Odessa": the next toll's words open its own part.
+  const cut = Math.min(boundary ? pos + boundary.index : s.end, own.end);
   // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
   const after = usable.filter((p) => p.start >= pos && p.start < cut);
   if (new Set(after.map((p) => p.region)).size > 1) return null;
