@@ -167,7 +167,8 @@ export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: s
   if (!picked || !published) return picked;
   const at = picked.evidence[0]!;
   const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
-  const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length > 0);
+  // Figures of weapons or of people: "L'attaque a fait 12 morts. Mardi, une frappe avait fait 5 morts."
+  const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length + inSpan(doc.m.casualties, s).length > 0);
   if (dated < 0 || figures < 0 || figures >= dated) return picked;
   return daysOf(published) - daysOf(picked.date) >= 2 ? null : picked;
 }
