@@ -130,6 +130,12 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
 function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: NumberMention[], used: Set<number>): NumberMention | null {
   // "Серед поранених — троє дітей", "троє дітей серед поранених": the casualty word names a group; the number, a part of it.
   const group = amongBefore(doc, cue);
+  // A toll that grew, whatever number stands before its word ("тела еще трех человек, общее число погибших возросло до 8"): "The death toll from the strike rose to 19", "Число погибших … возросло до 15".
+  const rose = inSpan(doc.m.rose, { start: cue.end, end: Math.min(s.end, cue.end + 80) })[0];
+  if (rose) {
+    const n = nums.find((x) => x.start >= rose.end && x.start - rose.end < 12 && !used.has(x.start));
+    if (n && !/[.;]/.test(doc.text.slice(cue.end, n.start))) return n;
+  }
   // Number first: "23 blessés", "14 ont été hospitalisés", "3 people were killed", "Deux employés … blessés".
   const candidates = [...nums].reverse().filter((n) => n.end <= cue.start && cue.start - n.end < 90 && (!used.has(n.start) || joinedToPreviousCue(doc, cue)));
   for (const before of candidates) {
@@ -146,12 +152,6 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     // transportés à l'hôpital": the first word names the people, the later one says what befell them.
     if (laterPredicate(doc, s, before, cue)) return null;
     return before;
-  }
-  // A toll that grew: "The death toll from the strike rose to 19", "Число погибших … возросло до 15".
-  const rose = inSpan(doc.m.rose, { start: cue.end, end: Math.min(s.end, cue.end + 80) })[0];
-  if (rose) {
-    const n = nums.find((x) => x.start >= rose.end && x.start - rose.end < 12 && !used.has(x.start));
-    if (n && !/[.;]/.test(doc.text.slice(cue.end, n.start))) return n;
   }
   // Cue first: "загинули 3 людини", "killing two people", "tuant une enseignante".
   const after = nums.find((n) => n.start >= cue.end && !used.has(n.start));
