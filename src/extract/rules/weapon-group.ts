@@ -94,6 +94,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const ands = inSpan(doc.m.and, gapSpan);
     // "17 drones and a cruise missile": after "and", an article or "one" opens a figure of its own.
     if (ands.some((a) => inSpan(doc.m.one, { start: a.end, end: next.start }).length > 0)) break;
+    // "277 drones and all the missiles were destroyed": "all" opens a figure of its own.
+    if (ands.some((a) => inSpan(doc.m.all, { start: a.end, end: next.start }).length > 0)) break;
     if (ands.length > 0) sawAnd = true;
     // "112 drones, including Shahed": the model names a part, the figure is of mixed kinds.
     for (const m of inSpan(doc.m.including, gapSpan)) marks.push(m);
