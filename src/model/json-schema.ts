@@ -80,8 +80,8 @@ export const DATE = {
 } as const;
 export const REGION = {
   type: "string",
-  pattern: "^(UA-\\d{2}|RU-[A-Z]{2,3}|sea:[a-z]+)$",
-  description: "ISO 3166-2 code (UA-63, RU-BEL) or a sea (sea:black)",
+  pattern: "^(UA-\\d{2}|RU-[A-Z]{2,3}|sea:[a-z]+|area:[a-z-]+)$",
+  description: "ISO 3166-2 code (UA-63, RU-BEL), a sea (sea:black), or an Air Force regional command's area (area:ua-south)",
 } as const;
 
 export const side = oneOf(SIDES);
