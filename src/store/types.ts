@@ -81,6 +81,8 @@ export type TimelineRow = FromSchema<typeof shapes.timelineRow>;
 export type RegionRow = FromSchema<typeof shapes.regionRow>;
 export type DocumentSummary = FromSchema<typeof shapes.documentSummary>;
 export type StoredReport = FromSchema<typeof shapes.storedReport>;
+/** What every stored fact of a report carries: its id and where it comes from (null when saved without). */
+export type StoredFact = Pick<StoredReport["counts"][number], "id" | "provenance">;
 export type DocumentDetail = FromSchema<typeof shapes.documentDetail>;
 /** Provenance of an imported dataset row: file, line and the raw row, and its cells by column name. */
 export type SourceRef = FromSchema<typeof shapes.sourceRef>;

@@ -3,11 +3,7 @@
 // and POST /api/extract answers the extractor's own `Extraction` (src/model). Type-only imports: nothing of
 // the server is bundled. test/types/api-shapes.test.ts fails if these stop being the server's types.
 
-import type {
-  FigureClaim,
-  SentenceRef,
-  StoredReport,
-} from "../../src/store/types.js";
+import type { FigureClaim, SentenceRef, StoredReport } from "../../src/store/types.js";
 import type { Count, Evidence, Extraction, Period, PeriodPoint, Provenance, Report } from "../../src/model/index.js";
 
 export type { Claimant, Side } from "../../src/model/index.js";
