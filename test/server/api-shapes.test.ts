@@ -125,6 +125,15 @@ describe("every GET route's answers fit the OpenAPI document (real history on SQ
     for (const d of [...texts, ...rows]) await answer("/api/documents/{id}", `/api/documents/${d.id}`);
   });
 
+  test("every region the API answers with is one it accepts: each filters the attacks to as many as the regions count", async () => {
+    const regions = await answer<{ items: Array<{ region: string; attacks: number }> }>("/api/regions-aggregate", "/api/regions-aggregate");
+    assert.ok(regions.items.some((r) => r.region.startsWith("area:")), "the dataset's regional areas are among them");
+    for (const r of regions.items) {
+      const page = await answer<{ total: number }>("/api/attacks", `/api/attacks?region=${encodeURIComponent(r.region)}&limit=1`);
+      assert.equal(page.total, r.attacks, r.region);
+    }
+  });
+
   test("reference data, health, the document itself and the exports", async () => {
     await answer("/api/gazetteer/regions", "/api/gazetteer/regions?aliases=true");
     await answer("/api/gazetteer/regions", "/api/gazetteer/regions?country=RU");
