@@ -3,7 +3,7 @@
 // the API answers over HTTP on loopback. The schemas are closed, so a field the store adds without naming it,
 // a null where the schema says a number, or a value outside an enum fails here with the route and the path.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
@@ -161,6 +161,32 @@ describe("every GET route's answers fit the OpenAPI document (real history on SQ
     for (const d of docs.items) {
       check(shapes.documentSummarySchema, d, `document ${d.id}`);
       check(shapes.documentDetailSchema, await store.getDocument(d.id), `document ${d.id}`);
+    }
+  });
+
+  test("POST /api/extract: every development text's extraction and gold form fit the Extraction and Gold schemas", async () => {
+    const media = "application/json";
+    const documented = ajv.compile({ $ref: `openapi#/${pointer("paths", "/api/extract", "post", "responses", "200", "content", media, "schema")}` });
+    // The 200 schema is Extraction or Gold: each answer is also checked against the one it must be.
+    const extraction = ajv.compile({ $ref: "openapi#/components/schemas/Extraction" });
+    const gold = ajv.compile({ $ref: "openapi#/components/schemas/Gold" });
+    const files = readdirSync(CORPUS_DEV).filter((f) => f.endsWith(".json"));
+    assert.ok(files.length >= 100);
+    for (const file of files) {
+      const d = JSON.parse(readFileSync(join(CORPUS_DEV, file), "utf8")) as { lang: string; kind: string; text: string; source?: { published?: string | null } };
+      const options = { lang: d.lang, kind: d.kind, ...(d.source?.published ? { published: d.source.published } : {}) };
+      for (const [format, validate] of [["json", extraction], ["gold", gold]] as const) {
+        const res = await fetch(`${api.base}/api/extract`, {
+          method: "POST",
+          headers: { "content-type": media },
+          body: JSON.stringify({ text: d.text, ...options, format }),
+        });
+        assert.equal(res.status, 200, file);
+        const json: unknown = await res.json();
+        for (const v of [documented, validate]) {
+          assert.ok(v(json), `${file} (${format}): ${JSON.stringify(v.errors?.slice(0, 5))}`);
+        }
+      }
     }
   });
 
