@@ -1,30 +1,9 @@
 // The store's public interface: what the CLI and the HTTP server call. Plain JSON-able values only.
-import type {
-  CasualtyKind,
-  Claimant,
-  DocKind,
-  Extraction,
-  Lang,
-  Org,
-  Outcome,
-  PlaceRole,
-  Qualifier,
-  RecordMetric,
-  RecordScope,
-  RegionCode,
-  Side,
-  Weapon,
-  Evidence,
-  Period,
-  Span,
-} from "../model/index.js";
-import type { SideAccount } from "../reconcile/attack.js";
-import type { WindowValue } from "../reconcile/rules.js";
-import type { Window } from "../reconcile/windows.js";
-
-export type { SideAccount, SideWindow, WindowFigure, WindowTotals } from "../reconcile/attack.js";
-export type { WindowValue } from "../reconcile/rules.js";
-export type { Window } from "../reconcile/windows.js";
+// The result shapes are not written here: they are derived from their JSON Schemas in ./shapes.ts, which the
+// server also serves (OpenAPI) and the dashboard reads, so the three cannot drift apart.
+import type { FromSchema } from "../model/json-schema.js";
+import type { DocKind, Extraction, Lang, Org, Outcome, Qualifier, RecordMetric, RegionCode, Side, Weapon } from "../model/index.js";
+import type * as shapes from "./shapes.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -54,205 +33,62 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface Totals {
-  launched: number | null;
-  intercepted: number | null;
-  suppressed: number | null;
-  hit: number | null;
-}
+/** A reporting window (src/reconcile/windows.ts builds it). */
+export type Window = FromSchema<typeof shapes.windowRef>;
+/** One window's value of a chosen figure (src/reconcile/rules.ts builds it). */
+export type WindowValue = FromSchema<typeof shapes.windowValue>;
+export type WindowTotals = FromSchema<typeof shapes.windowTotals>;
+export type WindowFigure = FromSchema<typeof shapes.windowFigure>;
+export type SideWindow = FromSchema<typeof shapes.sideWindow>;
+/** One side's own account (src/reconcile/attack.ts builds it). */
+export type SideAccount = FromSchema<typeof shapes.sideAccount>;
 
-export interface WeaponTotals {
-  /** Top-level class: `drone`, `missile`, `bomb`, `rocket` (and `any` when only a total is known). */
-  weapon: Weapon;
-  launched: number | null;
-  intercepted: number | null;
-  suppressed: number | null;
-}
-
-export type RecordStatus = "confirmed" | "refuted" | "unverifiable";
-
+export type Totals = FromSchema<typeof shapes.totals>;
+/** Top-level class: `drone`, `missile`, `bomb`, `rocket` (and `any` when only a total is known). */
+export type WeaponTotals = FromSchema<typeof shapes.weaponTotals>;
+export type RecordStatus = RecordClaimSummary["status"];
 /** A record claim made by a document about this attack, with the verdict against stored history. */
-export interface RecordClaimSummary {
-  id: number;
-  metric: RecordMetric;
-  scope: RecordScope;
-  claimant: Claimant;
-  document_id: number;
-  status: RecordStatus;
-}
-
-export interface AttackSummary {
-  /** `<date>.<attacker>-<target>`, e.g. `2025-07-04.RU-UA`. */
-  id: string;
-  date: string;
-  attacker: Side;
-  target: Side;
-  night: boolean;
-  /** Number of current documents with a report about this attack. */
-  documents: number;
-  claimants: Claimant[];
-  orgs: Org[];
-  /** Chosen values of the attacked side's account (see docs/reconciliation.md). */
-  totals: Totals;
-  by_weapon: WeaponTotals[];
-  regions: RegionCode[];
-  record_claims: RecordClaimSummary[];
-  /** True when sources of the same side disagree about the same window on any figure of this attack. */
-  conflict: boolean;
-  /**
-   * Each side's own account (the attacked side first): the figures of each reporting window and the day's
-   * total, a sum when the day is made of several windows (docs/reconciliation.md).
-   */
-  sides: SideAccount[];
-}
-
-export interface DocumentRef {
-  id: number;
-  publisher: string | null;
-  url: string | null;
-  channel: string | null;
-  post_id: string | null;
-  published: string | null;
-  title: string | null;
-  kind: DocKind;
-  lang: Lang;
-}
-
-export interface SentenceRef extends Span {
-  text: string;
-}
-
+export type RecordClaimSummary = FromSchema<typeof shapes.recordClaimSummary>;
+/**
+ * One attack: `id` is `<date>.<attacker>-<target>`; `totals` are the chosen values of the attacked side's
+ * account; `sides` each side's own account, the attacked side first (docs/reconciliation.md).
+ */
+export type AttackSummary = FromSchema<typeof shapes.attackSummary>;
+export type DocumentRef = FromSchema<typeof shapes.documentRef>;
+export type SentenceRef = FromSchema<typeof shapes.sentenceRef>;
 /** An imported dataset row as what it is (its own columns), instead of the raw CSV line. */
-export interface DatasetRow {
-  file: string;
-  line: number;
-  /** The row's window as the dataset gives it: `2025-07-03 18:00` → `2025-07-04 06:00` (Kyiv time), or dates only. */
-  time_start: string;
-  time_end: string;
-  /** The model cell as written ("X-101/X-555 and Kalibr"). */
-  model: string;
-  launched: number | null;
-  destroyed: number | null;
-  not_reach_goal: number | null;
-  /** The post the row was taken from, as the dataset names it, and as a link when it is one. */
-  source: string;
-  source_url: string | null;
-  /**
-   * How this claim's figure relates to the row: `row` (the row's own figure), `split` (one model's share,
-   * from the row's launched_details column), `combined` (one figure for several models the dataset does
-   * not split).
-   */
-  figure: "row" | "split" | "combined";
-}
-
+export type DatasetRow = FromSchema<typeof shapes.datasetRow>;
 /** One claimed value of a figure, by one body in one document. */
-export interface FigureClaim {
-  id: number;
-  /** The side whose account this is (the claimant's side, or the side of the body a medium quotes); null for media's own or third-party statements. */
-  side: Side | null;
-  claimant: Claimant;
-  orgs: Org[];
-  /** The body the claim is credited to when choosing (the quoted body for a restatement). */
-  credited_to: Org | null;
-  /** A news document restating a body's figure. */
-  restated: boolean;
-  /** Replaced by a later statement of the same source. */
-  superseded: boolean;
-  n: number;
-  qualifier: Qualifier;
-  document: DocumentRef;
-  sentence: SentenceRef;
-  evidence: Evidence[];
-  rule: string;
-  /** The reporting window of the claim's report ("period not stated" when its text gives none). */
-  window: Window;
-  /** The period's cue in the document (evidence role `period`); empty when no period is stated. */
-  period_evidence: Evidence[];
-  /** A claim of the same body whose window contains this one's and stands for it. */
-  contained_by: number | null;
-  /** For a claim imported from the dataset: the row, readable. */
-  dataset_row: DatasetRow | null;
-}
-
-export interface ChosenValue {
-  /** The day's figure of the chosen body: one window's value, or its separate windows summed. */
-  n: number;
-  qualifier: Qualifier;
-  claim_id: number;
-  side: Side | null;
-  org: Org | null;
-  /** `window`: one window stands for the day; `sum`: the body's separate windows summed. */
-  basis: "window" | "sum";
-  windows: WindowValue[];
-}
-
-export interface Figure {
-  weapon: Weapon;
-  model: string | null;
-  outcome: Outcome;
-  region: RegionCode | null;
-  /** The attacked side's chosen value (falls back to others only when it has none). */
-  chosen: ChosenValue | null;
-  /** Each side's own chosen value, never mixed: `{ UA: …, RU: … }`. */
-  by_side: Partial<Record<Side, ChosenValue>>;
-  conflict: boolean;
-  claims: FigureClaim[];
-}
-
-export interface CasualtyFigure {
-  kind: CasualtyKind;
-  region: RegionCode | null;
-  chosen: ChosenValue | null;
-  by_side: Partial<Record<Side, ChosenValue>>;
-  conflict: boolean;
-  claims: FigureClaim[];
-}
-
-export interface AttackRef {
-  id: string;
-  date: string;
-  n: number;
-}
-
-export interface RecordCheck {
-  claim_id: number;
-  metric: RecordMetric;
-  scope: RecordScope;
-  claimant: Claimant;
-  document: DocumentRef;
-  sentence: SentenceRef | null;
-  evidence: Evidence[];
-  status: RecordStatus;
-  /** This attack's figure for the metric (chosen, attacked side). */
-  value: number | null;
-  /** The largest earlier attack in scope (the one that refutes the claim when larger or equal). */
-  largest_earlier: AttackRef | null;
-  reason: string;
-}
-
-export interface AttackDetail extends AttackSummary {
-  figures: Figure[];
-  casualties: CasualtyFigure[];
-  record_checks: RecordCheck[];
-  /** The current documents with a report about this attack. */
-  document_refs: DocumentRef[];
-}
-
-export interface RecordHolder {
-  id: string;
-  date: string;
-  attacker: Side;
-  target: Side;
-  n: number;
-  /** `any`: an all-weapons figure; `sum`: drones + missiles summed by class. */
-  basis: "any" | "sum" | "class";
-}
-
-export interface RecordEntry {
-  metric: RecordMetric;
-  record: RecordHolder | null;
-  previous: RecordHolder | null;
-}
+export type FigureClaim = FromSchema<typeof shapes.figureClaim>;
+/** The day's figure of the chosen body: one window's value, or its separate windows summed (`basis`). */
+export type ChosenValue = FromSchema<typeof shapes.chosenValue>;
+export type Figure = FromSchema<typeof shapes.figure>;
+export type CasualtyFigure = FromSchema<typeof shapes.casualtyFigure>;
+export type AttackRef = FromSchema<typeof shapes.attackRef>;
+export type RecordCheck = FromSchema<typeof shapes.recordCheck>;
+export type AttackDetail = FromSchema<typeof shapes.attackDetail>;
+/** `basis` `any`: an all-weapons figure; `sum`: drones + missiles summed by class. */
+export type RecordHolder = FromSchema<typeof shapes.recordHolder>;
+export type RecordEntry = FromSchema<typeof shapes.recordEntry>;
+/** The largest attacks as of a date, measured by what the attacked side states (docs/reconciliation.md). */
+export type RecordsResult = FromSchema<typeof shapes.recordsResult>;
+/** An attack that set a record as of its own date: larger than every earlier attack of its direction. */
+export type RecordMark = FromSchema<typeof shapes.recordMark>;
+/** Record marks in date order, computed over the whole stored history, whatever range a caller shows. */
+export type RecordMarks = FromSchema<typeof shapes.recordMarks>;
+/** `period`: `YYYY-MM-DD` (day) or the Monday of the ISO week (week). */
+export type TimelineRow = FromSchema<typeof shapes.timelineRow>;
+export type RegionRow = FromSchema<typeof shapes.regionRow>;
+export type DocumentSummary = FromSchema<typeof shapes.documentSummary>;
+export type StoredReport = FromSchema<typeof shapes.storedReport>;
+/** What every stored fact of a report carries: its id and where it comes from (null when saved without). */
+export type StoredFact = Pick<StoredReport["counts"][number], "id" | "provenance">;
+export type DocumentDetail = FromSchema<typeof shapes.documentDetail>;
+/** Provenance of an imported dataset row: file, line and the raw row, and its cells by column name. */
+export type SourceRef = FromSchema<typeof shapes.sourceRef>;
+export type IngestStatus = IngestResult["status"];
+/** `facts`: stored for this document (0 when unchanged or failed). */
+export type IngestResult = FromSchema<typeof shapes.ingestResult>;
 
 export interface RecordsOptions {
   /** Default RU → UA with UA claims. */
@@ -260,59 +96,6 @@ export interface RecordsOptions {
   target?: Side;
   /** Count every side's claims, not only the attacked side's. */
   allClaimants?: boolean;
-}
-
-export interface RecordsResult {
-  as_of: string | null;
-  attacker: Side;
-  target: Side;
-  claimant: Side | "all";
-  /** What the records measure: what the attacked side states for this direction (docs/reconciliation.md). */
-  outcome: "launched" | "intercepted";
-  /** The metric in words, e.g. "intercepted, as Russia states it (its defence ministry first)". */
-  metric_label: string;
-  records: Record<RecordMetric, RecordEntry>;
-}
-
-/** An attack that set a record as of its own date: larger than every earlier attack of its direction. */
-export interface RecordMark {
-  id: string;
-  date: string;
-  n: number;
-  /** The record it beat (the largest attack before it). */
-  previous: { id: string; date: string; n: number };
-}
-
-export interface RecordMarks {
-  attacker: Side;
-  target: Side;
-  metric: RecordMetric;
-  claimant: Side | "all";
-  outcome: "launched" | "intercepted";
-  metric_label: string;
-  /** In date order; computed over the whole stored history, whatever range a caller shows. */
-  items: RecordMark[];
-}
-
-export interface TimelineRow {
-  /** `YYYY-MM-DD` (day) or the Monday of the ISO week (week). */
-  period: string;
-  attacker: Side;
-  target: Side;
-  claimant: Side;
-  weapon: Weapon;
-  launched: number | null;
-  intercepted: number | null;
-  suppressed: number | null;
-}
-
-export interface RegionRow {
-  region: RegionCode;
-  attacks: number;
-  launched: number;
-  intercepted: number;
-  hit: number;
-  casualties: number;
 }
 
 export interface DocumentFilter {
@@ -323,56 +106,6 @@ export interface DocumentFilter {
 export interface DocumentPage {
   limit: number;
   offset: number;
-}
-
-export interface DocumentSummary extends DocumentRef {
-  sha256: string;
-  updated: string | null;
-  fetched: string;
-  /** False for versions superseded by a revision. */
-  current: boolean;
-  revision_of: number | null;
-  report_count: number;
-  fact_count: number;
-}
-
-export interface StoredFact {
-  id: number;
-  provenance: { rule: string; sentence: Span; evidence: Evidence[] } | null;
-}
-
-export interface StoredReport {
-  id: number;
-  attack_id: string | null;
-  claimant: Claimant;
-  claimant_orgs: Org[];
-  attacker: Side;
-  target: Side;
-  date: string | null;
-  night: boolean;
-  /** The reporting window the text states, with its cue; null when none. */
-  period: Period | null;
-  counts: Array<StoredFact & { weapon: Weapon; model: string | null; outcome: Outcome; n: number; qualifier: Qualifier; region: RegionCode | null }>;
-  casualties: Array<StoredFact & { kind: CasualtyKind; n: number; qualifier: Qualifier; region: RegionCode | null }>;
-  targets: Array<StoredFact & { region: RegionCode }>;
-  launch_areas: Array<StoredFact & { region: RegionCode }>;
-  record_claims: Array<StoredFact & { metric: RecordMetric; scope: RecordScope }>;
-  places: Array<StoredFact & { name: string; region: RegionCode; role: PlaceRole }>;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  text: string;
-  /** Provenance of an imported dataset row: file, line and the raw row. */
-  source_ref: SourceRef | null;
-  reports: StoredReport[];
-}
-
-export interface SourceRef {
-  file: string;
-  line: number;
-  row: string;
-  /** The row's cells by column name (imports since the dataset rows became readable evidence). */
-  fields?: Record<string, string>;
 }
 
 /** What is known about a document from outside its text. */
@@ -389,16 +122,6 @@ export interface IngestMeta {
   source_ref?: SourceRef | null;
   /** A stable identity when there is neither URL nor channel post (a file path, a gold id): a changed text under it is a revision. */
   key?: string | null;
-}
-
-export type IngestStatus = "new" | "unchanged" | "revised" | "failed";
-
-export interface IngestResult {
-  status: IngestStatus;
-  documentId: number | null;
-  /** Facts stored for this document (0 when unchanged or failed). */
-  facts: number;
-  reason?: string;
 }
 
 /**

@@ -30,6 +30,9 @@ const row: DocumentRef = {
   lang: "en",
 };
 
+/** The window of a claim whose text states no period. */
+const notStated: Claim["window"] = { key: "none", label: "period not stated", named: null, start: null, end: null, from: null, to: null };
+
 let nextId = 1;
 function claim(side: "UA" | "RU", n: number, document: DocumentRef, extra: Partial<Claim> = {}): Claim {
   const text = `They said ${n}.`;
@@ -47,13 +50,19 @@ function claim(side: "UA" | "RU", n: number, document: DocumentRef, extra: Parti
     sentence: { start: 0, end: text.length, text },
     evidence: [{ role: "number", start: 10, end: 10 + String(n).length, text: String(n) }],
     rule: "test",
+    window: notStated,
+    period_evidence: [],
+    contained_by: null,
+    dataset_row: null,
     ...extra,
   };
 }
 
-function figure(weapon: string, outcome: string, claims: Claim[], opts: { model?: string; region?: string; conflict?: boolean } = {}): Figure {
+function figure(weapon: Figure["weapon"], outcome: Figure["outcome"], claims: Claim[], opts: { model?: string; region?: string; conflict?: boolean } = {}): Figure {
   const chosen = claims.find((c) => !c.superseded) ?? null;
-  const pick = chosen ? { n: chosen.n, qualifier: chosen.qualifier, claim_id: chosen.id, side: chosen.side, org: chosen.credited_to ?? null } : null;
+  const pick: Figure["chosen"] = chosen
+    ? { n: chosen.n, qualifier: chosen.qualifier, claim_id: chosen.id, side: chosen.side, org: chosen.credited_to, basis: "window", windows: [] }
+    : null;
   return {
     weapon,
     model: opts.model ?? null,
@@ -77,11 +86,13 @@ function attack(id: string, figures: Figure[], extra: Partial<AttackDetail> = {}
     night: true,
     documents: 1,
     claimants: [],
+    orgs: [],
     totals: { launched: null, intercepted: null, suppressed: null, hit: null },
     by_weapon: [],
     regions: [],
     record_claims: [],
     conflict: false,
+    sides: [],
     figures,
     casualties: [],
     record_checks: [],
@@ -274,6 +285,9 @@ describe("the Read page's facts", () => {
         { region: "UA-30", provenance: prov(0) },
         { region: "UA-30", provenance: prov(40) },
       ],
+      launch_area_facts: [],
+      org_facts: [],
+      date_evidence: null,
     } as ExtractedReport;
     const facts = reportView(r).facts.filter((f) => f.kind === "target");
     assert.equal(facts.length, 1);

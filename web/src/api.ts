@@ -87,7 +87,7 @@ let gazetteer: Promise<GazetteerRegion[]> | null = null;
 export function loadRegions(): Promise<GazetteerRegion[]> {
   gazetteer ??= request<{ items: GazetteerRegion[] }>("/api/gazetteer/regions")
     .then((r) => {
-      setRegionNames(r.items.map((g) => [g.iso, g.names?.en ?? g.name ?? g.iso]));
+      setRegionNames(r.items.map((g) => [g.iso, g.names.en || g.iso]));
       return r.items;
     })
     .catch(() => []);

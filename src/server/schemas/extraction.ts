@@ -1,187 +1,114 @@
-import { CASUALTY_KINDS, PERIOD_NAMES, PLACE_ROLES, RECORD_METRICS, RECORD_SCOPES } from "../../model/index.js";
 import {
+  DATE,
   REGION,
+  arrayOf,
+  bool,
+  casualtyKind,
   claimant,
+  closed,
   kind,
   lang,
+  nstr,
   nullable,
+  num,
+  oneOf,
   org,
   outcome,
+  period,
+  placeRole,
   provenance,
   qualifier,
+  recordMetric,
+  recordScope,
   side,
-  spanProperties,
+  span,
+  str,
   weapon,
-} from "./common.js";
+} from "../../model/json-schema.js";
 
-/** The JSON of `salvo extract` (format json): src/model/extraction.ts as JSON Schema. */
+/**
+ * The JSON of `salvo extract` (format json, and POST /api/extract): src/model/extraction.ts as JSON Schema,
+ * closed, built from the same blocks as the store's shapes; test/types/api-shapes.test.ts checks that the type
+ * it describes is the model's `Extraction`, and the gold schema the model's `Gold`.
+ */
 
 const region = nullable({ ...REGION });
-const str = { type: "string" } as const;
-const nstr = { type: ["string", "null"] } as const;
-const span = { type: "object", required: ["start", "end"], properties: spanProperties } as const;
+const date = nullable({ ...DATE });
 
-const count = {
-  type: "object",
-  required: ["weapon", "model", "outcome", "n", "qualifier", "region", "provenance"],
-  properties: { weapon, model: nstr, outcome, n: { type: "number" }, qualifier, region, provenance },
-} as const;
+const goldCountProperties = { weapon, model: nstr, outcome, n: num, qualifier, region } as const;
+const goldCasualtyProperties = { kind: casualtyKind, n: num, qualifier, region } as const;
+const regionFact = closed({ region: REGION, provenance });
 
-const casualty = {
-  type: "object",
-  required: ["kind", "n", "qualifier", "region", "provenance"],
-  properties: { kind: { type: "string", enum: CASUALTY_KINDS }, n: { type: "number" }, qualifier, region, provenance },
-} as const;
-
-const regionFact = {
-  type: "object",
-  required: ["region", "provenance"],
-  properties: { region: REGION, provenance },
-} as const;
-
-const periodPoint = {
-  type: "object",
-  required: ["time", "date", "zone"],
-  properties: {
-    time: { type: "string", pattern: "^([01]\\d|2[0-4]):[0-5]\\d$", description: "HH:MM (24:00 = midnight at the end)" },
-    date: nullable({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
-    zone: { ...nstr, description: "IANA zone or fixed offset, when the text names one" },
-  },
-} as const;
-
-/** A report's reporting window, as the text states it. */
-export const periodSchema = {
-  type: "object",
-  required: ["start", "end", "named", "provenance"],
-  description: "The window the report's figures cover: clock times and/or a named period, with the cue's evidence (role `period`)",
-  properties: {
-    start: nullable({ ...periodPoint }),
-    end: nullable({ ...periodPoint }),
-    named: nullable({ type: "string", enum: PERIOD_NAMES }),
-    provenance,
-  },
-} as const;
-
-const report = {
-  type: "object",
-  required: ["claimant", "claimant_orgs", "attacker", "target", "date", "night", "counts", "targets", "casualties"],
-  properties: {
+const report = closed(
+  {
     claimant,
-    claimant_orgs: { type: "array", items: org },
+    claimant_orgs: arrayOf(org),
     attacker: side,
     target: side,
-    date: nullable({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
-    night: { type: "boolean" },
-    counts: { type: "array", items: count },
-    targets: { type: "array", items: REGION },
-    casualties: { type: "array", items: casualty },
-    launch_areas: { type: "array", items: REGION },
-    record_claims: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["metric", "scope", "provenance"],
-        properties: {
-          metric: { type: "string", enum: RECORD_METRICS },
-          scope: { type: "string", enum: RECORD_SCOPES },
-          provenance,
-        },
-      },
-    },
-    places: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["name", "region", "role", "provenance"],
-        properties: { name: str, region: REGION, role: { type: "string", enum: PLACE_ROLES }, provenance },
-      },
-    },
-    target_facts: { type: "array", items: regionFact },
-    launch_area_facts: { type: "array", items: regionFact },
-    org_facts: {
-      type: "array",
-      items: { type: "object", required: ["org", "provenance"], properties: { org, provenance } },
-    },
-    date_evidence: nullable({ ...provenance }),
-    period: nullable({ ...periodSchema }),
+    date,
+    night: bool,
+    counts: arrayOf(closed({ ...goldCountProperties, provenance })),
+    targets: arrayOf(REGION),
+    casualties: arrayOf(closed({ ...goldCasualtyProperties, provenance })),
+    launch_areas: arrayOf(REGION),
+    record_claims: arrayOf(closed({ metric: recordMetric, scope: recordScope, provenance })),
+    places: arrayOf(closed({ name: str, region: REGION, role: placeRole, provenance })),
+    target_facts: arrayOf(regionFact),
+    launch_area_facts: arrayOf(regionFact),
+    org_facts: arrayOf(closed({ org, provenance })),
+    date_evidence: nullable(provenance),
+    period: nullable(period),
   },
-} as const;
+  ["period"],
+);
 
 export const extractionSchema = {
   $id: "Extraction",
-  type: "object",
   description: "What the extractor reads in one text: every fact with the spans that support it.",
-  required: ["lang", "lang_source", "kind", "text", "reports", "warnings"],
-  properties: {
-    lang,
-    lang_source: { type: "string", enum: ["option", "detected", "metadata"] },
-    kind,
-    text: { type: "string", description: "The normalized text every span points into" },
-    title: nstr,
-    source: {
-      type: "object",
-      properties: { publisher: nstr, url: nstr, published: nstr, channel: nstr },
+  ...closed(
+    {
+      lang,
+      lang_source: oneOf(["option", "detected", "metadata"]),
+      kind,
+      text: { type: "string", description: "The normalized text every span points into" },
+      title: nstr,
+      source: closed({ publisher: nstr, url: nstr, published: nstr, channel: nstr }),
+      published: nstr,
+      updated: nstr,
+      published_span: nullable(span),
+      updated_span: nullable(span),
+      reports: arrayOf(report),
+      refiners: { ...arrayOf(str), description: "ids of the refiners that changed this reading, in order" },
+      warnings: arrayOf(str),
     },
-    published: nstr,
-    updated: nstr,
-    published_span: nullable({ ...span }),
-    updated_span: nullable({ ...span }),
-    reports: { type: "array", items: report },
-    warnings: { type: "array", items: str },
-    refiners: { type: "array", items: str, description: "ids of the refiners that changed this reading, in order" },
-  },
-} as const;
-
-const goldCount = {
-  type: "object",
-  properties: { weapon, model: nstr, outcome, n: { type: "number" }, qualifier, region },
+    ["refiners"],
+  ),
 } as const;
 
 export const goldSchema = {
   $id: "Gold",
-  type: "object",
   description: "The extraction in the gold format of the evaluation (no spans).",
-  required: ["published", "reports"],
-  properties: {
-    published: nstr,
-    updated: nstr,
-    reports: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
+  ...closed(
+    {
+      published: nstr,
+      updated: nstr,
+      reports: arrayOf(
+        closed({
           claimant,
-          claimant_orgs: { type: "array", items: org },
+          claimant_orgs: arrayOf(org),
           attacker: side,
           target: side,
           date: nstr,
-          night: { type: "boolean" },
-          counts: { type: "array", items: goldCount },
-          targets: { type: "array", items: REGION },
-          casualties: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: { kind: { type: "string", enum: CASUALTY_KINDS }, n: { type: "number" }, qualifier, region },
-            },
-          },
-          launch_areas: { type: "array", items: REGION },
-          record_claims: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: { metric: { type: "string", enum: RECORD_METRICS }, scope: { type: "string", enum: RECORD_SCOPES } },
-            },
-          },
-          places: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: { name: str, region: REGION, role: { type: "string", enum: PLACE_ROLES } },
-            },
-          },
-        },
-      },
+          night: bool,
+          counts: arrayOf(closed(goldCountProperties)),
+          targets: arrayOf(REGION),
+          casualties: arrayOf(closed(goldCasualtyProperties)),
+          launch_areas: arrayOf(REGION),
+          record_claims: arrayOf(closed({ metric: recordMetric, scope: recordScope })),
+          places: arrayOf(closed({ name: str, region: REGION, role: placeRole })),
+        }),
+      ),
     },
-  },
+    ["updated"],
+  ),
 } as const;
