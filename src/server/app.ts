@@ -5,7 +5,7 @@ import type { Store } from "../store/types.js";
 import { registerErrorHandlers } from "./error-handler.js";
 import { registerCompression } from "./compression.js";
 import { registerCors } from "./cors.js";
-import { embedAncestors, registerFramePolicy } from "./framing.js";
+import { embedAncestors, registerSecurityHeaders } from "./security-headers.js";
 import { registerHttpCache } from "./http-cache.js";
 import { registerMicroCache } from "./micro-cache.js";
 import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app);
   if (options.cacheTtlMs && options.cacheTtlMs > 0) registerMicroCache(app, { ttlMs: options.cacheTtlMs });
   registerHttpCache(app);
-  registerFramePolicy(app, framing);
+  registerSecurityHeaders(app, framing);
   await registerCompression(app);
 
   for (const schema of [errorEnvelope, extractionSchema, goldSchema, ...STORE_SCHEMAS]) app.addSchema(schema);

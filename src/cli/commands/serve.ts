@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { SalvoError } from "../../errors.js";
 import { buildApp, DEFAULT_BODY_LIMIT } from "../../server/app.js";
-import { embedAncestors } from "../../server/framing.js";
+import { embedAncestors } from "../../server/security-headers.js";
 import { openStore } from "../../store/index.js";
 import { action, usage } from "../run-action.js";
 import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
