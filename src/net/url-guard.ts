@@ -151,7 +151,8 @@ function unwrap(e: unknown, url: URL, timeoutMs: number): SalvoError {
   let cause: unknown = e;
   while (cause instanceof Error) {
     if (cause instanceof SalvoError) return cause;
-    if (cause.name === "TimeoutError" || cause.name === "AbortError") {
+    const code = (cause as NodeJS.ErrnoException).code ?? "";
+    if (cause.name === "TimeoutError" || cause.name === "AbortError" || /^UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT$/.test(code)) {
       return new SalvoError("SALVO_FETCH_FAILED", `fetching ${url.host} timed out after ${timeoutMs} ms`);
     }
     cause = (cause as { cause?: unknown }).cause;

@@ -2,10 +2,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Store } from "../store/types.js";
-import { registerErrorHandlers } from "./error-handler.js";
+import { answerClientError, registerErrorHandlers, sendError } from "./error-handler.js";
 import { registerCompression } from "./compression.js";
 import { registerCors } from "./cors.js";
 import { embedAncestors, registerSecurityHeaders } from "./security-headers.js";
+import { registerJsonBody } from "./json-body.js";
+import { registerStrictInput } from "./strict-input.js";
 import { registerHttpCache } from "./http-cache.js";
 import { registerMicroCache } from "./micro-cache.js";
 import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
@@ -66,6 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false, verbose: true } },
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Errors fastify answers before any route (a URL it cannot decode) and those node's HTTP parser meets
+    // (headers too large, a malformed request) get the same envelope as every other error.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, 400, "SALVO_USAGE", error.code === "FST_ERR_BAD_URL" ? "the request URL is not valid (bad percent-encoding)" : error.message);
+    },
+    clientErrorHandler: answerClientError,
   });
   const routes: { method: string; url: string; hidden: boolean }[] = [];
   registered.set(app, routes);
@@ -76,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // Raw documents stay bytes: src/source decodes them by their declared or sniffed charset.
+  registerJsonBody(app);
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser([...RAW_BODY_TYPES], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
@@ -85,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = request.query as Record<string, unknown> | undefined;
     if (q && typeof q === "object") for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
   });
+  registerStrictInput(app);
   registerCors(app);
   if (options.cacheTtlMs && options.cacheTtlMs > 0) registerMicroCache(app, { ttlMs: options.cacheTtlMs });
   registerHttpCache(app);

@@ -17,7 +17,13 @@ interface Listening {
   port: number;
 }
 
-async function listen(host: string, handler: (path: string, port: number) => { status: number; headers?: Record<string, string>; body?: string }): Promise<Listening> {
+interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function listen(host: string, handler: (path: string, port: number) => Reply): Promise<Listening> {
   const hits: string[] = [];
   let port = 0;
   const server = createServer((req, res) => {
@@ -40,7 +46,7 @@ before(async () => {
   secret4 = await listen("127.0.0.1", () => ({ status: 200, body: ARTICLE }));
   secret6 = await listen("::1", () => ({ status: 200, body: ARTICLE })).catch(() => null);
   const v6Port = secret6?.port ?? 9;
-  feed = await listen("127.0.0.1", (path, port) => {
+  feed = await listen("127.0.0.1", (path, port): Reply => {
     if (path === "/feed.xml") {
       const items = [
         `<item><title>Direct loopback</title><link>http://127.0.0.1:${secret4.port}/article</link><guid>a</guid></item>`,
