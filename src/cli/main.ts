@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
+import { moveGlobalOptions } from "./global-options.js";
 import { reportError } from "./run-action.js";
 
 const program = new Command();
@@ -16,7 +17,8 @@ for (const load of COMMANDS) {
 }
 
 try {
-  await program.parseAsync(process.argv);
+  const names = new Set(program.commands.map((c) => c.name()));
+  await program.parseAsync(moveGlobalOptions(process.argv.slice(2), names), { from: "user" });
 } catch (e) {
   if (e instanceof CommanderError) {
     // commander already printed its message; keep its exit code (0 for --help/--version).
