@@ -6,6 +6,7 @@ import { answerClientError, registerErrorHandlers, sendError } from "./error-han
 import { registerCompression } from "./compression.js";
 import { registerCors } from "./cors.js";
 import { embedAncestors, registerSecurityHeaders } from "./security-headers.js";
+import { ExtractPool } from "../worker/extract-pool.js";
 import { registerJsonBody } from "./json-body.js";
 import { registerStrictInput } from "./strict-input.js";
 import { registerHttpCache } from "./http-cache.js";
@@ -44,6 +45,10 @@ export interface AppOptions {
   dataDir?: string;
   /** Built dashboard to serve at `/`; default web/dist; null to never serve one. */
   webDir?: string | null;
+  /** Worker threads for POST /api/extract (default: the cores less one, 1 to 4). */
+  extractThreads?: number;
+  /** Time one extraction may take before it is stopped and answered 422; default 20 s. */
+  extractTimeoutMs?: number;
   /** Origins whose pages may frame the /embed/ pages (`*`, default, or `https://news.example`…); everything else refuses framing. */
   embedOrigins?: readonly string[];
 }
@@ -134,7 +139,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dataDir = options.dataDir ?? DATA_DIR;
   const store = options.store;
   await app.register(metaRoutes, { store, writes: Boolean(options.token) });
-  await app.register(extractRoutes, { maxBytes: bodyLimit });
+  const pool = new ExtractPool({ ...(options.extractThreads ? { threads: options.extractThreads } : {}), ...(options.extractTimeoutMs ? { timeoutMs: options.extractTimeoutMs } : {}) });
+  app.addHook("onClose", async () => pool.close());
+  await app.register(extractRoutes, { maxBytes: bodyLimit, pool });
   await app.register(gazetteerRoutes, { dataDir });
   await app.register(attackRoutes, { store });
   await app.register(documentRoutes, {

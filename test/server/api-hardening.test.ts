@@ -183,3 +183,30 @@ test("a page nested 75,000 levels deep (825 KB, under the body limit) is refused
   assert.ok(healthCount >= 1, "health answered during the work");
   console.log(`# nested page x3: ${Math.round(took)} ms; /api/health ${healthCount} answers, slowest ${Math.round(healthMax)} ms`);
 });
+
+test("extraction runs off the event loop: a slow page is stopped at the time limit (422) while /api/health answers", async () => {
+  const slow = await startApi({ store: db.store, webDir: null, extractTimeoutMs: 400, extractThreads: 1, bodyLimit: 4 * 1024 * 1024 });
+  try {
+    // Legal shape (shallow, under the element limit) but a lot of markup to parse: more than 400 ms of work here.
+    const page = `<html><body>${"<p><span>a</span> <b>b</b> <i>c</i></p>".repeat(45_000)}</body></html>`;
+    assert.ok(page.length < 2 * 1024 * 1024);
+    const pending = fetch(`${slow.base}/api/extract`, { method: "POST", headers: { "content-type": "text/html" }, body: page });
+    const latencies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const h = await fetch(`${slow.base}/api/health`);
+      await h.arrayBuffer();
+      assert.equal(h.status, 200);
+      latencies.push(performance.now() - t);
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    const r = await pending;
+    const json = (await r.json()) as { error?: { code: string; message: string } };
+    assert.equal(r.status, 422, JSON.stringify(json));
+    assert.equal(json.error?.code, "SALVO_INPUT_TOO_COMPLEX");
+    assert.match(json.error?.message ?? "", /longer than/);
+    console.log(`# slow page: /api/health latencies during it ${latencies.map((l) => Math.round(l)).join(", ")} ms`);
+  } finally {
+    await slow.close();
+  }
+});
