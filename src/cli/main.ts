@@ -3,6 +3,12 @@ import { COMMANDS } from "./commands/index.js";
 import { moveGlobalOptions } from "./global-options.js";
 import { reportError } from "./run-action.js";
 
+// `salvo export | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const program = new Command();
 program
   .name("salvo")
