@@ -114,3 +114,11 @@ test("a 31-million-character text is rejected with its reason, never cut and sto
   assert.match(r2.summary.failed.map((f) => f.reason).join("\n"), /over the limit of 2,000,000/);
   assert.deepEqual(documents(db).map((d) => d.post_id), ["2"]);
 });
+
+test("dataset rows (CSV) with impossible dates are not dated: year 9999, hour 99, 30 February", async () => {
+  const { datingOf } = await import("../../src/ingest/dataset.js");
+  assert.equal(datingOf("9999-12-31 19:00", "9999-12-31 23:00"), null);
+  assert.equal(datingOf("2025-07-03 99:00", "2025-07-04 06:00"), null);
+  assert.equal(datingOf("2025-02-30", "2025-02-30"), null);
+  assert.deepEqual(datingOf("2025-07-03 18:00", "2025-07-04 06:00"), { date: "2025-07-04", night: true });
+});
