@@ -122,3 +122,17 @@ test("dataset rows (CSV) with impossible dates are not dated: year 9999, hour 99
   assert.equal(datingOf("2025-02-30", "2025-02-30"), null);
   assert.deepEqual(datingOf("2025-07-03 18:00", "2025-07-04 06:00"), { date: "2025-07-04", night: true });
 });
+
+test("the CLI refuses a page nested 75,000 levels deep at once, with its reason (extract and ingest)", async () => {
+  const depth = 75_000;
+  const file = join(tmp.dir, "nested.html");
+  writeFileSync(file, `<html><body>${"<div>".repeat(depth)}70 drones${"</div>".repeat(depth)}</body></html>`);
+  const x = await cli(["extract", file]);
+  assert.equal(x.code, 1, x.stdout);
+  assert.match(x.stderr, /nests elements more than 2,000 levels deep.*\[SALVO_INPUT_TOO_COMPLEX\]/);
+  const db = join(tmp.dir, "nested.db");
+  const r = await ingest(file, db);
+  assert.equal(r.code, 1);
+  assert.match(r.summary.failed[0]?.reason ?? "", /levels deep/);
+  assert.equal(documents(db).length, 0);
+});
