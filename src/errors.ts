@@ -4,6 +4,8 @@ export const ERROR_CODES = {
   SALVO_INPUT_EMPTY: { exit: 1, http: 400 },
   SALVO_INPUT_BINARY: { exit: 1, http: 415 },
   SALVO_INPUT_TOO_LARGE: { exit: 1, http: 413 },
+  SALVO_INPUT_TOO_COMPLEX: { exit: 1, http: 422 },
+  SALVO_INPUT_DATE: { exit: 1, http: 400 },
   SALVO_INPUT_ENCODING: { exit: 1, http: 415 },
   SALVO_INPUT_UNREADABLE: { exit: 1, http: 400 },
   SALVO_INPUT_FORMAT: { exit: 1, http: 415 },
@@ -16,6 +18,7 @@ export const ERROR_CODES = {
   SALVO_UNAUTHORIZED: { exit: 1, http: 401 },
   SALVO_WRITE_DISABLED: { exit: 1, http: 403 },
   SALVO_DATA_MISSING: { exit: 1, http: 500 },
+  SALVO_BUSY: { exit: 1, http: 503 },
   SALVO_INTERNAL: { exit: 1, http: 500 },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { isoTimeProblem } from "../iso-time.js";
 import { basename, join } from "node:path";
 import { SalvoError } from "../errors.js";
 import type { Gold, GoldCasualty, GoldCount, GoldReport, SourceInfo } from "../model/index.js";
@@ -84,6 +85,11 @@ class Reader {
   matching(v: unknown, re: RegExp, what: string, field: string): string {
     const s = this.string(v, field);
     if (!re.test(s)) this.fail(field, `must be ${what} (got ${describe(v)})`);
+    // Dates and times must also exist on the calendar (2025-02-30 has the shape but is no day).
+    if (re === DATE || re === TIMESTAMP) {
+      const problem = isoTimeProblem(s);
+      if (problem) this.fail(field, `must be ${what}: ${describe(v)} ${problem}`);
+    }
     return s;
   }
 

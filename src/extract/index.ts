@@ -1,3 +1,4 @@
+import { SalvoError } from "../errors.js";
 import { LEXICONS } from "../lexicon/index.js";
 import type { ExtractOptions, Extraction } from "../model/extraction.js";
 import type { DocKind, Lang } from "../model/vocab.js";
@@ -20,18 +21,22 @@ import { clauseFrame, dateSentences, notTheLedesDay, recountedVoice, type DatedS
 import { assembleReports, type RawFact } from "./refine/reports.js";
 import { attachPeriods, findPeriods } from "./period.js";
 
-const MAX_CHARS = 2_000_000;
+/** Longer texts are refused (never cut: a cut text would be stored and scored as if it were the whole report). */
+export const MAX_CHARS = 2_000_000;
 
 /**
  * Reads a report's text and returns its reports, every fact with the spans it rests on.
- * Total: never throws on odd text; a text it cannot read gives no reports and a warning.
+ * Total on odd text: a text it cannot read gives no reports and a warning. The one refusal is a text over
+ * MAX_CHARS characters, SALVO_INPUT_TOO_LARGE with its length.
  */
 export function extract(input: string, options: ExtractOptions = {}): Extraction {
   const warnings: string[] = [];
-  let text = normalize(typeof input === "string" ? input : String(input));
+  const text = normalize(typeof input === "string" ? input : String(input));
   if (text.length > MAX_CHARS) {
-    warnings.push(`text cut to its first ${MAX_CHARS} characters`);
-    text = text.slice(0, MAX_CHARS);
+    throw new SalvoError(
+      "SALVO_INPUT_TOO_LARGE",
+      `the text is ${text.length.toLocaleString("en")} characters, over the limit of ${MAX_CHARS.toLocaleString("en")}: give salvo one report at a time`,
+    );
   }
   const tokens = tokenize(text);
   const lang: Lang = options.lang && (LANGS as readonly string[]).includes(options.lang) ? options.lang : detectLang(tokens);

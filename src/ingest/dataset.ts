@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { SalvoError } from "../errors.js";
+import { isoTimeProblem } from "../iso-time.js";
 import type { Count, Evidence, Extraction, Org, Outcome, Period, PeriodPoint, Provenance, RegionCode, Report, Weapon } from "../model/index.js";
 import type { BatchItem, SqlStore } from "../store/store.js";
 import { readCsv, type CsvRecord } from "./csv.js";
@@ -52,6 +53,8 @@ function parseWhen(s: string): { date: string; hour: number | null } | null {
   if (!m) return null;
   const d = new Date(`${m[1]}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1]) return null;
+  // Issue 11: the same date rules as every other entry (no year 9999, no hour 99).
+  if (isoTimeProblem(m[1]!) || (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59))) return null;
   return { date: m[1]!, hour: m[2] === undefined ? null : Number(m[2]) };
 }
 

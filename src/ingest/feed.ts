@@ -1,5 +1,6 @@
 // RSS 2.0 and Atom feeds → items (link, title, published, inline content).
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { isValidIsoTime } from "../iso-time.js";
 
 export interface FeedItem {
   id: string;
@@ -33,10 +34,13 @@ function arr<T>(v: T | T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/** A feed's date (RFC 822 or ISO 8601) as ISO 8601; null when it is not a real time (never the raw string). */
 function iso(s: string | null): string | null {
   if (!s) return null;
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? s : d.toISOString();
+  if (Number.isNaN(d.getTime())) return null;
+  const out = d.toISOString();
+  return isValidIsoTime(out) ? out : null;
 }
 
 /** Parses a feed; throws an Error with a readable message when the XML is not a feed. */

@@ -1,8 +1,11 @@
-// HTTP GET with timeouts, a size limit and conditional headers (undici).
-import { fetch } from "undici";
+// HTTP GET of ingested URLs, feeds, feed items and watched sources: always through the URL guard of src/net
+// (each hop, redirects included, checked against private and loopback addresses), with timeouts, a size limit
+// and conditional headers.
 import { SalvoError } from "../errors.js";
+import { outboundPolicy } from "../net/policy.js";
+import { DEFAULT_MAX_REDIRECTS, USER_AGENT, fetchPublicUrl, parsePublicUrl } from "../net/url-guard.js";
 
-export const USER_AGENT = "salvo/0.1 (+https://github.com/salvo; air-strike report reader)";
+export { USER_AGENT };
 
 export interface FetchResult {
   url: string;
@@ -14,12 +17,13 @@ export interface FetchResult {
 }
 
 export interface FetchOptions {
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   maxBytes?: number;
   etag?: string | null;
   lastModified?: string | null;
 }
 
+/** A URL salvo may fetch: http(s), no credentials. Throws SALVO_URL_REFUSED. */
 export function checkHttpUrl(url: string): URL {
   let u: URL;
   try {
@@ -30,49 +34,36 @@ export function checkHttpUrl(url: string): URL {
   if (u.protocol !== "http:" && u.protocol !== "https:") {
     throw new SalvoError("SALVO_URL_REFUSED", `only http(s) URLs can be fetched (got ${u.protocol})`);
   }
-  return u;
+  return parsePublicUrl(url);
 }
 
-/** Fetches a URL; 304 comes back with an empty body; other non-2xx statuses throw SALVO_FETCH_FAILED. */
+/**
+ * Fetches a URL under the process's outbound policy (src/net/policy.ts); 304 comes back with an empty body; other
+ * non-2xx statuses throw SALVO_FETCH_FAILED; a refused address throws SALVO_URL_REFUSED before anything is sent to it.
+ */
 export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
-  checkHttpUrl(url);
-  const maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
-  const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "*/*" };
+  const headers: Record<string, string> = { accept: "*/*" };
   if (opts.etag) headers["if-none-match"] = opts.etag;
   if (opts.lastModified) headers["if-modified-since"] = opts.lastModified;
-  let res;
+  checkHttpUrl(url);
+  const policy = outboundPolicy();
   try {
-    res = await fetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
+    const res = await fetchPublicUrl(url, {
+      allowPrivate: policy.allowPrivate,
+      allowHosts: policy.allowHosts,
+      timeoutMs: opts.timeoutMs ?? 20_000,
+      maxBytes: opts.maxBytes ?? 20 * 1024 * 1024,
+      maxRedirects: DEFAULT_MAX_REDIRECTS,
+      headers,
+      acceptNotModified: true,
+      tooLargeCode: "SALVO_INPUT_TOO_LARGE",
+    });
+    return { url: res.url, status: res.status, contentType: res.contentType, etag: res.etag, lastModified: res.lastModified, body: res.body };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const why = err.name === "TimeoutError" ? "timed out" : (err.cause?.code ?? err.cause?.message ?? err.message);
-    throw new SalvoError("SALVO_FETCH_FAILED", `cannot fetch ${url}: ${why}`);
-  }
-  const meta = {
-    url: res.url || url,
-    status: res.status,
-    contentType: res.headers.get("content-type"),
-    etag: res.headers.get("etag"),
-    lastModified: res.headers.get("last-modified"),
-  };
-  if (res.status === 304) {
-    await res.body?.cancel().catch(() => undefined);
-    return { ...meta, body: Buffer.alloc(0) };
-  }
-  if (res.status < 200 || res.status >= 300) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new SalvoError("SALVO_FETCH_FAILED", `cannot fetch ${url}: HTTP ${res.status}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  if (res.body) {
-    for await (const chunk of res.body) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        throw new SalvoError("SALVO_INPUT_TOO_LARGE", `${url} is larger than ${Math.round(maxBytes / 1048576)} MB`);
-      }
-      chunks.push(Buffer.from(chunk));
+    if (e instanceof SalvoError && e.code === "SALVO_URL_REFUSED") {
+      throw new SalvoError("SALVO_URL_REFUSED", `${e.message} (pass --allow-private, or --allow-host <host>, to fetch it anyway)`);
     }
+    if (e instanceof SalvoError && e.code === "SALVO_FETCH_FAILED") throw new SalvoError("SALVO_FETCH_FAILED", `cannot fetch ${url}: ${e.message}`);
+    throw e;
   }
-  return { ...meta, body: Buffer.concat(chunks) };
 }

@@ -7,7 +7,8 @@ import { readDocument } from "../source/read-document.js";
 import type { IngestMeta, IngestResult, Store } from "../store/types.js";
 import { looksLikeFeed, parseFeed } from "./feed.js";
 import { fetchUrl, type FetchResult } from "./fetch.js";
-import { exportPosts, isTelegramExport, looksLikeTelegramPreview, previewPosts, type TelegramPost } from "./telegram.js";
+import { checkIsoTime } from "../iso-time.js";
+import { isTelegramExport, readExport, looksLikeTelegramPreview, previewPosts, type TelegramPost } from "./telegram.js";
 
 export interface DocInput {
   /** Where it came from, for the summary. */
@@ -89,7 +90,7 @@ function postDoc(p: TelegramPost, label: string, url: string | null = null): Doc
 }
 
 /** A JSON file: a Telegram Desktop export or a gold-format file (its text and source, never its gold). */
-export function jsonDocs(raw: string, label: string): DocInput[] {
+export function jsonDocs(raw: string, label: string, onFailure?: (f: IngestFailure) => void): DocInput[] {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -97,14 +98,16 @@ export function jsonDocs(raw: string, label: string): DocInput[] {
     throw new Error(`malformed JSON: ${(e as Error).message}`);
   }
   if (isTelegramExport(json)) {
-    const posts = exportPosts(json);
-    if (!posts.length) throw new Error("Telegram export with no text messages");
+    const { posts, rejected } = readExport(json);
+    for (const r of rejected) onFailure?.({ source: `${label}#${r.postId}`, reason: r.reason });
+    if (!posts.length) throw new Error(rejected.length ? "Telegram export with no valid text messages" : "Telegram export with no text messages");
     return posts.map((p) => postDoc(p, label));
   }
   if (typeof json === "object" && json !== null && "text" in json) {
     const g = json as { id?: unknown; lang?: unknown; kind?: unknown; text?: unknown; source?: Record<string, unknown> };
     if (typeof g.text !== "string" || !g.text.trim()) throw new Error("gold-format file without a text");
-    const src = g.source ?? {};
+    const src = g.source && typeof g.source === "object" ? g.source : {};
+    if (typeof src.published === "string" && src.published.trim()) checkIsoTime(src.published, "source.published");
     return [
       {
         label,
@@ -187,7 +190,7 @@ export async function sourceDocs(source: string, opts: ExpandOptions, onFailure:
   }
   const bytes = await readFile(source);
   const ext = extname(source).toLowerCase();
-  if (ext === ".json") return jsonDocs(bytes.toString("utf8"), source);
+  if (ext === ".json") return jsonDocs(bytes.toString("utf8"), source, onFailure);
   if (FEED_EXT.has(ext)) return feedDocs(bytes.toString("utf8"), source, opts, onFailure);
   // Other extensions are read only if they really are text: readDocument refuses binary with a reason.
   return [sourceDoc(bytes, { filename: source }, source, `file:${resolve(source)}`)];

@@ -1,7 +1,7 @@
 // Region names → ISO codes, from data/regions.json (a copy of the project's reference regions).
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { SalvoError } from "../errors.js";
 import type { RegionCode } from "../model/index.js";
+import { packageDataPath, readPackageJson } from "../package-data.js";
 
 export interface RegionEntry {
   iso: RegionCode;
@@ -14,14 +14,22 @@ export interface RegionEntry {
 let cache: RegionEntry[] | null = null;
 let index: Map<string, RegionCode> | null = null;
 
-/** data/regions.json of the package: two folders up from src/ingest under tsx, three from dist/src/ingest when built. */
+/** data/regions.json of the package root, whatever the layout (sources, dist, installed). */
 export function regionsPath(): string {
-  const candidates = ["../../data/regions.json", "../../../data/regions.json"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+  return packageDataPath("regions.json");
 }
 
+/**
+ * The reference regions. A missing or unreadable file throws SALVO_DATA_MISSING every time it is asked for (never
+ * an empty list that would let rows be stored without their regions).
+ */
 export function loadRegions(): RegionEntry[] {
-  cache ??= JSON.parse(readFileSync(regionsPath(), "utf8")) as RegionEntry[];
+  if (cache) return cache;
+  const list = readPackageJson<unknown>("regions.json");
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new SalvoError("SALVO_DATA_MISSING", `the package's data file ${regionsPath()} holds no regions; reinstall salvo or restore the file`);
+  }
+  cache = list as RegionEntry[];
   return cache;
 }
 
@@ -39,11 +47,13 @@ function norm(s: string): string {
 /** The region a name denotes (a region name or alias, or a sea); null when unknown. */
 export function resolveRegion(name: string): RegionCode | null {
   if (!index) {
-    index = new Map();
+    // Built aside and kept only once complete: a failed load leaves no half-made (empty) index behind.
+    const built = new Map<string, RegionCode>();
     for (const r of loadRegions()) {
-      for (const n of [...Object.values(r.names), ...r.aliases]) if (!index.has(norm(n))) index.set(norm(n), r.iso);
-      index.set(norm(r.iso), r.iso);
+      for (const n of [...Object.values(r.names), ...r.aliases]) if (!built.has(norm(n))) built.set(norm(n), r.iso);
+      built.set(norm(r.iso), r.iso);
     }
+    index = built;
   }
   const k = norm(name);
   return SEAS[k] ?? index.get(k) ?? null;

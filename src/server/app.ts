@@ -2,10 +2,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Store } from "../store/types.js";
-import { registerErrorHandlers } from "./error-handler.js";
+import { answerClientError, registerErrorHandlers, sendError } from "./error-handler.js";
 import { registerCompression } from "./compression.js";
 import { registerCors } from "./cors.js";
-import { embedAncestors, registerFramePolicy } from "./framing.js";
+import { embedAncestors, registerSecurityHeaders } from "./security-headers.js";
+import { ExtractPool } from "../worker/extract-pool.js";
+import { registerJsonBody } from "./json-body.js";
+import { registerStrictInput } from "./strict-input.js";
 import { registerHttpCache } from "./http-cache.js";
 import { registerMicroCache } from "./micro-cache.js";
 import { DATA_DIR, WEB_DIST_DIR } from "./paths.js";
@@ -42,6 +45,10 @@ export interface AppOptions {
   dataDir?: string;
   /** Built dashboard to serve at `/`; default web/dist; null to never serve one. */
   webDir?: string | null;
+  /** Worker threads for POST /api/extract (default: the cores less one, 1 to 4). */
+  extractThreads?: number;
+  /** Time one extraction may take before it is stopped and answered 422; default 20 s. */
+  extractTimeoutMs?: number;
   /** Origins whose pages may frame the /embed/ pages (`*`, default, or `https://news.example`…); everything else refuses framing. */
   embedOrigins?: readonly string[];
 }
@@ -66,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false, verbose: true } },
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Errors fastify answers before any route (a URL it cannot decode) and those node's HTTP parser meets
+    // (headers too large, a malformed request) get the same envelope as every other error.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, 400, "SALVO_USAGE", error.code === "FST_ERR_BAD_URL" ? "the request URL is not valid (bad percent-encoding)" : error.message);
+    },
+    clientErrorHandler: answerClientError,
   });
   const routes: { method: string; url: string; hidden: boolean }[] = [];
   registered.set(app, routes);
@@ -76,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // Raw documents stay bytes: src/source decodes them by their declared or sniffed charset.
+  registerJsonBody(app);
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser([...RAW_BODY_TYPES], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
@@ -85,10 +99,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const q = request.query as Record<string, unknown> | undefined;
     if (q && typeof q === "object") for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
   });
+  registerStrictInput(app);
   registerCors(app);
   if (options.cacheTtlMs && options.cacheTtlMs > 0) registerMicroCache(app, { ttlMs: options.cacheTtlMs });
   registerHttpCache(app);
-  registerFramePolicy(app, framing);
+  registerSecurityHeaders(app, framing);
   await registerCompression(app);
 
   for (const schema of [errorEnvelope, extractionSchema, goldSchema, ...STORE_SCHEMAS]) app.addSchema(schema);
@@ -124,7 +139,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dataDir = options.dataDir ?? DATA_DIR;
   const store = options.store;
   await app.register(metaRoutes, { store, writes: Boolean(options.token) });
-  await app.register(extractRoutes, { maxBytes: bodyLimit });
+  const pool = new ExtractPool({ ...(options.extractThreads ? { threads: options.extractThreads } : {}), ...(options.extractTimeoutMs ? { timeoutMs: options.extractTimeoutMs } : {}) });
+  app.addHook("onClose", async () => pool.close());
+  await app.register(extractRoutes, { maxBytes: bodyLimit, pool });
   await app.register(gazetteerRoutes, { dataDir });
   await app.register(attackRoutes, { store });
   await app.register(documentRoutes, {

@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isSalvoError, type ErrorCode } from "../errors.js";
 
@@ -90,6 +91,31 @@ function fromFastifyError(err: FastifyError, request: FastifyRequest, bodyLimit:
   if (status === 415) return { status, code: "SALVO_INPUT_FORMAT", message: err.message };
   if (status >= 400 && status < 500) return { status, code: "SALVO_USAGE", message: err.message };
   return { status: 500, code: "SALVO_INTERNAL", message: "internal error; the server log has the details" };
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: "Request Header Fields Too Large", message: "the request's headers are larger than the server accepts" },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: "Request Timeout", message: "the request took too long to arrive" },
+};
+
+/**
+ * Node's HTTP parser refuses some requests before fastify sees them (headers too large, malformed syntax); fastify's
+ * own answer is not in salvo's envelope, this one is.
+ */
+export function answerClientError(err: { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const known = CLIENT_ERRORS[err.code ?? ""];
+  const status = known?.status ?? 400;
+  const body = JSON.stringify(
+    errorBody(status === 431 ? "SALVO_INPUT_TOO_LARGE" : "SALVO_USAGE", known?.message ?? `the HTTP request is malformed (${err.code ?? "parse error"})`),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${known?.reason ?? "Bad Request"}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function registerErrorHandlers(app: FastifyInstance, bodyLimit: number): void {

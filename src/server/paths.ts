@@ -1,22 +1,7 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_DATA_DIR, PACKAGE_ROOT } from "../package-data.js";
 
-/**
- * The package root (the folder with package.json), found from this module's location so that
- * it is the same whether the server runs from src/ under tsx or from the compiled dist/src/.
- */
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return process.cwd();
-}
-
-export const PACKAGE_ROOT = findPackageRoot();
-export const DATA_DIR = join(PACKAGE_ROOT, "data");
+/** The package's folders, found from the package root (the same from src/ under tsx, dist/src/, or an installed package). */
+export { PACKAGE_ROOT };
+export const DATA_DIR = PACKAGE_DATA_DIR;
 export const WEB_DIST_DIR = join(PACKAGE_ROOT, "web", "dist");

@@ -33,32 +33,55 @@ export const CHROME_SELECTORS = [
  */
 export function blockText(root: DomNode): string {
   const w = new Writer();
-  walk(root, w, false);
+  walk(root, w);
   return tidyLines(w.finish());
 }
 
-function walk(node: DomNode, w: Writer, pre: boolean): void {
-  if (node.nodeType === TEXT_NODE) {
-    w.text(node.textContent ?? "", pre);
-    return;
+/** One step of the walk: a node to enter, or the end of an element whose block break is still owed. */
+type Step = { node: DomNode; pre: boolean } | { close: number };
+
+/**
+ * Depth-first over the tree with an explicit stack, not recursion: a page nested tens of thousands of levels deep
+ * must not overflow the call stack (read-html checks depth before parsing, this keeps the walk safe regardless).
+ */
+function walk(root: DomNode, w: Writer): void {
+  const stack: Step[] = [{ node: root, pre: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ("close" in step) {
+      w.brk(step.close);
+      continue;
+    }
+    const { node, pre } = step;
+    if (node.nodeType === TEXT_NODE) {
+      w.text(node.textContent ?? "", pre);
+      continue;
+    }
+    if (!isElement(node)) {
+      // Document and fragment nodes: their children only.
+      if (node.nodeType === 9 || node.nodeType === 11) pushChildren(stack, node, pre);
+      continue;
+    }
+    const tag = node.tagName.toUpperCase();
+    if (SKIP.has(tag)) continue;
+    if (tag === "BR") {
+      w.newline();
+      continue;
+    }
+    const level = PARAGRAPH.has(tag) ? 2 : LINE.has(tag) ? 1 : 0;
+    if (level) w.brk(level);
+    if (CELL.has(tag)) w.cell();
+    if (level) stack.push({ close: level });
+    pushChildren(stack, node, pre || tag === "PRE");
   }
-  if (!isElement(node)) {
-    // Document and fragment nodes: their children only.
-    if (node.nodeType === 9 || node.nodeType === 11) for (const c of Array.from(node.childNodes)) walk(c, w, pre);
-    return;
+}
+
+/** Children pushed last-first so that they pop in document order. */
+function pushChildren(stack: Step[], node: DomNode, pre: boolean): void {
+  const children = node.childNodes;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i];
+    if (c) stack.push({ node: c, pre });
   }
-  const tag = node.tagName.toUpperCase();
-  if (SKIP.has(tag)) return;
-  if (tag === "BR") {
-    w.newline();
-    return;
-  }
-  const level = PARAGRAPH.has(tag) ? 2 : LINE.has(tag) ? 1 : 0;
-  if (level) w.brk(level);
-  if (CELL.has(tag)) w.cell();
-  const inPre = pre || tag === "PRE";
-  for (const c of Array.from(node.childNodes)) walk(c, w, inPre);
-  if (level) w.brk(level);
 }
 
 /** Collects text with pending line breaks; output is kept in chunks because huge pages make string appends slow. */

@@ -1,6 +1,7 @@
 import { Readability, isProbablyReaderable } from "@mozilla/readability";
 import { type DomElement, type DomNode, parseDocument } from "./dom.js";
 import { type HtmlMeta, readHtmlMeta, toLang } from "./html-meta.js";
+import { checkHtmlShape } from "./html-limits.js";
 import { blockText, removeChrome } from "./html-text.js";
 import { normalizeText, tidyLines } from "./normalize.js";
 import { readTelegramPost } from "./telegram.js";
@@ -25,6 +26,7 @@ const READABILITY_MAX_TEXT = 500_000;
  * article; when it finds none, the body without scripts, navigation and footers is used.
  */
 export function readHtml(html: string, baseUrl?: string): HtmlResult {
+  checkHtmlShape(html);
   const doc = parseDocument(html);
   const meta = readHtmlMeta(doc, baseUrl);
   const post = readTelegramPost(doc, baseUrl);

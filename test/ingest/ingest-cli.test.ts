@@ -54,7 +54,7 @@ after(async () => {
 
 test("a batch with bad inputs: each failure reported with its reason, the rest ingested, exit 1", async () => {
   const db = join(tmp.dir, "ingest.db");
-  const r = await cli(["ingest", join(tmp.dir, "docs"), `${srv.base}/feed.xml`, `${srv.base}/broken-feed`, join(tmp.dir, "no-such-file.txt"), "--db", db, "--json"]);
+  const r = await cli(["ingest", join(tmp.dir, "docs"), `${srv.base}/feed.xml`, `${srv.base}/broken-feed`, join(tmp.dir, "no-such-file.txt"), "--db", db, "--json", "--allow-private"]);
   assert.equal(r.code, 1, r.stderr);
   const s = JSON.parse(r.stdout) as { new: number; unchanged: number; revised: number; failed: Array<{ source: string; reason: string }>; documents: number };
   // a.txt, b.md, c.html, gold.json, 2 Telegram messages, feed page a1, the inline item.
@@ -84,7 +84,7 @@ test("a batch with bad inputs: each failure reported with its reason, the rest i
   conn.close();
 
   // Run again: everything already stored is unchanged; the same failures again.
-  const again = await cli(["ingest", join(tmp.dir, "docs"), `${srv.base}/feed.xml`, "--db", db, "--json"]);
+  const again = await cli(["ingest", join(tmp.dir, "docs"), `${srv.base}/feed.xml`, "--db", db, "--json", "--allow-private"]);
   const s2 = JSON.parse(again.stdout) as { new: number; unchanged: number; revised: number };
   assert.deepEqual([s2.new, s2.unchanged, s2.revised], [0, 8, 0]);
 });

@@ -44,7 +44,7 @@ test("feeds and previews parse into items and posts", () => {
 
 test("watch --once ingests what is new; the next poll sends conditional requests and adds nothing", async () => {
   const db = join(tmp.dir, "watch.db");
-  const args = ["watch", `${srv.base}/rss`, `${srv.base}/atom`, `${srv.base}/s/kpszsu`, "--once", "--delay", "0", "--db", db, "--json"];
+  const args = ["watch", `${srv.base}/rss`, `${srv.base}/atom`, `${srv.base}/s/kpszsu`, "--once", "--delay", "0", "--db", db, "--json", "--allow-private"];
   const r1 = await cli(args);
   assert.equal(r1.code, 0, r1.stderr + r1.stdout);
   const s1 = JSON.parse(r1.stdout) as { new: number; failed: unknown[] };
@@ -68,7 +68,7 @@ test("within one watch process the second poll is conditional (ETag → 304)", a
   const before = srv.conditionalHits.get("/s/kpszsu") ?? 0;
   // Two polls a second apart, then SIGTERM ends the loop and prints the summary.
   const { spawnCli, collect } = await import("../store/helpers.js");
-  const child = spawnCli(["watch", `${srv.base}/s/kpszsu`, "--every", "300ms", "--delay", "0", "--db", db, "--json"]);
+  const child = spawnCli(["watch", `${srv.base}/s/kpszsu`, "--every", "300ms", "--delay", "0", "--db", db, "--json", "--allow-private"]);
   const done = collect(child);
   const t0 = Date.now();
   while ((srv.conditionalHits.get("/s/kpszsu") ?? 0) === before && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 100));
@@ -81,7 +81,7 @@ test("within one watch process the second poll is conditional (ETag → 304)", a
 
 test("a failing feed is reported with its reason and exit 1; the other sources are still ingested", async () => {
   const db = join(tmp.dir, "watch3.db");
-  const r = await cli(["watch", `${srv.base}/bad-feed`, `${srv.base}/nowhere`, `${srv.base}/rss`, "--once", "--delay", "0", "--db", db]);
+  const r = await cli(["watch", `${srv.base}/bad-feed`, `${srv.base}/nowhere`, `${srv.base}/rss`, "--once", "--delay", "0", "--db", db, "--allow-private"]);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /1 new/);
   assert.match(r.stdout, /bad-feed: malformed feed XML|bad-feed: .*feed/);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { request } from "undici";
-import { embedAncestors, frameAncestors } from "../../src/server/framing.js";
+import { CONTENT_POLICY, embedAncestors, frameAncestors } from "../../src/server/security-headers.js";
 import type { AttackSummary } from "../../src/store/types.js";
 import { extraction, loadFixtures, report } from "./fixtures.js";
 import { call, startApi, tempSqliteStore, type ErrorJson, type RunningApi, type TempStore } from "./harness.js";
@@ -98,14 +98,19 @@ describe("embeds", () => {
 describe("framing", () => {
   test("the embed pages may be framed by anyone by default; the dashboard, the API and errors refuse", async () => {
     const embed = await call(api.base, "/embed/attack/2025-07-04");
-    assert.equal(embed.headers.get("content-security-policy"), "frame-ancestors *");
+    assert.equal(embed.headers.get("content-security-policy"), `${CONTENT_POLICY}; frame-ancestors *`);
     assert.equal(embed.headers.get("x-frame-options"), null);
     for (const path of ["/", "/api/attacks", "/api/health", "/api/nothing", "/assets/embed-x.js", "/embed/attack/2031-01-01"]) {
       const r = await call(api.base, path);
       const csp = r.headers.get("content-security-policy");
-      if (path.startsWith("/embed/")) assert.equal(csp, "frame-ancestors *", path);
+      // One policy header (fetch joins repeated headers with ", "), with the page-loading rules and the framing rule.
+      assert.ok(csp && !csp.includes(", "), `${path}: one CSP header`);
+      assert.ok(csp.startsWith(`${CONTENT_POLICY}; `), path);
+      assert.equal(r.headers.get("x-content-type-options"), "nosniff", path);
+      assert.equal(r.headers.get("referrer-policy"), "no-referrer", path);
+      if (path.startsWith("/embed/")) assert.ok(csp.endsWith("; frame-ancestors *"), path);
       else {
-        assert.equal(csp, "frame-ancestors 'none'", path);
+        assert.ok(csp.endsWith("; frame-ancestors 'none'"), path);
         assert.equal(r.headers.get("x-frame-options"), "DENY", path);
       }
     }
@@ -115,8 +120,8 @@ describe("framing", () => {
     const narrow = await startApi({ store: db.store, webDir: web, embedOrigins: ["https://news.example", "https://*.example.org:8443"] });
     try {
       const r = await call(narrow.base, "/embed/timeline");
-      assert.equal(r.headers.get("content-security-policy"), "frame-ancestors https://news.example https://*.example.org:8443");
-      assert.equal((await call(narrow.base, "/")).headers.get("content-security-policy"), "frame-ancestors 'none'");
+      assert.equal(r.headers.get("content-security-policy"), `${CONTENT_POLICY}; frame-ancestors https://news.example https://*.example.org:8443`);
+      assert.equal((await call(narrow.base, "/")).headers.get("content-security-policy"), `${CONTENT_POLICY}; frame-ancestors 'none'`);
     } finally {
       await narrow.close();
     }

@@ -12,7 +12,7 @@ export function register(program: Command): void {
         .command("export")
         .description("Export attacks: csv/json/ndjson (one row per attack and figure) or geojson (one feature per attack and region)"),
     )
-      .requiredOption("--format <format>", EXPORT_FORMATS.join("|"))
+      .option("--format <format>", EXPORT_FORMATS.join("|"), "csv")
       .option("--out <file>", "write to this file instead of standard output"),
   ).action(
     action(async (opts: FilterCliOptions & { db?: string; format: string; out?: string }) => {
@@ -28,6 +28,9 @@ export function register(program: Command): void {
           } catch (e) {
             throw new SalvoError("SALVO_INPUT_UNREADABLE", `cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
           }
+          // Said on stderr, so that stdout stays clean for pipes; a silent write looked like nothing happened.
+          const bytes = Buffer.byteLength(body);
+          process.stderr.write(`salvo: wrote ${opts.format} export to ${opts.out} (${bytes.toLocaleString("en")} bytes)\n`);
         } else process.stdout.write(body);
         return 0;
       });

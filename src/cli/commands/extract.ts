@@ -1,3 +1,5 @@
+import { isoTimeProblem } from "../../iso-time.js";
+import { SalvoError } from "../../errors.js";
 import type { Command } from "commander";
 import { type DocKind, type ExtractOptions, KINDS, LANGS, type Lang, toGold } from "../../model/index.js";
 import { action, usage } from "../run-action.js";
@@ -88,11 +90,17 @@ function goldFileInput(bytes: Buffer): { text: string; options: ExtractOptions }
   if ((KINDS as readonly unknown[]).includes(g.kind)) options.kind = g.kind as DocKind;
   const src = g.source && typeof g.source === "object" ? g.source : {};
   const [published, publisher, url, channel] = [src.published, src.publisher, src.url, src.channel].map(str);
-  if (published) options.published = published;
+  if (published) options.published = checkIsoDateOf(published);
   if (publisher) options.publisher = publisher;
   if (url) options.url = url;
   if (channel) options.channel = channel;
   return { text: g.text, options };
+}
+
+function checkIsoDateOf(published: string): string {
+  const problem = isoTimeProblem(published);
+  if (problem) throw new SalvoError("SALVO_INPUT_DATE", `source.published "${published.slice(0, 60)}" ${problem}`);
+  return published;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
@@ -101,22 +109,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return usage(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** An ISO 8601 date or date-time with a real calendar date, e.g. 2025-07-04 or 2025-07-04T11:34:00+02:00. */
+/** An ISO 8601 date or date-time with a real calendar date, e.g. 2025-07-04 or 2025-07-04T11:34:00+02:00 (src/iso-time.ts). */
 export function checkIsoTime(value: string): string {
-  const m = ISO_TIME.exec(value.trim());
-  const bad = (): never =>
-    usage(`--published must be an ISO 8601 date or time such as 2025-07-04 or 2025-07-04T11:34:00+02:00 (got "${value}")`);
-  if (!m) return bad();
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? 0 : Number(v)));
-  const day = new Date(Date.UTC(y!, mo! - 1, d!));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo! - 1 || day.getUTCDate() !== d) return bad();
-  if (h! > 23 || mi! > 59 || s! > 59) return bad();
-  if (m[7] && m[7] !== "Z") {
-    const [oh, om] = m[7].slice(1).split(":").map(Number);
-    if (oh! > 14 || om! > 59) return bad();
-  }
+  const problem = isoTimeProblem(value);
+  if (problem) usage(`--published must be an ISO 8601 date or time such as 2025-07-04 or 2025-07-04T11:34:00+02:00: "${value}" ${problem}`);
   return value.trim();
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { importDataset } from "../../ingest/dataset.js";
+import { loadRegions } from "../../ingest/regions.js";
 import { progressBar } from "../../ingest/progress.js";
 import { formatImportSummary } from "../../ingest/summary.js";
 import { addDbOption, withStore } from "../../store/cli-support.js";
@@ -13,14 +14,17 @@ export function register(program: Command): void {
       .argument("<csv>", "path of missile_attacks_daily.csv")
       .option("--json", "print the summary as JSON"),
   ).action(
-    action(async (csv: string, opts: { db?: string; json?: boolean }) =>
-      withStore(opts, async (store) => {
+    action(async (csv: string, opts: { db?: string; json?: boolean }) => {
+      // The reference regions are read before the store is opened: without them rows would be stored with no
+      // regions (and a re-run would call them unchanged), so a missing file stops the import here.
+      loadRegions();
+      return withStore(opts, async (store) => {
         const bar = progressBar("import");
         const summary = await importDataset(store, csv, { onProgress: (d, t) => bar.update(d, t) });
         bar.stop();
         process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + "\n" : formatImportSummary(summary));
         return summary.failed.length ? 1 : 0;
-      }),
-    ),
+      });
+    }),
   );
 }

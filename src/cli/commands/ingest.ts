@@ -4,17 +4,19 @@ import { progressBar } from "../../ingest/progress.js";
 import { formatIngestSummary } from "../../ingest/summary.js";
 import { addDbOption, parseDuration, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
+import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
 
 export function register(program: Command): void {
   addDbOption(
-    program
+    addOutboundOptions(program
       .command("ingest")
       .description("Store documents and their facts: text, Markdown and HTML files, folders, URLs, RSS/Atom feeds, Telegram exports (result.json), gold-format JSON")
       .argument("<inputs...>", "files, folders (recursive) or http(s) URLs")
       .option("--timeout <duration>", "time limit of each HTTP request", "20s")
-      .option("--json", "print the summary as JSON"),
+      .option("--json", "print the summary as JSON")),
   ).action(
-    action(async (inputs: string[], opts: { db?: string; json?: boolean; timeout: string }) => {
+    action(async (inputs: string[], opts: OutboundCliOptions & { db?: string; json?: boolean; timeout: string }) => {
+      applyOutboundOptions(opts);
       const timeoutMs = parseDuration(opts.timeout, "--timeout");
       return withStore(opts, async (store) => {
         const bar = progressBar("ingest");

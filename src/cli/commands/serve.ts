@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { SalvoError } from "../../errors.js";
 import { buildApp, DEFAULT_BODY_LIMIT } from "../../server/app.js";
-import { embedAncestors } from "../../server/framing.js";
+import { embedAncestors } from "../../server/security-headers.js";
 import { openStore } from "../../store/index.js";
 import { action, usage } from "../run-action.js";
+import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
 
 interface ServeOptions {
   port: string;
@@ -23,19 +24,20 @@ function integer(value: string, flag: string, min: number, max: number): number 
 }
 
 export function register(program: Command): void {
-  program
+  addOutboundOptions(program
     .command("serve")
     .description("Serve the HTTP API (and the dashboard when built) over the store; writes need SALVO_TOKEN")
     .option("--port <port>", "TCP port", "7040")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <url>", "SQLite file or postgres:// URL (default SALVO_DB or ./salvo.db)")
-    .option("--allow-private-urls", "let URL ingestion reach private, loopback and link-local addresses")
+    .option("--allow-private-urls", "the same as --allow-private (kept for existing scripts)")
     .option("--body-limit <bytes>", "largest request body", String(DEFAULT_BODY_LIMIT))
     .option("--cache-ttl <ms>", "serve repeated reads from memory for this long (0: off); writes through the API clear it", "0")
     .option("--log", "log every request as JSON lines on stderr (errors are always logged)")
-    .option("--embed-origins <list>", "comma-separated origins whose pages may show the /embed/ pages in an iframe (* for any)", "*")
+    .option("--embed-origins <list>", "comma-separated origins whose pages may show the /embed/ pages in an iframe (* for any)", "*"))
     .action(
-      action(async (opts: ServeOptions) => {
+      action(async (opts: ServeOptions & OutboundCliOptions) => {
+        const outbound = applyOutboundOptions(opts);
         const port = integer(opts.port, "--port", 0, 65535);
         const bodyLimit = integer(opts.bodyLimit, "--body-limit", 1024, 100 * 1024 * 1024);
         const cacheTtlMs = integer(opts.cacheTtl, "--cache-ttl", 0, 3_600_000);
@@ -45,7 +47,8 @@ export function register(program: Command): void {
         const app = await buildApp({
           store,
           token,
-          allowPrivateUrls: Boolean(opts.allowPrivateUrls),
+          allowPrivateUrls: outbound.allowPrivate,
+          allowUrlHosts: outbound.allowHosts,
           bodyLimit,
           cacheTtlMs,
           embedOrigins,

@@ -4,10 +4,11 @@ import { checkHttpUrl } from "../../ingest/fetch.js";
 import { watch } from "../../ingest/watch.js";
 import { addDbOption, parseDuration, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
+import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
 
 export function register(program: Command): void {
   addDbOption(
-    program
+    addOutboundOptions(program
       .command("watch")
       .description("Poll RSS/Atom feeds and Telegram channel previews (https://t.me/s/<channel>) and ingest what is new")
       .argument("<sources...>", "feed or page URLs")
@@ -15,9 +16,10 @@ export function register(program: Command): void {
       .option("--once", "poll each source once and exit")
       .option("--delay <duration>", "pause between two requests to the same host", "1s")
       .option("--timeout <duration>", "time limit of each HTTP request", "20s")
-      .option("--json", "print the final summary as JSON"),
+      .option("--json", "print the final summary as JSON")),
   ).action(
-    action(async (sources: string[], opts: { db?: string; every: string; once?: boolean; delay: string; timeout: string; json?: boolean }) => {
+    action(async (sources: string[], opts: OutboundCliOptions & { db?: string; every: string; once?: boolean; delay: string; timeout: string; json?: boolean }) => {
+      applyOutboundOptions(opts);
       for (const s of sources) checkHttpUrl(s);
       const everyMs = parseDuration(opts.every, "--every");
       const delayMs = parseDuration(opts.delay, "--delay");

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { toGold, type DocKind, type ExtractOptions, type Lang } from "../../model/index.js";
-import { extractDocument } from "../../source/extract-document.js";
-import { readBody } from "../document-input.js";
+import type { DocKind, ExtractOptions, Lang } from "../../model/index.js";
+import type { ExtractPool } from "../../worker/extract-pool.js";
 import { FILENAME, ISO_TIME, RAW_BODY_CONTENT, errorResponses, kind, lang } from "../schemas/common.js";
 import { requireBody } from "./body.js";
 
@@ -36,7 +35,7 @@ interface ExtractBody {
 }
 type ExtractQuery = Omit<ExtractBody, "text">;
 
-export async function extractRoutes(app: FastifyInstance, { maxBytes }: { maxBytes: number }): Promise<void> {
+export async function extractRoutes(app: FastifyInstance, { maxBytes, pool }: { maxBytes: number; pool: ExtractPool }): Promise<void> {
   app.post<{ Body: ExtractBody | Buffer; Querystring: ExtractQuery }>(
     "/api/extract",
     {
@@ -75,11 +74,6 @@ export async function extractRoutes(app: FastifyInstance, { maxBytes }: { maxByt
       const body = requireBody(request.body);
       const raw = Buffer.isBuffer(body) ? body : null;
       const opts: ExtractQuery = raw ? request.query : { ...request.query, ...(body as ExtractBody) };
-      const doc = readBody(raw ?? (body as ExtractBody).text, {
-        contentType: raw ? request.headers["content-type"] : undefined,
-        url: opts.url,
-        filename: opts.filename,
-      }, maxBytes);
       const options: ExtractOptions = {};
       if (opts.lang) options.lang = opts.lang;
       if (opts.kind) options.kind = opts.kind;
@@ -88,10 +82,18 @@ export async function extractRoutes(app: FastifyInstance, { maxBytes }: { maxByt
       if (opts.url) options.url = opts.url;
       if (opts.channel) options.channel = opts.channel;
       if (opts.title) options.title = opts.title;
-      const x = extractDocument(doc, options);
-      const out = opts.format === "gold" ? toGold(x) : x;
-      // Serialized here, not by the response schema: the body is exactly what `salvo extract` prints.
-      return reply.type("application/json; charset=utf-8").send(JSON.stringify(out));
+      // Read and extracted in a worker thread (src/worker/extract-pool.ts): one request never stalls the others.
+      const json = await pool.run({
+        body: raw ?? (body as ExtractBody).text,
+        contentType: raw ? request.headers["content-type"] : undefined,
+        url: opts.url,
+        filename: opts.filename,
+        maxBytes,
+        options,
+        format: opts.format === "gold" ? "gold" : "json",
+      });
+      // Serialized by the worker, not by the response schema: the body is exactly what `salvo extract` prints.
+      return reply.type("application/json; charset=utf-8").send(json);
     },
   );
 }
