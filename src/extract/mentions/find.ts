@@ -4,7 +4,7 @@ import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
 import { FormTrie, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
-import { findPlaces } from "./places.js";
+import { addPlaceForms, placeHit, placesFrom, type PlaceHits } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
@@ -54,9 +54,12 @@ function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
 }
 
 interface Compiled {
+  /** The lexicon's forms and the gazetteer's, in one trie: one walk over the tokens finds both. */
   trie: FormTrie;
   /** Index in the trie's payloads → table or list name. */
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
+  /** The table of the gazetteer's forms (after every name). */
+  places: number;
 }
 
 const cache = new Map<Lexicon, Compiled>();
@@ -81,7 +84,9 @@ function compile(lex: Lexicon): Compiled {
     const table = names.push(`belonging:${name}`) - 1;
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
-  const c = { trie, names };
+  const places = names.length;
+  addPlaceForms(trie, places);
+  const c = { trie, names, places };
   cache.set(lex, c);
   return c;
 }
@@ -89,8 +94,16 @@ function compile(lex: Lexicon): Compiled {
 export function findMentions(text: string, lex: Lexicon, tokens: Token[] = tokenize(text)): Mentions {
   const c = compile(lex);
   const hits = new Map<Compiled["names"][number], Array<Hit & { value: string; order: number }>>();
+  const placeHits: PlaceHits = new Map();
   c.trie.matchAll(tokens, (start, end, payloads) => {
+    let place = false;
     for (const p of payloads) {
+      if (p.table === c.places) {
+        // The first gazetteer form of the node, as a gazetteer-only trie would give it.
+        if (!place) placeHit(text, placeHits, start, end, p);
+        place = true;
+        continue;
+      }
       const name = c.names[p.table]!;
       let list = hits.get(name);
       if (!list) hits.set(name, (list = []));
@@ -116,7 +129,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     name: h.value,
     kind: "sea",
   }));
-  const places = [...findPlaces(text, tokens).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
+  const places = [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
     (a, b) => a.start - b.start,
   );
   return {

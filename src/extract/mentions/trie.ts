@@ -27,21 +27,33 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-interface Payload {
+export interface Payload {
   table: number;
   value: string;
   order: number;
 }
 
-interface Node {
-  exact: Map<string, Node>;
-  stems: Array<{ stem: string; spaced: boolean; node: Node }>;
-  payloads: Payload[];
+interface Stem {
+  stem: string;
+  spaced: boolean;
+  node: Node;
 }
 
-const newNode = (): Node => ({ exact: new Map(), stems: [], payloads: [] });
-/** Exact transitions are keyed by spacing and word: the first token of a form ignores its spacing. */
-const edge = (spaced: boolean, key: string) => (spaced ? " " : "") + key;
+/**
+ * Exact transitions in two maps, by the spacing before the next token (the first token of a form
+ * ignores its spacing: the root uses `tight` only). Keyed by the token itself, so a walk never
+ * builds a string to look an edge up.
+ */
+interface Node {
+  tight: Map<string, Node> | null;
+  spaced: Map<string, Node> | null;
+  stems: Stem[] | null;
+  payloads: Payload[] | null;
+}
+
+const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads: null });
+
+export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 
 export class FormTrie {
   private readonly root = newNode();
@@ -68,48 +80,52 @@ export class FormTrie {
           }
           node = found.node;
         } else {
-          let found = node.stems.find((s) => s.stem === t.key && s.spaced === spaced);
+          const stems = (node.stems ??= []);
+          let found = stems.find((s) => s.stem === t.key && s.spaced === spaced);
           if (!found) {
             found = { stem: t.key, spaced, node: newNode() };
-            node.stems.push(found);
+            stems.push(found);
           }
           node = found.node;
         }
       } else {
-        const k = edge(spaced, t.key);
-        let next = node.exact.get(k);
+        const edges = spaced ? (node.spaced ??= new Map()) : (node.tight ??= new Map());
+        let next = edges.get(t.key);
         if (!next) {
           next = newNode();
-          node.exact.set(k, next);
+          edges.set(t.key, next);
         }
         node = next;
       }
       first = false;
     }
-    if (node !== this.root) node.payloads.push({ table, value, order });
+    if (node !== this.root) (node.payloads ??= []).push({ table, value, order });
   }
 
   /** Every match of every form, as [start, end) with the payloads of the form(s) matched. */
-  matchAll(tokens: Token[], onMatch: (start: number, end: number, payloads: Payload[]) => void): void {
+  matchAll(tokens: Token[], onMatch: OnMatch): void {
+    const rootExact = this.root.tight;
+    const stemsByHead = this.rootStems.size > 0 ? this.rootStems : null;
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const starts: Node[] = [];
-      const exact = this.root.exact.get(t.key);
-      if (exact) starts.push(exact);
-      const bucket = this.rootStems.get(t.key.slice(0, 2));
-      if (bucket) for (const s of bucket) if (t.key.startsWith(s.stem)) starts.push(s.node);
-      for (const n of starts) this.walk(tokens, i, i, n, onMatch);
+      const key = tokens[i]!.key;
+      const exact = rootExact?.get(key);
+      if (exact) this.walk(tokens, i, i, exact, onMatch);
+      const bucket = stemsByHead?.get(key.slice(0, 2));
+      if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
     }
   }
 
-  private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: (start: number, end: number, payloads: Payload[]) => void): void {
-    if (node.payloads.length > 0) onMatch(tokens[from]!.start, tokens[at]!.end, node.payloads);
+  private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: OnMatch): void {
+    if (node.payloads !== null) onMatch(tokens[from]!.start, tokens[at]!.end, node.payloads);
     const next = tokens[at + 1];
     if (!next) return;
-    const exact = node.exact.get(edge(next.spaced, next.key));
+    const edges = next.spaced ? node.spaced : node.tight;
+    const exact = edges?.get(next.key);
     if (exact) this.walk(tokens, from, at + 1, exact, onMatch);
-    for (const s of node.stems) {
-      if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, from, at + 1, s.node, onMatch);
+    if (node.stems !== null) {
+      for (const s of node.stems) {
+        if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, from, at + 1, s.node, onMatch);
+      }
     }
   }
 }
