@@ -10,7 +10,8 @@ interface Cues {
   script: "Cyrillic" | "Latin";
   words: Set<string>;
   endings: readonly string[];
-  letters: Set<string>;
+  /** The language's own letters, as UTF-16 code units (every one is in the Basic Multilingual Plane). */
+  letters: Set<number>;
 }
 let cues: Cues[] | null = null;
 
@@ -20,9 +21,27 @@ function allCues(): Cues[] {
     script: lex.detect.script,
     words: new Set(lex.detect.words),
     endings: lex.detect.endings,
-    letters: new Set([...lex.detect.letters.toLowerCase()]),
+    letters: new Set([...lex.detect.letters.toLowerCase()].map((ch) => ch.charCodeAt(0))),
   }));
   return cues;
+}
+
+const CYR = 1;
+const LAT = 2;
+/** The script of each first character met (0: neither), so each is tested against the Unicode classes once. */
+const scriptCache = new Map<string, number>();
+
+function scriptOf(key: string): number {
+  const first = key[0] ?? "";
+  const code = first.charCodeAt(0);
+  // ASCII: the Latin script there is exactly a-z and A-Z.
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? LAT : 0;
+  let s = scriptCache.get(first);
+  if (s === undefined) {
+    s = CYRILLIC.test(first) ? CYR : LATIN.test(first) ? LAT : 0;
+    if (scriptCache.size < 4096) scriptCache.set(first, s);
+  }
+  return s;
 }
 
 /**
@@ -37,9 +56,9 @@ export function detectLang(tokens: Token[]): Lang {
   let latin = 0;
   for (const t of tokens) {
     if (words.length >= 150) break;
-    const first = t.key[0] ?? "";
-    if (CYRILLIC.test(first)) cyrillic++;
-    else if (LATIN.test(first)) latin++;
+    const s = scriptOf(t.key);
+    if (s === CYR) cyrillic++;
+    else if (s === LAT) latin++;
     else continue;
     words.push(t.key);
   }
@@ -52,7 +71,8 @@ export function detectLang(tokens: Token[]): Lang {
     for (const w of words) {
       if (c.words.has(w)) score += 1;
       if (w.length > 3 && c.endings.some((e) => w.endsWith(e))) score += 0.5;
-      if (c.letters.size > 0) for (const ch of w) if (c.letters.has(ch)) score += script === "Cyrillic" ? 3 : 0.5;
+      // By code unit: a surrogate half is never one of the letters, as an astral character never is.
+      if (c.letters.size > 0) for (let i = 0; i < w.length; i++) if (c.letters.has(w.charCodeAt(i))) score += script === "Cyrillic" ? 3 : 0.5;
     }
     if (score > bestScore) {
       best = c.lang;
