@@ -10,8 +10,8 @@ interface Cues {
   script: "Cyrillic" | "Latin";
   words: Set<string>;
   endings: readonly string[];
-  /** The language's own letters, as UTF-16 code units (every one is in the Basic Multilingual Plane). */
-  letters: Set<number>;
+  /** The language's own letters: 1 at each of their UTF-16 code units (all in the Basic Multilingual Plane); null with none. */
+  letters: Uint8Array | null;
 }
 let cues: Cues[] | null = null;
 
@@ -21,9 +21,16 @@ function allCues(): Cues[] {
     script: lex.detect.script,
     words: new Set(lex.detect.words),
     endings: lex.detect.endings,
-    letters: new Set([...lex.detect.letters.toLowerCase()].map((ch) => ch.charCodeAt(0))),
+    letters: letterTable(lex.detect.letters.toLowerCase()),
   }));
   return cues;
+}
+
+function letterTable(letters: string): Uint8Array | null {
+  if (letters.length === 0) return null;
+  const table = new Uint8Array(0x10000);
+  for (const ch of letters) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  return table;
 }
 
 const CYR = 1;
@@ -72,7 +79,8 @@ export function detectLang(tokens: Token[]): Lang {
       if (c.words.has(w)) score += 1;
       if (w.length > 3 && c.endings.some((e) => w.endsWith(e))) score += 0.5;
       // By code unit: a surrogate half is never one of the letters, as an astral character never is.
-      if (c.letters.size > 0) for (let i = 0; i < w.length; i++) if (c.letters.has(w.charCodeAt(i))) score += script === "Cyrillic" ? 3 : 0.5;
+      const letters = c.letters;
+      if (letters !== null) for (let i = 0; i < w.length; i++) if (letters[w.charCodeAt(i)] === 1) score += script === "Cyrillic" ? 3 : 0.5;
     }
     if (score > bestScore) {
       best = c.lang;
