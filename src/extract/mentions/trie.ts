@@ -14,15 +14,75 @@ export interface Token {
   spaced: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+/** What the tokenizer makes of a character: a letter, mark or digit; whitespace; anything else. */
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const SPACE_RE = /^\s$/u;
+/** The class of every BMP code unit met so far (0: not yet looked up), so each is tested once per process. */
+const classes = new Uint8Array(0x10000);
 
+function classOf(ch: string): number {
+  return WORD_RE.test(ch) ? WORD : SPACE_RE.test(ch) ? SPACE : OTHER;
+}
+
+function bmpClass(code: number): number {
+  let c = classes[code]!;
+  if (c === 0) classes[code] = c = classOf(String.fromCharCode(code));
+  return c;
+}
+
+/**
+ * The text's tokens: runs of letters, marks and digits, and every other visible character alone
+ * (what `/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu` finds), each with its lower-case key. One
+ * walk over the code units: no match objects, and the text lower-cased once when that keeps every
+ * offset (no "İ", whose lower case is two units; no "Σ", whose lower case depends on what follows).
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length && !text.includes("Σ") ? lowered : null;
+  const n = text.length;
   let prevEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase(), spaced: m.index > prevEnd });
-    prevEnd = m.index + m[0].length;
+  let i = 0;
+  while (i < n) {
+    // The class and width of the code point at i (a lone surrogate is a code point of its own).
+    let code = text.charCodeAt(i);
+    let width = 1;
+    let cls: number;
+    if (code < 0x80) cls = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? WORD : code === 0x20 || (code >= 0x09 && code <= 0x0d) ? SPACE : OTHER;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      cls = classOf(text.slice(i, i + 2));
+    } else cls = bmpClass(code);
+    if (cls === SPACE) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    if (cls === WORD) {
+      while (i < n) {
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) {
+            i++;
+            continue;
+          }
+          break;
+        }
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          if (classOf(text.slice(i, i + 2)) !== WORD) break;
+          i += 2;
+          continue;
+        }
+        if (bmpClass(code) !== WORD) break;
+        i++;
+      }
+    }
+    out.push({ start, end: i, key: lower !== null ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), spaced: start > prevEnd });
+    prevEnd = i;
   }
   return out;
 }
