@@ -2,9 +2,9 @@ import type { BelongingKey, Lexicon } from "../../lexicon/types.js";
 import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
-import { FormTrie, tokenize, type Token } from "./trie.js";
+import { FormTrie, matchAllTries, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
-import { addPlaceForms, placeHit, placesFrom, type PlaceHits } from "./places.js";
+import { placeHit, placesFrom, placesTrie, PLACES_TABLE, type PlaceHits } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
@@ -54,12 +54,12 @@ function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
 }
 
 interface Compiled {
-  /** The lexicon's forms and the gazetteer's, in one trie: one walk over the tokens finds both. */
+  /** The lexicon's forms; the gazetteer's trie is walked beside it, in the same pass over the tokens. */
   trie: FormTrie;
+  /** The lexicon's trie and the gazetteer's, for `matchAllTries`. */
+  tries: readonly [FormTrie, FormTrie];
   /** Index in the trie's payloads → table or list name. */
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
-  /** The table of the gazetteer's forms (after every name). */
-  places: number;
 }
 
 const cache = new Map<Lexicon, Compiled>();
@@ -84,9 +84,7 @@ function compile(lex: Lexicon): Compiled {
     const table = names.push(`belonging:${name}`) - 1;
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
-  const places = names.length;
-  addPlaceForms(trie, places);
-  const c = { trie, names, places };
+  const c: Compiled = { trie, tries: [trie, placesTrie()], names };
   cache.set(lex, c);
   return c;
 }
@@ -95,15 +93,14 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
   const c = compile(lex);
   const hits = new Map<Compiled["names"][number], Array<Hit & { value: string; order: number }>>();
   const placeHits: PlaceHits = new Map();
-  c.trie.matchAll(tokens, (start, end, payloads) => {
-    let place = false;
+  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads all come from one
+  // trie; the gazetteer's table is negative, never a lexicon's.
+  matchAllTries(c.tries, tokens, (start, end, payloads) => {
+    if (payloads[0]!.table === PLACES_TABLE) {
+      placeHit(text, placeHits, start, end, payloads[0]!);
+      return;
+    }
     for (const p of payloads) {
-      if (p.table === c.places) {
-        // The first gazetteer form of the node, as a gazetteer-only trie would give it.
-        if (!place) placeHit(text, placeHits, start, end, p);
-        place = true;
-        continue;
-      }
       const name = c.names[p.table]!;
       let list = hits.get(name);
       if (!list) hits.set(name, (list = []));

@@ -7,12 +7,8 @@ type Form = [string, string, string, number];
 const FORMS = gazetteer.forms as unknown as Record<string, Form>;
 const ENTRIES: Form[] = Object.values(FORMS);
 
-/**
- * Adds every gazetteer surface form to a trie under one table, the payload's value the form's index:
- * the lexicon matcher (mentions/find.ts) holds the gazetteer too, so one walk over the tokens finds
- * both (issue 10: one merged trie).
- */
-export function addPlaceForms(trie: FormTrie, table: number): void {
+/** Adds every gazetteer surface form to a trie under one table, the payload's value the form's index. */
+function addPlaceForms(trie: FormTrie, table: number): void {
   Object.keys(FORMS).forEach((surface, i) => trie.add(surface, table, String(i), 0));
 }
 
@@ -27,13 +23,15 @@ export function placeHit(text: string, hits: PlaceHits, start: number, end: numb
   if (!prev || end > prev.end) hits.set(start, { end, form, words: text.slice(start, end).split(/\s+/).length });
 }
 
+/** The table of the gazetteer's forms in `placesTrie()`: negative, so no lexicon table (0, 1, …) is taken for it. */
+export const PLACES_TABLE = -1;
 let trie: FormTrie | null = null;
 
-/** The gazetteer alone in one trie, built on first use (for `findPlaces`). */
-function placesTrie(): FormTrie {
+/** The gazetteer in one trie, built on first use and shared by every language. */
+export function placesTrie(): FormTrie {
   if (trie) return trie;
   trie = new FormTrie();
-  addPlaceForms(trie, 0);
+  addPlaceForms(trie, PLACES_TABLE);
   return trie;
 }
 

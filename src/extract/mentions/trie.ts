@@ -164,15 +164,17 @@ export class FormTrie {
 
   /** Every match of every form, as [start, end) with the payloads of the form(s) matched. */
   matchAll(tokens: Token[], onMatch: OnMatch): void {
-    const rootExact = this.root.tight;
-    const stemsByHead = this.rootStems.size > 0 ? this.rootStems : null;
-    for (let i = 0; i < tokens.length; i++) {
-      const key = tokens[i]!.key;
-      const exact = rootExact?.get(key);
-      if (exact) this.walk(tokens, i, i, exact, onMatch);
-      const bucket = stemsByHead?.get(key.slice(0, 2));
-      if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
-    }
+    for (let i = 0; i < tokens.length; i++) this.matchAt(tokens, i, onMatch);
+  }
+
+  /** Every match of a form that begins at token i. */
+  matchAt(tokens: Token[], i: number, onMatch: OnMatch): void {
+    const key = tokens[i]!.key;
+    const exact = this.root.tight?.get(key);
+    if (exact) this.walk(tokens, i, i, exact, onMatch);
+    if (this.rootStems.size === 0) return;
+    const bucket = this.rootStems.get(key.slice(0, 2));
+    if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
   }
 
   private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: OnMatch): void {
@@ -188,4 +190,13 @@ export class FormTrie {
       }
     }
   }
+}
+
+/**
+ * One walk over the tokens for several tries at once (a language's lexicon and the gazetteer, which
+ * every language shares: one copy of it in memory, not one per lexicon). At each token every trie is
+ * tried in turn; each trie sees its matches in the order its own `matchAll` gives them.
+ */
+export function matchAllTries(tries: readonly FormTrie[], tokens: Token[], onMatch: OnMatch): void {
+  for (let i = 0; i < tokens.length; i++) for (const t of tries) t.matchAt(tokens, i, onMatch);
 }
