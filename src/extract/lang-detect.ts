@@ -9,7 +9,8 @@ interface Cues {
   lang: Lang;
   script: "Cyrillic" | "Latin";
   words: Set<string>;
-  endings: readonly string[];
+  /** Word endings by their last code unit (an empty ending, which every word has, under -1). */
+  endings: Map<number, readonly string[]>;
   /** The language's own letters: 1 at each of their UTF-16 code units (all in the Basic Multilingual Plane); null with none. */
   letters: Uint8Array | null;
 }
@@ -20,10 +21,29 @@ function allCues(): Cues[] {
     lang: lex.lang,
     script: lex.detect.script,
     words: new Set(lex.detect.words),
-    endings: lex.detect.endings,
+    endings: byLastUnit(lex.detect.endings),
     letters: letterTable(lex.detect.letters.toLowerCase()),
   }));
   return cues;
+}
+
+function byLastUnit(endings: readonly string[]): Map<number, readonly string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of endings) {
+    const k = e.length === 0 ? -1 : e.charCodeAt(e.length - 1);
+    out.set(k, [...(out.get(k) ?? []), e]);
+  }
+  return out;
+}
+
+/** True when the word ends with one of the endings (only those with its last letter can). */
+function hasEnding(w: string, endings: Map<number, readonly string[]>): boolean {
+  if (endings.size === 0) return false;
+  if (endings.has(-1)) return true;
+  const same = endings.get(w.charCodeAt(w.length - 1));
+  if (same === undefined) return false;
+  for (const e of same) if (w.endsWith(e)) return true;
+  return false;
 }
 
 function letterTable(letters: string): Uint8Array | null {
@@ -77,7 +97,7 @@ export function detectLang(tokens: Token[]): Lang {
     let score = 0;
     for (const w of words) {
       if (c.words.has(w)) score += 1;
-      if (w.length > 3 && c.endings.some((e) => w.endsWith(e))) score += 0.5;
+      if (w.length > 3 && hasEnding(w, c.endings)) score += 0.5;
       // By code unit: a surrogate half is never one of the letters, as an astral character never is.
       const letters = c.letters;
       if (letters !== null) for (let i = 0; i < w.length; i++) if (letters[w.charCodeAt(i)] === 1) score += script === "Cyrillic" ? 3 : 0.5;

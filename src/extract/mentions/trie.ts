@@ -111,6 +111,13 @@ interface Node {
   payloads: Payload[] | null;
 }
 
+/**
+ * A number for a key's first two code units (`key.slice(0, 2)` without building the string): root
+ * stems are bucketed by it, so a token looks only at the stems it may begin.
+ */
+const headOf = (key: string): number =>
+  key.length >= 2 ? key.charCodeAt(0) * 0x10000 + key.charCodeAt(1) : key.length === 1 ? 0x100000000 + key.charCodeAt(0) : 0x200000000;
+
 const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads: null });
 
 export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
@@ -118,7 +125,7 @@ export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 export class FormTrie {
   private readonly root = newNode();
   /** Stems at the root, by their first two letters, so a token looks only at stems it may begin. */
-  private readonly rootStems = new Map<string, Array<{ stem: string; node: Node }>>();
+  private readonly rootStems = new Map<number, Array<{ stem: string; node: Node }>>();
 
   add(form: string, table: number, value: string, order: number): void {
     const tokens = tokenize(form.replace(/\*/g, "\u0000"));
@@ -131,12 +138,12 @@ export class FormTrie {
       const spaced = !first && t.spaced;
       if (stem) {
         if (first) {
-          const bucket = this.rootStems.get(t.key.slice(0, 2)) ?? [];
+          const bucket = this.rootStems.get(headOf(t.key)) ?? [];
           let found = bucket.find((s) => s.stem === t.key);
           if (!found) {
             found = { stem: t.key, node: newNode() };
             bucket.push(found);
-            this.rootStems.set(t.key.slice(0, 2), bucket);
+            this.rootStems.set(headOf(t.key), bucket);
           }
           node = found.node;
         } else {
@@ -173,7 +180,7 @@ export class FormTrie {
     const exact = this.root.tight?.get(key);
     if (exact) this.walk(tokens, i, i, exact, onMatch);
     if (this.rootStems.size === 0) return;
-    const bucket = this.rootStems.get(key.slice(0, 2));
+    const bucket = this.rootStems.get(headOf(key));
     if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
   }
 
