@@ -114,7 +114,10 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     for (const p of payloads) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
-  const kept = (name: Compiled["names"][number]) => dropOverlaps(hits[c.tableOf.get(name)!] ?? []);
+  const kept = (name: Compiled["names"][number]) => {
+    const list = hits[c.tableOf.get(name)!];
+    return list === undefined ? [] : dropOverlaps(list);
+  };
   const table = <V extends string>(name: Compiled["names"][number]): Array<Hit & { value: V }> =>
     kept(name).map(({ start, end, value }) => ({ start, end, value: value as V }));
   const s = (name: SimpleKey | `belonging:${BelongingKey}`): Mention[] => kept(name).map(({ start, end }) => ({ start, end }));
