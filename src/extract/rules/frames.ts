@@ -191,23 +191,8 @@ function silent(doc: Doc, s: { start: number; end: number }, o: { start: number;
   return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
-const cues = new WeakMap<Doc, Map<string, ProvenanceId | null>>();
-
-/**
- * How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it
- * is only named. The sides' votes and the speakers of a sentence each ask for every body in it, sentence by
- * sentence more than once: the answer, which depends on the document's mentions alone, is kept per document.
- */
+/** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
 function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
-  let byDoc = cues.get(doc);
-  if (!byDoc) cues.set(doc, (byDoc = new Map()));
-  const key = `${s.start},${s.end},${o.start},${o.end}`;
-  let cue = byDoc.get(key);
-  if (cue === undefined) byDoc.set(key, (cue = readSpeakerCue(doc, s, o)));
-  return cue;
-}
-
-function readSpeakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
   // "selon Kyiv", "according to the Air Force": the body named right after.
   const according = inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start });
   if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
