@@ -8,20 +8,6 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  * in a sentence about weapons ("балістичною ракетою Іскандер-М із Криму").
  */
 export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
-  // Frames, targets, tolls and two refiners each ask for a sentence's launch areas: read them once per
-  // document and sentence (a document's mentions and date spans are fixed once it is built). Each caller
-  // gets its own copy of the map.
-  let byDoc = launchCache.get(doc);
-  if (!byDoc) launchCache.set(doc, (byDoc = new Map()));
-  const key = `${s.start}:${s.end}`;
-  let found = byDoc.get(key);
-  if (!found) byDoc.set(key, (found = readLaunchPlaces(doc, s)));
-  return new Map(found);
-}
-
-const launchCache = new WeakMap<Doc, Map<string, ReadonlyMap<PlaceMention, Mention | null>>>();
-
-function readLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
   // "depuis la semaine dernière", "since Monday": a cue followed by a time is a time, not an origin.
   const times = [...doc.m.period, ...doc.dateSpans];
