@@ -1,7 +1,9 @@
 /**
  * Extraction throughput on one core: `extract()` over the development corpus texts, in this thread.
  * A warm-up first, then RUNS timed runs of a few passes each; every figure is the median over runs.
- * Results also go to bench/output/extract.json.
+ * Beside it, a baseline measured in the same run: a bare tokenization pass (`tokenize()`, the
+ * tokenizer extraction starts with) over the same texts, so that the ratio extract / tokenize can be
+ * compared across machines. Results also go to bench/output/extract.json.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -10,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { extractOptionsFor } from "../src/eval/evaluate.js";
 import { loadGoldFiles } from "../src/eval/gold-file.js";
 import { extract } from "../src/extract/index.js";
+import { tokenize } from "../src/extract/mentions/trie.js";
 import type { ExtractOptions } from "../src/model/extraction.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -57,6 +60,18 @@ function pass(docs: readonly Doc[], times: number[][] | null): void {
   }
 }
 
+/** The baseline: a bare tokenization of every text, timed per document like `pass`. */
+function tokenPass(docs: readonly Doc[], times: number[][] | null): void {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const t0 = process.hrtime.bigint();
+    const toks = tokenize(d.text);
+    const dt = Number(process.hrtime.bigint() - t0) / 1000;
+    sink += toks.length;
+    times?.[i]!.push(dt);
+  }
+}
+
 function figures(docs: readonly Doc[], times: number[][], members: number[]): GroupFigures {
   const all = members.flatMap((i) => times[i]!).sort((a, b) => a - b);
   const totalUs = all.reduce((a, b) => a + b, 0);
@@ -74,6 +89,40 @@ function figures(docs: readonly Doc[], times: number[][], members: number[]): Gr
 
 function row(cells: Array<string | number>, widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("");
+}
+
+type Pass = (docs: readonly Doc[], times: number[][] | null) => void;
+
+/** Warm-up, then RUNS timed runs of `passFn` over the corpus; figures per group, medians over runs. */
+function measure(docs: readonly Doc[], groups: Map<string, number[]>, passFn: Pass) {
+  const warmStart = performance.now();
+  let warmPasses = 0;
+  while (warmPasses < 3 || performance.now() - warmStart < WARMUP_MS) {
+    passFn(docs, null);
+    warmPasses++;
+  }
+  const passMs = (performance.now() - warmStart) / warmPasses;
+  const passesPerRun = Math.min(1000, Math.max(1, Math.ceil(RUN_TARGET_MS / Math.max(passMs, 1e-3))));
+  const perRun = new Map<string, GroupFigures[]>([...groups.keys()].map((g) => [g, []]));
+  for (let r = 0; r < RUNS; r++) {
+    const times = docs.map(() => [] as number[]);
+    for (let p = 0; p < passesPerRun; p++) passFn(docs, times);
+    for (const [g, members] of groups) perRun.get(g)!.push(figures(docs, times, members));
+  }
+  const result: Record<string, GroupFigures & { runs: GroupFigures[] }> = {};
+  for (const [g, runs] of perRun) {
+    const pick = (k: keyof GroupFigures) => median(runs.map((x) => x[k]));
+    result[g] = {
+      documents: runs[0]!.documents,
+      bytes: runs[0]!.bytes,
+      docs_per_s: pick("docs_per_s"),
+      mb_per_s: pick("mb_per_s"),
+      p50_us: pick("p50_us"),
+      p99_us: pick("p99_us"),
+      runs,
+    };
+  }
+  return { result, warmPasses, passesPerRun };
 }
 
 export async function run(): Promise<void> {
@@ -97,40 +146,16 @@ export async function run(): Promise<void> {
     return;
   }
 
-  const warmStart = performance.now();
-  let warmPasses = 0;
-  while (warmPasses < 3 || performance.now() - warmStart < WARMUP_MS) {
-    pass(docs, null);
-    warmPasses++;
-  }
-  const passMs = (performance.now() - warmStart) / warmPasses;
-  const passesPerRun = Math.min(1000, Math.max(1, Math.ceil(RUN_TARGET_MS / Math.max(passMs, 1e-3))));
-
   const groups = new Map<string, number[]>([["all", docs.map((_, i) => i)]]);
   for (const kind of ["official", "news", "social"]) {
     const members = docs.flatMap((d, i) => (d.group === kind ? [i] : []));
     if (members.length > 0) groups.set(kind, members);
   }
-  const perRun = new Map<string, GroupFigures[]>([...groups.keys()].map((g) => [g, []]));
-  for (let r = 0; r < RUNS; r++) {
-    const times = docs.map(() => [] as number[]);
-    for (let p = 0; p < passesPerRun; p++) pass(docs, times);
-    for (const [g, members] of groups) perRun.get(g)!.push(figures(docs, times, members));
-  }
-
-  const result: Record<string, GroupFigures & { runs: GroupFigures[] }> = {};
-  for (const [g, runs] of perRun) {
-    const pick = (k: keyof GroupFigures) => median(runs.map((x) => x[k]));
-    result[g] = {
-      documents: runs[0]!.documents,
-      bytes: runs[0]!.bytes,
-      docs_per_s: pick("docs_per_s"),
-      mb_per_s: pick("mb_per_s"),
-      p50_us: pick("p50_us"),
-      p99_us: pick("p99_us"),
-      runs,
-    };
-  }
+  const measured = measure(docs, groups, pass);
+  const result = measured.result;
+  const baselines = measure(docs, groups, tokenPass).result;
+  const baseline = baselines.all!;
+  const { warmPasses, passesPerRun } = measured;
 
   const totalBytes = result.all!.bytes;
   console.log(
@@ -149,6 +174,14 @@ export async function run(): Promise<void> {
     );
   }
 
+  console.log(
+    row(["tokenize", baseline.documents, (baseline.bytes / 1024).toFixed(1), baseline.docs_per_s.toFixed(0), baseline.mb_per_s.toFixed(2), baseline.p50_us.toFixed(1), baseline.p99_us.toFixed(1)], w) +
+      "   (baseline: a bare tokenization pass)",
+  );
+  // Machine-independent: how many bare tokenizations of the same texts one extraction costs.
+  const ratios = Object.keys(result).map((g) => `${g} ${(baselines[g]!.docs_per_s / result[g]!.docs_per_s).toFixed(1)}×`);
+  console.log(`extraction time / tokenization time: ${ratios.join(", ")}`);
+
   const outDir = join(root, "bench", "output");
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, "extract.json");
@@ -166,6 +199,7 @@ export async function run(): Promise<void> {
         passes_per_run: passesPerRun,
         warmup_passes: warmPasses,
         groups: result,
+        baseline_tokenize: baselines,
         checksum: sink,
       },
       null,

@@ -54,13 +54,18 @@ export function evidence(doc: Doc, role: EvidenceRole, s: Span): Evidence {
 }
 
 export function provenance(doc: Doc, rule: ProvenanceId, sentence: Span, ev: Evidence[]): Provenance {
-  const seen = new Set<string>();
-  const uniq = ev.filter((e) => {
-    const k = `${e.role}:${e.start}:${e.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  // The first of each (role, start, end); a fact rests on a handful of spans, so a scan beats a set of keys.
+  const uniq: Evidence[] = [];
+  for (const e of ev) {
+    let dup = false;
+    for (const u of uniq) {
+      if (u.role === e.role && u.start === e.start && u.end === e.end) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) uniq.push(e);
+  }
   uniq.sort((a, b) => a.start - b.start);
   return { rule, sentence: { start: sentence.start, end: sentence.end }, evidence: uniq };
 }

@@ -9,8 +9,10 @@ interface Cues {
   lang: Lang;
   script: "Cyrillic" | "Latin";
   words: Set<string>;
-  endings: readonly string[];
-  letters: Set<string>;
+  /** Word endings by their last code unit (an empty ending, which every word has, under -1). */
+  endings: Map<number, readonly string[]>;
+  /** The language's own letters: 1 at each of their UTF-16 code units (all in the Basic Multilingual Plane); null with none. */
+  letters: Uint8Array | null;
 }
 let cues: Cues[] | null = null;
 
@@ -19,10 +21,54 @@ function allCues(): Cues[] {
     lang: lex.lang,
     script: lex.detect.script,
     words: new Set(lex.detect.words),
-    endings: lex.detect.endings,
-    letters: new Set([...lex.detect.letters.toLowerCase()]),
+    endings: byLastUnit(lex.detect.endings),
+    letters: letterTable(lex.detect.letters.toLowerCase()),
   }));
   return cues;
+}
+
+function byLastUnit(endings: readonly string[]): Map<number, readonly string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of endings) {
+    const k = e.length === 0 ? -1 : e.charCodeAt(e.length - 1);
+    out.set(k, [...(out.get(k) ?? []), e]);
+  }
+  return out;
+}
+
+/** True when the word ends with one of the endings (only those with its last letter can). */
+function hasEnding(w: string, endings: Map<number, readonly string[]>): boolean {
+  if (endings.size === 0) return false;
+  if (endings.has(-1)) return true;
+  const same = endings.get(w.charCodeAt(w.length - 1));
+  if (same === undefined) return false;
+  for (const e of same) if (w.endsWith(e)) return true;
+  return false;
+}
+
+function letterTable(letters: string): Uint8Array | null {
+  if (letters.length === 0) return null;
+  const table = new Uint8Array(0x10000);
+  for (const ch of letters) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+const CYR = 1;
+const LAT = 2;
+/** The script of each first character met (0: neither), so each is tested against the Unicode classes once. */
+const scriptCache = new Map<string, number>();
+
+function scriptOf(key: string): number {
+  const first = key[0] ?? "";
+  const code = first.charCodeAt(0);
+  // ASCII: the Latin script there is exactly a-z and A-Z.
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? LAT : 0;
+  let s = scriptCache.get(first);
+  if (s === undefined) {
+    s = CYRILLIC.test(first) ? CYR : LATIN.test(first) ? LAT : 0;
+    if (scriptCache.size < 4096) scriptCache.set(first, s);
+  }
+  return s;
 }
 
 /**
@@ -37,9 +83,9 @@ export function detectLang(tokens: Token[]): Lang {
   let latin = 0;
   for (const t of tokens) {
     if (words.length >= 150) break;
-    const first = t.key[0] ?? "";
-    if (CYRILLIC.test(first)) cyrillic++;
-    else if (LATIN.test(first)) latin++;
+    const s = scriptOf(t.key);
+    if (s === CYR) cyrillic++;
+    else if (s === LAT) latin++;
     else continue;
     words.push(t.key);
   }
@@ -51,8 +97,10 @@ export function detectLang(tokens: Token[]): Lang {
     let score = 0;
     for (const w of words) {
       if (c.words.has(w)) score += 1;
-      if (w.length > 3 && c.endings.some((e) => w.endsWith(e))) score += 0.5;
-      if (c.letters.size > 0) for (const ch of w) if (c.letters.has(ch)) score += script === "Cyrillic" ? 3 : 0.5;
+      if (w.length > 3 && hasEnding(w, c.endings)) score += 0.5;
+      // By code unit: a surrogate half is never one of the letters, as an astral character never is.
+      const letters = c.letters;
+      if (letters !== null) for (let i = 0; i < w.length; i++) if (letters[w.charCodeAt(i)] === 1) score += script === "Cyrillic" ? 3 : 0.5;
     }
     if (score > bestScore) {
       best = c.lang;

@@ -80,8 +80,22 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/** Offsets already computed, by zone and instant: `formatToParts` costs microseconds and texts repeat their days. */
+const offsets = new Map<string, Map<number, number | null>>();
+
 /** Offset in minutes of an IANA zone at a UTC instant. */
 function zoneOffsetAt(zone: string, utcMs: number): number | null {
+  let byInstant = offsets.get(zone);
+  if (!byInstant) offsets.set(zone, (byInstant = new Map()));
+  const known = byInstant.get(utcMs);
+  if (known !== undefined) return known;
+  const off = computeZoneOffsetAt(zone, utcMs);
+  if (byInstant.size >= 10_000) byInstant.clear();
+  byInstant.set(utcMs, off);
+  return off;
+}
+
+function computeZoneOffsetAt(zone: string, utcMs: number): number | null {
   const f = formatterFor(zone);
   if (!f) return null;
   const parts: Record<string, number> = {};

@@ -47,6 +47,8 @@ export type Token =
 export interface CompiledLexicon {
   lexicon: TimeLexicon;
   regex: RegExp;
+  /** The regex's named groups by number: `regex` captures only them, numbered in the order they open. */
+  group: Record<GroupName, number>;
   words: Map<string, Role[]>;
   exactCase: Set<string>;
   exactCaseKeys: Set<string>;
@@ -139,6 +141,28 @@ function collectWords(lx: TimeLexicon): Map<string, Role[]> {
   return words;
 }
 
+const GROUP_NAMES = ["iy", "im", "id", "da", "sep", "db", "dy", "h1", "m1", "mer1", "h2", "m2", "h3", "mer3", "num", "ord", "word"] as const;
+type GroupName = (typeof GROUP_NAMES)[number];
+
+/**
+ * The source with its named groups made plain numbered ones, and the number of each name. A match of
+ * a regex with named groups builds a `groups` object of every name on each match; numbered groups do
+ * not. The forms inside are escaped literals and non-capturing groups, so the only capturing groups
+ * are the named ones; `compile` checks that the count agrees.
+ */
+function numberGroups(source: string): { source: string; group: Record<GroupName, number> } {
+  const group = Object.fromEntries(GROUP_NAMES.map((n) => [n, 0])) as Record<GroupName, number>;
+  let n = 0;
+  const plain = source.replace(/\\k<([a-z0-9]+)>|\(\?<([a-z0-9]+)>/g, (whole, ref: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      group[name as GroupName] = ++n;
+      return "(";
+    }
+    return `\\${group[ref as GroupName]}`;
+  });
+  return { source: plain, group };
+}
+
 function compile(lx: TimeLexicon): CompiledLexicon {
   const words = collectWords(lx);
   const mer = alternation([...lx.meridiem.am, ...lx.meridiem.pm]);
@@ -163,7 +187,15 @@ function compile(lx: TimeLexicon): CompiledLexicon {
   const exactCase = new Set(lx.exactCaseMonths);
   const exactCaseKeys = new Set(lx.exactCaseMonths.map(keyOf));
   const pm = new Set(lx.meridiem.pm.map(keyOf));
-  return { lexicon: lx, regex: new RegExp(source, "giu"), words, exactCase, exactCaseKeys, pm };
+  const numbered = numberGroups(source);
+  const regex = new RegExp(numbered.source, "giu");
+  // Every capturing group must be one of the names, each met once, or the numbers would be wrong.
+  const groups = (new RegExp(`${numbered.source}|`, "u").exec("")?.length ?? 1) - 1;
+  const named = GROUP_NAMES.filter((g) => numbered.group[g] > 0).length;
+  if (groups !== named || new Set(Object.values(numbered.group).filter((x) => x > 0)).size !== named) {
+    throw new Error(`time lexicon ${lx.lang}: the date regex has ${groups} capturing groups, ${named} named`);
+  }
+  return { lexicon: lx, regex, group: numbered.group, words, exactCase, exactCaseKeys, pm };
 }
 
 const cache = new WeakMap<TimeLexicon, CompiledLexicon>();
@@ -215,31 +247,37 @@ function boundaryOk(text: string, start: number, word: boolean): boolean {
 function scan(text: string, c: CompiledLexicon): Token[] {
   const out: Token[] = [];
   const re = c.regex;
+  const G = c.group;
+  // A group that is absent from the regex (number 0) reads as not matched.
+  const at = (match: RegExpExecArray, n: number): string | undefined => (n === 0 ? undefined : match[n]);
   re.lastIndex = 0;
   for (let match = re.exec(text); match; match = re.exec(text)) {
-    const g = match.groups ?? {};
     const start = match.index;
-    if (!boundaryOk(text, start, g.word !== undefined)) {
+    const word = at(match, G.word);
+    if (!boundaryOk(text, start, word !== undefined)) {
       re.lastIndex = start + 1;
       continue;
     }
     const end = start + match[0].length;
-    if (g.word !== undefined) {
-      const key = keyOf(g.word);
-      if (c.exactCaseKeys.has(key) && !c.exactCase.has(g.word)) continue;
+    const num = at(match, G.num);
+    const iy = at(match, G.iy);
+    const da = at(match, G.da);
+    if (word !== undefined) {
+      const key = keyOf(word);
+      if (c.exactCaseKeys.has(key) && !c.exactCase.has(word)) continue;
       const roles = c.words.get(key);
       if (roles) out.push({ kind: "word", start, end, roles });
-    } else if (g.num !== undefined) {
-      out.push({ kind: "num", start, end, value: Number(g.num), digits: g.num.length });
-    } else if (g.iy !== undefined) {
-      out.push({ kind: "ndate", start, end, a: Number(g.id), b: Number(g.im), y: Number(g.iy), iso: true, sep: "-" });
-    } else if (g.da !== undefined) {
-      out.push({ kind: "ndate", start, end, a: Number(g.da), b: Number(g.db), y: Number(g.dy), iso: false, sep: g.sep ?? "." });
+    } else if (num !== undefined) {
+      out.push({ kind: "num", start, end, value: Number(num), digits: num.length });
+    } else if (iy !== undefined) {
+      out.push({ kind: "ndate", start, end, a: Number(at(match, G.id)), b: Number(at(match, G.im)), y: Number(iy), iso: true, sep: "-" });
+    } else if (da !== undefined) {
+      out.push({ kind: "ndate", start, end, a: Number(da), b: Number(at(match, G.db)), y: Number(at(match, G.dy)), iso: false, sep: at(match, G.sep) ?? "." });
     } else {
-      const h = g.h1 ?? g.h2 ?? g.h3;
+      const h = at(match, G.h1) ?? at(match, G.h2) ?? at(match, G.h3);
       if (h === undefined) continue;
-      const m = Number(g.m1 ?? g.m2 ?? "0");
-      const minutes = hourMinutes(Number(h), m, g.mer1 ?? g.mer3, c);
+      const m = Number(at(match, G.m1) ?? at(match, G.m2) ?? "0");
+      const minutes = hourMinutes(Number(h), m, at(match, G.mer1) ?? at(match, G.mer3), c);
       if (minutes !== null) out.push({ kind: "time", start, end, minutes });
     }
   }

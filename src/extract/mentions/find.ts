@@ -2,9 +2,9 @@ import type { BelongingKey, Lexicon } from "../../lexicon/types.js";
 import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
-import { FormTrie, tokenize, type Token } from "./trie.js";
+import { FormTrie, matchAllTries, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
-import { findPlaces } from "./places.js";
+import { placeHit, placesFrom, placesTrie, PLACES_TABLE, type PlaceHits } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
@@ -54,9 +54,16 @@ function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
 }
 
 interface Compiled {
+  /** The lexicon's forms; the gazetteer's trie is walked beside it, in the same pass over the tokens. */
   trie: FormTrie;
+  /** The lexicon's trie and the gazetteer's, for `matchAllTries`. */
+  tries: readonly [FormTrie, FormTrie];
   /** Index in the trie's payloads → table or list name. */
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
+  /** Table or list name → its index. */
+  tableOf: Map<TableKey | SimpleKey | `belonging:${BelongingKey}`, number>;
+  /** The lexicon's belonging lists' keys, in their order. */
+  belongingKeys: BelongingKey[];
 }
 
 const cache = new Map<Lexicon, Compiled>();
@@ -81,26 +88,39 @@ function compile(lex: Lexicon): Compiled {
     const table = names.push(`belonging:${name}`) - 1;
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
-  const c = { trie, names };
+  const c: Compiled = {
+    trie,
+    tries: [trie, placesTrie()],
+    names,
+    tableOf: new Map(names.map((n, i) => [n, i])),
+    belongingKeys: Object.keys(belongingLists(lex)) as BelongingKey[],
+  };
   cache.set(lex, c);
   return c;
 }
 
 export function findMentions(text: string, lex: Lexicon, tokens: Token[] = tokenize(text)): Mentions {
   const c = compile(lex);
-  const hits = new Map<Compiled["names"][number], Array<Hit & { value: string; order: number }>>();
-  c.trie.matchAll(tokens, (start, end, payloads) => {
-    for (const p of payloads) {
-      const name = c.names[p.table]!;
-      let list = hits.get(name);
-      if (!list) hits.set(name, (list = []));
-      list.push({ start, end, value: p.value, order: p.order });
+  // The matches of each table or list, by its index.
+  const hits: Array<Array<Hit & { value: string; order: number }> | undefined> = [];
+  const placeHits: PlaceHits = new Map();
+  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads all come from one
+  // trie; the gazetteer's table is negative, never a lexicon's.
+  matchAllTries(c.tries, tokens, (start, end, payloads) => {
+    if (payloads[0]!.table === PLACES_TABLE) {
+      placeHit(text, placeHits, start, end, payloads[0]!);
+      return;
     }
+    for (const p of payloads) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
+  const kept = (name: Compiled["names"][number]) => {
+    const list = hits[c.tableOf.get(name)!];
+    return list === undefined ? [] : dropOverlaps(list);
+  };
   const table = <V extends string>(name: Compiled["names"][number]): Array<Hit & { value: V }> =>
-    dropOverlaps(hits.get(name) ?? []).map(({ start, end, value }) => ({ start, end, value: value as V }));
-  const s = (name: SimpleKey): Mention[] => table(name).map(({ start, end }) => ({ start, end }));
+    kept(name).map(({ start, end, value }) => ({ start, end, value: value as V }));
+  const s = (name: SimpleKey | `belonging:${BelongingKey}`): Mention[] => kept(name).map(({ start, end }) => ({ start, end }));
   const singular = table<Weapon>("singular");
   const weapons: WeaponMention[] = table<Weapon>("weapons").map((h) => ({
     start: h.start,
@@ -116,7 +136,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     name: h.value,
     kind: "sea",
   }));
-  const places = [...findPlaces(text, tokens).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
+  const places = [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
     (a, b) => a.start - b.start,
   );
   return {
@@ -178,7 +198,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     above: s("above"),
     singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
     belonging: Object.fromEntries(
-      (Object.keys(belongingLists(lex)) as BelongingKey[]).map((k) => [k, table(`belonging:${k}`).map(({ start, end }) => ({ start, end }))]),
+      c.belongingKeys.map((k) => [k, s(`belonging:${k}`)]),
     ) as Record<BelongingKey, Mention[]>,
     caption: s("caption"),
     defence: s("defence"),

@@ -1,20 +1,37 @@
 import gazetteer from "../../lexicon/shared/gazetteer.json" with { type: "json" };
-import { FormTrie, type Token } from "./trie.js";
+import { FormTrie, type Payload, type Token } from "./trie.js";
 import type { PlaceMention } from "./types.js";
 
 /** [iso, English name, kind, must start with a capital (1) or not (0)]. */
 type Form = [string, string, string, number];
 const FORMS = gazetteer.forms as unknown as Record<string, Form>;
+const ENTRIES: Form[] = Object.values(FORMS);
 
+/** Adds every gazetteer surface form to a trie under one table, the payload's value the form's index. */
+function addPlaceForms(trie: FormTrie, table: number): void {
+  Object.keys(FORMS).forEach((surface, i) => trie.add(surface, table, String(i), 0));
+}
+
+/** The longest name found at each start, filled by `placeHit` while the trie walks the tokens. */
+export type PlaceHits = Map<number, { end: number; form: Form; words: number }>;
+
+/** One trie match of a gazetteer form; `payload` is the first gazetteer payload of the node matched. */
+export function placeHit(text: string, hits: PlaceHits, start: number, end: number, payload: Payload): void {
+  const form = ENTRIES[Number(payload.value)]!;
+  if (form[3] === 1 && !/^\p{Lu}/u.test(text[start] ?? "")) return;
+  const prev = hits.get(start);
+  if (!prev || end > prev.end) hits.set(start, { end, form, words: text.slice(start, end).split(/\s+/).length });
+}
+
+/** The table of the gazetteer's forms in `placesTrie()`: negative, so no lexicon table (0, 1, …) is taken for it. */
+export const PLACES_TABLE = -1;
 let trie: FormTrie | null = null;
-let entries: Form[] = [];
 
-/** The gazetteer's surface forms in one trie, built on first use. */
-function placesTrie(): FormTrie {
+/** The gazetteer in one trie, built on first use and shared by every language. */
+export function placesTrie(): FormTrie {
   if (trie) return trie;
   trie = new FormTrie();
-  entries = Object.values(FORMS);
-  Object.keys(FORMS).forEach((surface, i) => trie!.add(surface, 0, String(i), 0));
+  addPlaceForms(trie, PLACES_TABLE);
   return trie;
 }
 
@@ -23,14 +40,13 @@ function placesTrie(): FormTrie {
  * at each place the longest name, never two overlapping names.
  */
 export function findPlaces(text: string, tokens: Token[]): PlaceMention[] {
-  const t = placesTrie();
-  const longest = new Map<number, { end: number; form: Form; words: number }>();
-  t.matchAll(tokens, (start, end, payloads) => {
-    const form = entries[Number(payloads[0]!.value)]!;
-    if (form[3] === 1 && !/^\p{Lu}/u.test(text[start] ?? "")) return;
-    const prev = longest.get(start);
-    if (!prev || end > prev.end) longest.set(start, { end, form, words: text.slice(start, end).split(/\s+/).length });
-  });
+  const hits: PlaceHits = new Map();
+  placesTrie().matchAll(tokens, (start, end, payloads) => placeHit(text, hits, start, end, payloads[0]!));
+  return placesFrom(text, hits);
+}
+
+/** The places kept from the longest name at each start: never two overlapping, no datelines or people. */
+export function placesFrom(text: string, longest: PlaceHits): PlaceMention[] {
   const out: PlaceMention[] = [];
   let lastEnd = -1;
   for (const start of [...longest.keys()].sort((a, b) => a - b)) {
@@ -46,4 +62,3 @@ export function findPlaces(text: string, tokens: Token[]): PlaceMention[] {
   }
   return out;
 }
-

@@ -14,39 +14,118 @@ export interface Token {
   spaced: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+/** What the tokenizer makes of a character: a letter, mark or digit; whitespace; anything else. */
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const SPACE_RE = /^\s$/u;
+/** The class of every BMP code unit met so far (0: not yet looked up), so each is tested once per process. */
+const classes = new Uint8Array(0x10000);
 
+function classOf(ch: string): number {
+  return WORD_RE.test(ch) ? WORD : SPACE_RE.test(ch) ? SPACE : OTHER;
+}
+
+function bmpClass(code: number): number {
+  let c = classes[code]!;
+  if (c === 0) classes[code] = c = classOf(String.fromCharCode(code));
+  return c;
+}
+
+/**
+ * The text's tokens: runs of letters, marks and digits, and every other visible character alone
+ * (what `/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu` finds), each with its lower-case key. One
+ * walk over the code units: no match objects, and the text lower-cased once when that keeps every
+ * offset (no "İ", whose lower case is two units; no "Σ", whose lower case depends on what follows).
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length && !text.includes("Σ") ? lowered : null;
+  const n = text.length;
   let prevEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase(), spaced: m.index > prevEnd });
-    prevEnd = m.index + m[0].length;
+  let i = 0;
+  while (i < n) {
+    // The class and width of the code point at i (a lone surrogate is a code point of its own).
+    let code = text.charCodeAt(i);
+    let width = 1;
+    let cls: number;
+    if (code < 0x80) cls = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? WORD : code === 0x20 || (code >= 0x09 && code <= 0x0d) ? SPACE : OTHER;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      cls = classOf(text.slice(i, i + 2));
+    } else cls = bmpClass(code);
+    if (cls === SPACE) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    if (cls === WORD) {
+      while (i < n) {
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) {
+            i++;
+            continue;
+          }
+          break;
+        }
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          if (classOf(text.slice(i, i + 2)) !== WORD) break;
+          i += 2;
+          continue;
+        }
+        if (bmpClass(code) !== WORD) break;
+        i++;
+      }
+    }
+    out.push({ start, end: i, key: lower !== null ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), spaced: start > prevEnd });
+    prevEnd = i;
   }
   return out;
 }
 
-interface Payload {
+export interface Payload {
   table: number;
   value: string;
   order: number;
 }
 
-interface Node {
-  exact: Map<string, Node>;
-  stems: Array<{ stem: string; spaced: boolean; node: Node }>;
-  payloads: Payload[];
+interface Stem {
+  stem: string;
+  spaced: boolean;
+  node: Node;
 }
 
-const newNode = (): Node => ({ exact: new Map(), stems: [], payloads: [] });
-/** Exact transitions are keyed by spacing and word: the first token of a form ignores its spacing. */
-const edge = (spaced: boolean, key: string) => (spaced ? " " : "") + key;
+/**
+ * Exact transitions in two maps, by the spacing before the next token (the first token of a form
+ * ignores its spacing: the root uses `tight` only). Keyed by the token itself, so a walk never
+ * builds a string to look an edge up.
+ */
+interface Node {
+  tight: Map<string, Node> | null;
+  spaced: Map<string, Node> | null;
+  stems: Stem[] | null;
+  payloads: Payload[] | null;
+}
+
+/**
+ * A number for a key's first two code units (`key.slice(0, 2)` without building the string): root
+ * stems are bucketed by it, so a token looks only at the stems it may begin.
+ */
+const headOf = (key: string): number =>
+  key.length >= 2 ? key.charCodeAt(0) * 0x10000 + key.charCodeAt(1) : key.length === 1 ? 0x100000000 + key.charCodeAt(0) : 0x200000000;
+
+const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads: null });
+
+export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 
 export class FormTrie {
   private readonly root = newNode();
   /** Stems at the root, by their first two letters, so a token looks only at stems it may begin. */
-  private readonly rootStems = new Map<string, Array<{ stem: string; node: Node }>>();
+  private readonly rootStems = new Map<number, Array<{ stem: string; node: Node }>>();
 
   add(form: string, table: number, value: string, order: number): void {
     const tokens = tokenize(form.replace(/\*/g, "\u0000"));
@@ -59,57 +138,72 @@ export class FormTrie {
       const spaced = !first && t.spaced;
       if (stem) {
         if (first) {
-          const bucket = this.rootStems.get(t.key.slice(0, 2)) ?? [];
+          const bucket = this.rootStems.get(headOf(t.key)) ?? [];
           let found = bucket.find((s) => s.stem === t.key);
           if (!found) {
             found = { stem: t.key, node: newNode() };
             bucket.push(found);
-            this.rootStems.set(t.key.slice(0, 2), bucket);
+            this.rootStems.set(headOf(t.key), bucket);
           }
           node = found.node;
         } else {
-          let found = node.stems.find((s) => s.stem === t.key && s.spaced === spaced);
+          const stems = (node.stems ??= []);
+          let found = stems.find((s) => s.stem === t.key && s.spaced === spaced);
           if (!found) {
             found = { stem: t.key, spaced, node: newNode() };
-            node.stems.push(found);
+            stems.push(found);
           }
           node = found.node;
         }
       } else {
-        const k = edge(spaced, t.key);
-        let next = node.exact.get(k);
+        const edges = spaced ? (node.spaced ??= new Map()) : (node.tight ??= new Map());
+        let next = edges.get(t.key);
         if (!next) {
           next = newNode();
-          node.exact.set(k, next);
+          edges.set(t.key, next);
         }
         node = next;
       }
       first = false;
     }
-    if (node !== this.root) node.payloads.push({ table, value, order });
+    if (node !== this.root) (node.payloads ??= []).push({ table, value, order });
   }
 
   /** Every match of every form, as [start, end) with the payloads of the form(s) matched. */
-  matchAll(tokens: Token[], onMatch: (start: number, end: number, payloads: Payload[]) => void): void {
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const starts: Node[] = [];
-      const exact = this.root.exact.get(t.key);
-      if (exact) starts.push(exact);
-      const bucket = this.rootStems.get(t.key.slice(0, 2));
-      if (bucket) for (const s of bucket) if (t.key.startsWith(s.stem)) starts.push(s.node);
-      for (const n of starts) this.walk(tokens, i, i, n, onMatch);
-    }
+  matchAll(tokens: Token[], onMatch: OnMatch): void {
+    for (let i = 0; i < tokens.length; i++) this.matchAt(tokens, i, onMatch);
   }
 
-  private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: (start: number, end: number, payloads: Payload[]) => void): void {
-    if (node.payloads.length > 0) onMatch(tokens[from]!.start, tokens[at]!.end, node.payloads);
+  /** Every match of a form that begins at token i. */
+  matchAt(tokens: Token[], i: number, onMatch: OnMatch): void {
+    const key = tokens[i]!.key;
+    const exact = this.root.tight?.get(key);
+    if (exact) this.walk(tokens, i, i, exact, onMatch);
+    if (this.rootStems.size === 0) return;
+    const bucket = this.rootStems.get(headOf(key));
+    if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
+  }
+
+  private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: OnMatch): void {
+    if (node.payloads !== null) onMatch(tokens[from]!.start, tokens[at]!.end, node.payloads);
     const next = tokens[at + 1];
     if (!next) return;
-    const exact = node.exact.get(edge(next.spaced, next.key));
+    const edges = next.spaced ? node.spaced : node.tight;
+    const exact = edges?.get(next.key);
     if (exact) this.walk(tokens, from, at + 1, exact, onMatch);
-    for (const s of node.stems) {
-      if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, from, at + 1, s.node, onMatch);
+    if (node.stems !== null) {
+      for (const s of node.stems) {
+        if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, from, at + 1, s.node, onMatch);
+      }
     }
   }
+}
+
+/**
+ * One walk over the tokens for several tries at once (a language's lexicon and the gazetteer, which
+ * every language shares: one copy of it in memory, not one per lexicon). At each token every trie is
+ * tried in turn; each trie sees its matches in the order its own `matchAll` gives them.
+ */
+export function matchAllTries(tries: readonly FormTrie[], tokens: Token[], onMatch: OnMatch): void {
+  for (let i = 0; i < tokens.length; i++) for (const t of tries) t.matchAt(tokens, i, onMatch);
 }

@@ -72,7 +72,9 @@ function captionRule(doc: Doc, line: Span): string | null {
   if (cues.some((c) => opening(c) && (multiword(c) || marked(c)))) return CAPTION_RULES.cueFirst;
   if (cues.some((c) => /^\s*[:：]/.test(doc.text.slice(c.end, c.end + 3)))) return CAPTION_RULES.cueColon;
   if (cues.some((c) => /\s/.test(doc.text.slice(c.start, c.end).trim()))) return CAPTION_RULES.cuePhrase;
-  if (CREDIT_END.test(text)) return CAPTION_RULES.credit;
-  if (DATED_AGENCY_END.test(text)) return CAPTION_RULES.datedCredit;
+  // Each regex scans from every position of the line; a credit needs "/", "via" or "©", a dated one "(":
+  // a line with none is skipped at the cost of a substring search.
+  if ((text.includes("/") || text.includes("via") || text.includes("©")) && CREDIT_END.test(text)) return CAPTION_RULES.credit;
+  if (text.includes("(") && DATED_AGENCY_END.test(text)) return CAPTION_RULES.datedCredit;
   return null;
 }

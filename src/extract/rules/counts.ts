@@ -76,10 +76,11 @@ export function findCounts(doc: Doc): CountFact[] {
       head ??= continued;
       listOutcome ??= { outcome: continued.outcome, evidence: continued.evidence.find((e) => e.role === "outcome") ?? continued.evidence[0]! };
     }
+    const launches = inSpan(doc.m.launch, s);
     const nums = inSpan(doc.m.numbers, s).filter(
       (n) =>
         !doc.dateSpans.some((d) => overlaps(d, n)) &&
-        !inSpan(doc.m.launch, s).some((l) => overlaps(l, n)) &&
+        !launches.some((l) => overlaps(l, n)) &&
         // "all but 1 drone", "жодного": a negated number states no figure.
         !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))) &&
         !clockTime(doc, n) &&

@@ -377,13 +377,33 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
 
 
 
+const wordPatterns = new Map<string, RegExp>();
+/** A short abbreviation standing as a word, one regex per abbreviation, built once (no `g`: no state). */
+function wordPattern(k: string): RegExp {
+  let re = wordPatterns.get(k);
+  if (!re) wordPatterns.set(k, (re = new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u")));
+  return re;
+}
+
+/** Publishers already looked up (a feed repeats a handful of them): the answer depends on the string alone. */
+const publisherOf = new Map<string, Publisher | null>();
+
 export function officialPublisher(publisher: string | null, channel: string | null, url: string | null): Publisher | null {
   const id = `${publisher ?? ""} ${channel ?? ""} ${url ?? ""}`.toLowerCase();
+  const known = publisherOf.get(id);
+  if (known !== undefined) return known;
+  const found = findPublisher(id);
+  if (publisherOf.size >= 4096) publisherOf.clear();
+  publisherOf.set(id, found);
+  return found;
+}
+
+function findPublisher(id: string): Publisher | null {
   // A short abbreviation ("ОВА") must stand as a word: "Волинь-нова" is a newspaper, not an administration.
   const has = (m: string) => {
     const k = m.toLowerCase();
     if (k.length > 4) return id.includes(k);
-    return new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(id);
+    return wordPattern(k).test(id);
   };
   return OFFICIAL_PUBLISHERS.find((p) => p.match.some(has)) ?? null;
 }

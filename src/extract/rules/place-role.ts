@@ -18,7 +18,13 @@ export const PLACE_ROLE_RULES = {
 } as const satisfies Record<string, DropRuleId>;
 
 const CAPITALS = new Set(["UA-30", "RU-MOW"]);
-const UP_TO = (n: number) => new RegExp(`^[\\s,]*(?:[\\p{L}\\p{M}'’-]+\\s+){0,${n}}$`, "u");
+const upTo = new Map<number, RegExp>();
+/** "At most n words": one regex per n, built once (no `g` flag, so sharing it keeps no state). */
+const UP_TO = (n: number): RegExp => {
+  let re = upTo.get(n);
+  if (!re) upTo.set(n, (re = new RegExp(`^[\\s,]*(?:[\\p{L}\\p{M}'’-]+\\s+){0,${n}}$`, "u")));
+  return re;
+};
 
 /** A mention ending right before `pos`, with at most `words` words between. */
 function endsBefore(doc: Doc, list: Mention[], pos: number, words: number, reach = 40): Mention | undefined {
