@@ -238,3 +238,10 @@ export async function ingestInputs(store: Store, inputs: string[], opts: IngestO
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }
+
+/** Stores documents extracted beforehand, the way ingest stores them (the bench's ingest without extraction). */
+export async function storeDocuments(store: Store, docs: Array<DocInput & { x: import("../model/index.js").Extraction }>): Promise<IngestResult[]> {
+  const out: IngestResult[] = [];
+  for (const d of docs) out.push(await store.saveExtraction(d.x, d.meta));
+  return out;
+}
