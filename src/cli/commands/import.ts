@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { importDataset } from "../../ingest/dataset.js";
-import { progressBar } from "../../ingest/progress.js";
-import { formatImportSummary } from "../../ingest/summary.js";
 import { addDbOption, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
 
@@ -15,6 +12,12 @@ export function register(program: Command): void {
   ).action(
     action(async (csv: string, opts: { db?: string; json?: boolean }) =>
       withStore(opts, async (store) => {
+        // Heavy modules load here, in the action, so that the CLI starts at once for every other command.
+        const [{ importDataset }, { progressBar }, { formatImportSummary }] = await Promise.all([
+          import("../../ingest/dataset.js"),
+          import("../../ingest/progress.js"),
+          import("../../ingest/summary.js"),
+        ]);
         const bar = progressBar("import");
         const summary = await importDataset(store, csv, { onProgress: (d, t) => bar.update(d, t) });
         bar.stop();
