@@ -11,6 +11,8 @@ export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
   location: string;
+  /** SQLite only: the connection itself, for prepared statements reused on the hot write paths. */
+  sqlite?: BetterSqlite3.Database;
 }
 
 export function resolveStoreUrl(url?: string): string {
@@ -42,7 +44,7 @@ export async function connect(urlIn?: string): Promise<Connection> {
     } catch (e) {
       throw new SalvoError("SALVO_STORE_FAILED", `cannot open the database ${path}: ${(e as Error).message}`);
     }
-    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite", location: path };
+    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite", location: path, sqlite: database };
   }
   try {
     await migrate(conn);

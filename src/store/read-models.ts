@@ -18,6 +18,7 @@ import {
   type RecordClaimRow,
 } from "./attack-view.js";
 import { loadAttacks, type Rebuilt } from "./rebuild.js";
+import { insertRows, type SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
 import type { Dialect, RecordHolder } from "./types.js";
 import type { Evidence, Period } from "../model/index.js";
@@ -156,9 +157,15 @@ export async function documentsById(db: Kysely<Database>, ids: number[]): Promis
   return docs;
 }
 
-/** The running records of some directions, recomputed from their attacks and stored. */
-async function refreshMarks(db: Kysely<Database>, pairs: Array<{ attacker: string; target: string }>): Promise<MarkIndex> {
+/**
+ * The running records of some directions, recomputed from their attacks and stored when they changed.
+ * Also the earliest date where a direction's marks changed (absent: unchanged): record checks of attacks
+ * after it may change with them.
+ */
+async function refreshMarks(db: Kysely<Database>, pairs: Array<{ attacker: string; target: string }>): Promise<{ index: MarkIndex; changedFrom: Map<string, string> }> {
   const all: MarkRow[] = [];
+  const changedFrom = new Map<string, string>();
+  const markText = (m: MarkRow) => `${m.series}|${m.date}|${m.attack_id}|${Number(m.n)}|${m.basis}`;
   for (const p of pairs) {
     const attacks = await db
       .selectFrom("attacks")
@@ -168,11 +175,18 @@ async function refreshMarks(db: Kysely<Database>, pairs: Array<{ attacker: strin
       .where("documents", ">", 0)
       .execute();
     const marks = marksOf(attacks);
-    await db.deleteFrom("record_marks").where("attacker", "=", p.attacker).where("target", "=", p.target).execute();
-    for (const part of chunks(marks, 300)) await db.insertInto("record_marks").values(part).execute();
+    const stored = await db.selectFrom("record_marks").selectAll().where("attacker", "=", p.attacker).where("target", "=", p.target).execute();
+    const now = new Set(marks.map(markText));
+    const was = new Set(stored.map(markText));
+    const differing = [...marks.filter((m) => !was.has(markText(m))), ...stored.filter((m) => !now.has(markText(m)))];
+    if (differing.length) {
+      changedFrom.set(`${p.attacker}|${p.target}`, differing.map((m) => m.date).sort()[0]!);
+      await db.deleteFrom("record_marks").where("attacker", "=", p.attacker).where("target", "=", p.target).execute();
+      for (const part of chunks(marks, 300)) await db.insertInto("record_marks").values(part).execute();
+    }
     all.push(...marks);
   }
-  return indexMarks(all);
+  return { index: indexMarks(all), changedFrom };
 }
 
 /** The Monday of the ISO week of a date, `YYYY-MM-DD`. */
@@ -206,7 +220,7 @@ export function bucketKey(r: { period: string; attacker: string; target: string;
 }
 
 /** Totals per period of the periods containing these dates, recomputed from the attacks' side totals. */
-async function refreshBuckets(db: Kysely<Database>, dates: string[]): Promise<void> {
+async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: SqliteWriter): Promise<void> {
   if (!dates.length) return;
   const wanted: Record<Bucket, Set<string>> = { day: new Set(), week: new Set(), month: new Set() };
   const ranges: Array<[string, string]> = [];
@@ -265,7 +279,7 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[]): Promise<vo
       await db.deleteFrom("timeline_buckets").where("bucket", "=", bucket).where("period", "in", part).execute();
     }
   }
-  for (const part of chunks([...acc.values()], 300)) await db.insertInto("timeline_buckets").values(part).execute();
+  await insertRows(db, writer, "timeline_buckets", [...acc.values()], 300);
 }
 
 /**
@@ -273,7 +287,7 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[]): Promise<vo
  * running records of their directions, the views of every attack whose record checks may have changed with
  * them, and the timeline totals of their periods. Runs inside the caller's write transaction.
  */
-export async function refreshReadModels(db: Kysely<Database>, ids: string[], rebuilt: Map<string, Rebuilt>, _dialect: Dialect): Promise<void> {
+export async function refreshReadModels(db: Kysely<Database>, ids: string[], rebuilt: Map<string, Rebuilt>, _dialect: Dialect, writer?: SqliteWriter): Promise<void> {
   if (!ids.length) return;
   const pairs = new Map<string, { attacker: string; target: string }>();
   const dates: string[] = [];
@@ -285,11 +299,13 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
     pairs.set(`${r.attacker}|${r.target}`, { attacker: r.attacker, target: r.target });
     dates.push(r.date);
   }
-  const marks = await refreshMarks(db, [...pairs.values()]);
+  const { index: marks, changedFrom } = await refreshMarks(db, [...pairs.values()]);
 
-  // A change in a direction's figures can change the record checks of any attack claiming a record in it.
+  // A change in a direction's records changes the record checks of the attacks after it that claim one.
   const withClaims = new Set<string>();
   for (const p of pairs.values()) {
+    const from = changedFrom.get(`${p.attacker}|${p.target}`);
+    if (from === undefined) continue;
     const r = await db
       .selectFrom("record_claims")
       .innerJoin("reports", "reports.id", "record_claims.report_id")
@@ -298,6 +314,7 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
       .distinct()
       .where("reports.attacker", "=", p.attacker)
       .where("reports.target", "=", p.target)
+      .where("reports.date", ">", from)
       .where("documents.current", "=", 1)
       .execute();
     for (const x of r) if (x.attack_id) withClaims.add(x.attack_id);
@@ -318,15 +335,18 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
   for (const s of sources.values()) for (const r of s.loaded.input.reports) docIds.add(r.doc.id);
   const docs = await documentsById(db, [...docIds]);
 
+  const views: Array<{ id: string; summary: string }> = [];
+  const details: Array<{ id: string; detail: string }> = [];
+  const sizes = new Map<number, string[]>();
   for (const id of viewIds) {
     const s = sources.get(id);
     if (!s) continue;
     const row = s.row;
-    const size = row.launched ?? row.intercepted ?? -1;
-    if (row.documents === 0) {
-      await db.updateTable("attacks").set({ summary_json: null, detail_json: null, size_sort: size }).where("id", "=", id).execute();
-      continue;
+    if (rebuilt.has(id)) {
+      const size = row.launched ?? row.intercepted ?? -1;
+      sizes.set(size, [...(sizes.get(size) ?? []), id]);
     }
+    if (row.documents === 0) continue;
     const checks = (claims.get(id) ?? []).map((c) =>
       recordCheckOf(row, c, holderAt(marks, markKey(row, claimSeries(row, c.metric as RecordMetric, c.scope as RecordScope)), row.date, false)),
     );
@@ -341,13 +361,17 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
       docIds: [...new Set(s.loaded.input.reports.map((r) => r.doc.id))].sort((a, b) => a - b),
       checks,
     });
-    await db
-      .updateTable("attacks")
-      .set({ summary_json: summaryJson(summaryOf(row, checks)), detail_json: detailJson(detail), size_sort: size })
-      .where("id", "=", id)
-      .execute();
+    views.push({ id, summary: summaryJson(summaryOf(row, checks)) });
+    details.push({ id, detail: detailJson(detail) });
   }
-  await refreshBuckets(db, [...new Set(dates)]);
+  for (const part of chunks(viewIds)) {
+    await db.deleteFrom("attack_views").where("id", "in", part).execute();
+    await db.deleteFrom("attack_details").where("id", "in", part).execute();
+  }
+  await insertRows(db, writer, "attack_views", views, 200);
+  await insertRows(db, writer, "attack_details", details, 50);
+  for (const [size, part] of sizes) for (const c of chunks(part)) await db.updateTable("attacks").set({ size_sort: size }).where("id", "in", c).execute();
+  await refreshBuckets(db, [...new Set(dates)], writer);
 }
 
 /** Bumps the store version (the ETag of every read) and adds the documents this transaction stored. */

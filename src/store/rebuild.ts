@@ -4,6 +4,7 @@ import type { CasualtyKind, Claimant, DocKind, Org, Outcome, Qualifier, Side, We
 import { buildAttack, type AttackIn, type AttackOut } from "../reconcile/attack.js";
 import type { PeriodIn } from "../reconcile/windows.js";
 import type { ClaimProvenance } from "./attack-view.js";
+import { insertRows, type SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
 
 export interface LoadedAttack {
@@ -120,7 +121,7 @@ export interface Rebuilt {
 }
 
 /** Recomputes several attacks: figures, side totals, regions and the attack rows. */
-export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialect: "sqlite" | "postgres" = "sqlite"): Promise<Map<string, Rebuilt>> {
+export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialect: "sqlite" | "postgres" = "sqlite", writer?: SqliteWriter): Promise<Map<string, Rebuilt>> {
   if (dialect === "postgres") {
     // Concurrent writers touching one attack take turns: the second then sees the first's reports.
     for (const part of chunks([...ids].sort())) await db.selectFrom("attacks").select("id").where("id", "in", part).orderBy("id").forUpdate().execute();
@@ -156,7 +157,12 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         sides: JSON.stringify(out.sides),
       };
     results.set(id, { out, loaded: l, row: { ...l.row, ...set } });
-    await db.updateTable("attacks").set(set).where("id", "=", id).execute();
+    if (writer) {
+      const cols = Object.keys(set) as Array<keyof typeof set>;
+      writer.stmt(`update attacks set ${cols.map((c) => `${c} = ?`).join(", ")} where id = ?`).run(...cols.map((c) => set[c]), id);
+    } else {
+      await db.updateTable("attacks").set(set).where("id", "=", id).execute();
+    }
     for (const f of out.figures) {
       figures.push({
         attack_id: id,
@@ -185,8 +191,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     await db.deleteFrom("attack_regions").where("attack_id", "in", part).execute();
   }
   // Inserted in attack order so that figure ids (the export's tie-breaker) follow the attacks.
-  for (const part of chunks(figures, 300)) await db.insertInto("attack_figures").values(part).execute();
-  for (const part of chunks(sides, 500)) await db.insertInto("attack_side_totals").values(part).execute();
-  for (const part of chunks(regions, 500)) await db.insertInto("attack_regions").values(part).execute();
+  await insertRows(db, writer, "attack_figures", figures as Array<Record<string, unknown>>, 300);
+  await insertRows(db, writer, "attack_side_totals", sides as Array<Record<string, unknown>>, 500);
+  await insertRows(db, writer, "attack_regions", regions as Array<Record<string, unknown>>, 500);
   return results;
 }

@@ -108,9 +108,6 @@ export interface AttacksTable {
   all_missile: number | null;
   /** Each side's account window by window, JSON (src/reconcile/attack.ts `SideAccount[]`). */
   sides: string;
-  /** Read models (0003): the API's summary and detail as JSON, written with the attack; null until written. */
-  summary_json: Generated<string | null>;
-  detail_json: Generated<string | null>;
   /** Sort key of `size`: launched, else intercepted, else -1. */
   size_sort: Generated<number>;
 }
@@ -185,7 +182,19 @@ export interface TimelineBucketsTable {
   suppressed: number | null;
 }
 
+/** Read models (0003): each attack's summary and detail as the API sends them, for attacks with documents. */
+export interface AttackViewsTable {
+  id: string;
+  summary: string;
+}
+export interface AttackDetailsTable {
+  id: string;
+  detail: string;
+}
+
 export interface Database {
+  attack_views: AttackViewsTable;
+  attack_details: AttackDetailsTable;
   salvo_meta: SalvoMetaTable;
   record_marks: RecordMarksTable;
   timeline_buckets: TimelineBucketsTable;

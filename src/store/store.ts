@@ -22,13 +22,14 @@ import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
 import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
-import { attackId, knownDocuments, saveDocument } from "./save.js";
+import { SqliteWriter, attackId, knownDocuments, saveDocument } from "./save.js";
 import type { Database } from "./schema.js";
 import type {
   AttackDetail,
   AttackFilter,
   AttackPage,
   AttackSort,
+  BatchItem,
   AttackSummary,
   Dialect,
   DocumentDetail,
@@ -55,10 +56,21 @@ import type {
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export { WAR_START, mondayOf };
 
-export interface BatchItem {
-  x: Extraction;
-  meta: IngestMeta;
-  additiveGroup?: string | null;
+export type { BatchItem } from "./types.js";
+
+export const NO_TEXT = "the document has no text";
+
+/** The extraction of a text to be stored, with what its source tells (as `ingestText` extracts it). */
+export function extractFor(text: string, meta: IngestMeta): Extraction {
+  return extract(text, {
+    ...(meta.lang ? { lang: meta.lang } : {}),
+    ...(meta.kind ? { kind: meta.kind } : {}),
+    published: meta.published ?? null,
+    publisher: meta.publisher ?? null,
+    url: meta.url ?? null,
+    channel: meta.channel ?? null,
+    title: meta.title ?? null,
+  });
 }
 
 export interface StoreOptions {
@@ -74,9 +86,11 @@ export class SqlStore implements Store {
   readonly db: Kysely<Database>;
 
   readonly readModels: boolean;
+  private readonly writer: SqliteWriter | undefined;
 
   private constructor(conn: Connection, options: StoreOptions) {
     this.db = conn.db;
+    this.writer = conn.sqlite ? new SqliteWriter(conn.sqlite) : undefined;
     this.dialect = conn.dialect;
     this.readModels = options.readModels ?? true;
   }
@@ -111,17 +125,8 @@ export class SqlStore implements Store {
   }
 
   async ingestText(text: string, meta: IngestMeta): Promise<IngestResult> {
-    if (!text.trim()) return { status: "failed", documentId: null, facts: 0, reason: "the document has no text" };
-    const x = extract(text, {
-      ...(meta.lang ? { lang: meta.lang } : {}),
-      ...(meta.kind ? { kind: meta.kind } : {}),
-      published: meta.published ?? null,
-      publisher: meta.publisher ?? null,
-      url: meta.url ?? null,
-      channel: meta.channel ?? null,
-      title: meta.title ?? null,
-    });
-    return this.saveExtraction(x, meta);
+    if (!text.trim()) return { status: "failed", documentId: null, facts: 0, reason: NO_TEXT };
+    return this.saveExtraction(extractFor(text, meta), meta);
   }
 
   async saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult> {
@@ -137,12 +142,12 @@ export class SqlStore implements Store {
         const touched = new Set<string>();
         const known = await knownDocuments(trx, items);
         for (const it of items) {
-          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null, known);
+          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null, known, this.writer);
           results.push(out.result);
           for (const t of out.touched) touched.add(t);
         }
         const ids = [...touched].sort();
-        await refreshReadModels(trx, ids, await rebuildAttacks(trx, ids, this.dialect), this.dialect);
+        await refreshReadModels(trx, ids, await rebuildAttacks(trx, ids, this.dialect, this.writer), this.dialect, this.writer);
         await bumpCounters(trx, results.filter((r) => r.status === "new" || r.status === "revised").length);
         return results;
       });
@@ -158,7 +163,7 @@ export class SqlStore implements Store {
     const ids = await this.db.selectFrom("attacks").select("id").orderBy("id").execute();
     await this.writeTransaction(async (trx) => {
       const all = ids.map((r) => r.id);
-      await refreshReadModels(trx, all, await rebuildAttacks(trx, all, this.dialect), this.dialect);
+      await refreshReadModels(trx, all, await rebuildAttacks(trx, all, this.dialect, this.writer), this.dialect, this.writer);
       await bumpCounters(trx, 0);
     });
     return ids.length;
@@ -202,7 +207,9 @@ export class SqlStore implements Store {
     const o = SqlStore.ORDER[page.sort]!;
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
-    let q = base.select(["attacks.id as id", "attacks.date as date", "attacks.launched_sort as launched_sort", "attacks.size_sort as size_sort", "attacks.summary_json as summary_json"]);
+    let q = base
+      .innerJoin("attack_views", "attack_views.id", "attacks.id")
+      .select(["attacks.id as id", "attacks.date as date", "attacks.launched_sort as launched_sort", "attacks.size_sort as size_sort", "attack_views.summary as summary"]);
     if (page.cursor) {
       const c = page.cursor;
       q = q.where((eb) =>
@@ -216,7 +223,7 @@ export class SqlStore implements Store {
     const last = rows[rows.length - 1];
     return {
       total: Number(total),
-      items: rows.map((r) => r.summary_json ?? "null"),
+      items: rows.map((r) => r.summary),
       next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null,
     };
   }
@@ -272,12 +279,8 @@ export class SqlStore implements Store {
       const d = await this.computeAttack(this.attackIdOf(idOrDate, at));
       return d ? detailJson(d) : null;
     }
-    const row = await this.db
-      .selectFrom("attacks")
-      .select(["detail_json", "documents"])
-      .where("id", "=", this.attackIdOf(idOrDate, at))
-      .executeTakeFirst();
-    return row && row.documents > 0 ? row.detail_json : null;
+    const row = await this.db.selectFrom("attack_details").select("detail").where("id", "=", this.attackIdOf(idOrDate, at)).executeTakeFirst();
+    return row ? row.detail : null;
   }
 
   async getAttack(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<AttackDetail | null> {

@@ -435,6 +435,14 @@ export interface ExportRow {
   document_ids: number[];
 }
 
+/** A document to store with its extraction (a batch of them is one transaction). */
+export interface BatchItem {
+  x: Extraction;
+  meta: IngestMeta;
+  /** Claims of one group sharing a key are summed (rows of one dataset: separate time windows). */
+  additiveGroup?: string | null;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   /** Whether reads come from the read models (JSON written at write time) or are recomputed from the claims. */
@@ -456,6 +464,8 @@ export interface Store {
   ingestText(text: string, meta: IngestMeta): Promise<IngestResult>;
   /** Stores an extraction made elsewhere (the dataset import, tests) in one transaction. */
   saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult>;
+  /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
+  saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
   /** A page of attack summaries as JSON strings (as the API sends each), with the cursor of the next page. */
   attackPageJson(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }>;

@@ -8,8 +8,18 @@ import type { Dialect } from "../types.js";
 export const name = "0003-read-models";
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  await db.schema.alterTable("attacks").addColumn("summary_json", "text").execute();
-  await db.schema.alterTable("attacks").addColumn("detail_json", "text").execute();
+  // Apart from the attacks table: a query that filters and sorts attacks then reads small rows, never
+  // walking past a large JSON value (SQLite reads a row's overflow pages to reach the columns after it).
+  await db.schema
+    .createTable("attack_views")
+    .addColumn("id", "text", (c) => c.primaryKey().references("attacks.id").onDelete("cascade"))
+    .addColumn("summary", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("attack_details")
+    .addColumn("id", "text", (c) => c.primaryKey().references("attacks.id").onDelete("cascade"))
+    .addColumn("detail", "text", (c) => c.notNull())
+    .execute();
   await db.schema.alterTable("attacks").addColumn("size_sort", "integer", (c) => c.notNull().defaultTo(-1)).execute();
   await db.schema.createIndex("attacks_size").on("attacks").columns(["size_sort", "id"]).execute();
   await db.schema
