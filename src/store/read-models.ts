@@ -214,6 +214,20 @@ export function addFigure(a: number | null, b: number | null): number | null {
   return b === null ? a : (a ?? 0) + b;
 }
 
+/** A timeline row as the API sends it (the schema's order: period, attacker, target, claimant, weapon, figures). */
+export function timelineRowJson(r: { period: string; attacker: string; target: string; claimant: string; weapon: string; launched: number | null; intercepted: number | null; suppressed: number | null }): string {
+  return JSON.stringify({
+    period: r.period,
+    attacker: r.attacker,
+    target: r.target,
+    claimant: r.claimant,
+    weapon: r.weapon,
+    launched: r.launched === null ? null : Number(r.launched),
+    intercepted: r.intercepted === null ? null : Number(r.intercepted),
+    suppressed: r.suppressed === null ? null : Number(r.suppressed),
+  });
+}
+
 /** The sort key of a timeline row (the order the API has always given). */
 export function bucketKey(r: { period: string; attacker: string; target: string; claimant: string; weapon: string }): string {
   return `${r.period}|${r.attacker}|${r.target}|${r.claimant}|${r.weapon}`;
@@ -266,7 +280,7 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: Sq
         const period = periodOf(bucket, r.date);
         if (!wanted[bucket].has(period)) continue;
         const key = `${bucket}|${bucketKey({ ...r, period })}`;
-        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null };
+        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null, sort_key: bucketKey({ ...r, period }), json: "" };
         cur.launched = addFigure(cur.launched, r.launched);
         cur.intercepted = addFigure(cur.intercepted, r.intercepted);
         cur.suppressed = addFigure(cur.suppressed, r.suppressed);
@@ -279,6 +293,7 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: Sq
       await db.deleteFrom("timeline_buckets").where("bucket", "=", bucket).where("period", "in", part).execute();
     }
   }
+  for (const b of acc.values()) b.json = timelineRowJson(b);
   await insertRows(db, writer, "timeline_buckets", [...acc.values()], 300);
 }
 

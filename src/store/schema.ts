@@ -180,6 +180,10 @@ export interface TimelineBucketsTable {
   launched: number | null;
   intercepted: number | null;
   suppressed: number | null;
+  /** `period|attacker|target|claimant|weapon`: the API's order. */
+  sort_key: string;
+  /** The row as the API sends it. */
+  json: string;
 }
 
 /** Read models (0003): each attack's summary and detail as the API sends them, for attacks with documents. */

@@ -169,9 +169,21 @@ export class SqlStore implements Store {
     return ids.length;
   }
 
+  /**
+   * A read on SQLite through reused prepared statements. It holds the connection like any query, so it never
+   * sees a write transaction of this process half done.
+   */
+  private sqliteRead<T>(fn: (w: SqliteWriter) => T): Promise<T> | null {
+    const w = this.writer;
+    if (!w) return null;
+    return this.db.connection().execute(async () => fn(w));
+  }
+
   // ---- counters ----
 
   async version(): Promise<number> {
+    const fast = this.sqliteRead((w) => (w.stmt("select value from salvo_meta where key = 'version'").get() as { value: number } | undefined)?.value ?? 0);
+    if (fast) return Number(await fast);
     const row = await this.db.selectFrom("salvo_meta").select("value").where("key", "=", "version").executeTakeFirst();
     return Number(row?.value ?? 0);
   }
@@ -181,6 +193,8 @@ export class SqlStore implements Store {
       const { n } = await this.db.selectFrom("documents").select(sql<number>`cast(count(*) as integer)`.as("n")).executeTakeFirstOrThrow();
       return Number(n);
     }
+    const fast = this.sqliteRead((w) => (w.stmt("select value from salvo_meta where key = 'documents'").get() as { value: number } | undefined)?.value ?? 0);
+    if (fast) return Number(await fast);
     const row = await this.db.selectFrom("salvo_meta").select("value").where("key", "=", "documents").executeTakeFirst();
     return Number(row?.value ?? 0);
   }
@@ -205,6 +219,35 @@ export class SqlStore implements Store {
       return { total: p.total, items: p.items.map((i) => summaryJson(i)), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
     }
     const o = SqlStore.ORDER[page.sort]!;
+    const fast = this.sqliteRead((w) => {
+      const conds = ["a.documents > 0"];
+      const params: unknown[] = [];
+      if (filter.from) conds.push("a.date >= ?"), params.push(filter.from);
+      if (filter.to) conds.push("a.date <= ?"), params.push(filter.to);
+      if (filter.attacker) conds.push("a.attacker = ?"), params.push(filter.attacker);
+      if (filter.target) conds.push("a.target = ?"), params.push(filter.target);
+      if (filter.weapon && filter.weapon !== "any") {
+        conds.push("exists (select 1 from attack_figures f where f.attack_id = a.id and (f.weapon = ? or f.weapon like ?))");
+        params.push(filter.weapon, `${filter.weapon}.%`);
+      }
+      if (filter.region) conds.push("exists (select 1 from attack_regions r where r.attack_id = a.id and r.region = ?)"), params.push(filter.region);
+      const where = conds.join(" and ");
+      const total = (w.stmt(`select count(*) as n from attacks a where ${where}`).get(...params) as { n: number }).n;
+      const pageConds = [...conds];
+      const pageParams = [...params];
+      if (page.cursor) {
+        pageConds.push(`(a.${o.col} ${o.dir === "asc" ? ">" : "<"} ? or (a.${o.col} = ? and a.id ${o.idDir === "asc" ? ">" : "<"} ?))`);
+        pageParams.push(page.cursor.key, page.cursor.key, page.cursor.id);
+      }
+      const rows = w
+        .stmt(
+          `select a.id as id, a.date as date, a.launched_sort as launched_sort, a.size_sort as size_sort, v.summary as summary from attacks a join attack_views v on v.id = a.id where ${pageConds.join(" and ")} order by a.${o.col} ${o.dir}, a.id ${o.idDir} limit ? offset ?`,
+        )
+        .all(...pageParams, page.limit, page.cursor ? 0 : page.offset) as Array<{ id: string; date: string; launched_sort: number; size_sort: number; summary: string }>;
+      const last = rows[rows.length - 1];
+      return { total, items: rows.map((r) => r.summary), next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null };
+    });
+    if (fast) return fast;
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
     let q = base
@@ -279,7 +322,9 @@ export class SqlStore implements Store {
       const d = await this.computeAttack(this.attackIdOf(idOrDate, at));
       return d ? detailJson(d) : null;
     }
-    const row = await this.db.selectFrom("attack_details").select("detail").where("id", "=", this.attackIdOf(idOrDate, at)).executeTakeFirst();
+    const id = this.attackIdOf(idOrDate, at);
+    const fast = this.sqliteRead((w) => w.stmt("select detail from attack_details where id = ?").get(id) as { detail: string } | undefined);
+    const row = fast ? await fast : await this.db.selectFrom("attack_details").select("detail").where("id", "=", id).executeTakeFirst();
     return row ? row.detail : null;
   }
 
@@ -335,6 +380,12 @@ export class SqlStore implements Store {
 
   /** The running records of one direction (the read model), by series. */
   private async marks(at: { attacker: string; target: string }, series: string[]): Promise<MarkIndex> {
+    const fast = this.sqliteRead((w) =>
+      w
+        .stmt(`select * from record_marks where attacker = ? and target = ? and series in (${series.map(() => "?").join(", ")})`)
+        .all(at.attacker, at.target, ...series) as Array<Selectable<Database["record_marks"]>>,
+    );
+    if (fast) return indexMarks(await fast);
     const rows = await this.db
       .selectFrom("record_marks")
       .selectAll()
@@ -458,6 +509,30 @@ export class SqlStore implements Store {
       rows.filter((r) => (wanted ? r.weapon === wanted : true)).map((r) => ({ ...r, claimant: r.side, period: r.date })),
       bucket,
     );
+  }
+
+  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null> {
+    if (!this.readModels || filter.weapon || filter.region || (bucket !== "day" && (filter.from || filter.to))) return null;
+    const conds = ["bucket = ?"];
+    const params: unknown[] = [bucket];
+    if (filter.from) conds.push("period >= ?"), params.push(filter.from);
+    if (filter.to) conds.push("period <= ?"), params.push(filter.to);
+    if (filter.attacker) conds.push("attacker = ?"), params.push(filter.attacker);
+    if (filter.target) conds.push("target = ?"), params.push(filter.target);
+    const sqlText = `select sort_key, json from timeline_buckets where ${conds.join(" and ")}`;
+    const fast = this.sqliteRead((w) => w.stmt(sqlText).all(...params) as Array<{ sort_key: string; json: string }>);
+    let rows: Array<{ sort_key: string; json: string }>;
+    if (fast) rows = await fast;
+    else {
+      let q = this.db.selectFrom("timeline_buckets").select(["sort_key", "json"]).where("bucket", "=", bucket);
+      if (filter.from) q = q.where("period", ">=", filter.from);
+      if (filter.to) q = q.where("period", "<=", filter.to);
+      if (filter.attacker) q = q.where("attacker", "=", filter.attacker);
+      if (filter.target) q = q.where("target", "=", filter.target);
+      rows = await q.execute();
+    }
+    // Sorted here, not in SQL: text collation differs between PostgreSQL servers and SQLite.
+    return rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json);
   }
 
   /** The timeline from the stored totals: the bucket's own rows, or day rows summed when a date range cuts periods. */

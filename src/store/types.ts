@@ -471,6 +471,11 @@ export interface Store {
   attackPageJson(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }>;
   /** One attack's detail as a JSON string (as the API sends it); null when unknown. */
   attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<string | null>;
+  /**
+   * Timeline rows as JSON strings (as the API sends each) when the stored totals answer the query as they are
+   * (no weapon or region filter; days, or whole weeks without a date range); null otherwise.
+   */
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null>;
   /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
   version(): Promise<number>;
   /** Documents stored (a counter kept by writes, not a scan). */

@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.alterTable("attacks").addColumn("size_sort", "integer", (c) => c.notNull().defaultTo(-1)).execute();
   await db.schema.createIndex("attacks_size").on("attacks").columns(["size_sort", "id"]).execute();
+  // Counting the attacks of a list reads this small index, not every attack row (rows are kilobytes of JSON).
+  await db.schema.createIndex("attacks_live").on("attacks").columns(["documents", "date", "attacker", "target"]).execute();
   await db.schema
     .createTable("salvo_meta")
     .addColumn("key", "text", (c) => c.primaryKey())
@@ -49,6 +51,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("launched", "integer")
     .addColumn("intercepted", "integer")
     .addColumn("suppressed", "integer")
+    // The API's order (period|attacker|target|claimant|weapon) and the row as the API sends it.
+    .addColumn("sort_key", "text", (c) => c.notNull())
+    .addColumn("json", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("timeline_buckets_pk", ["bucket", "period", "attacker", "target", "claimant", "weapon"])
     .execute();
   const typed = db as unknown as Kysely<Database>;
