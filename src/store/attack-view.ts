@@ -132,6 +132,20 @@ const DETAIL_ORDER = [
   "record_claims", "conflict", "sides", "casualties", "record_checks", "document_refs",
 ] as const;
 
+/** The order `summaryOf` and `detailOf` build (what the CLI's JSON has always printed). */
+const SUMMARY_OBJECT_ORDER = ["id", "date", "attacker", "target", "night", "documents", "claimants", "orgs", "totals", "by_weapon", "regions", "record_claims", "conflict", "sides"] as const;
+const DETAIL_OBJECT_ORDER = [...SUMMARY_OBJECT_ORDER, "figures", "casualties", "record_checks", "document_refs"] as const;
+
+/** A stored summary read back as the object `summaryOf` builds (same keys in the same order). */
+export function parseSummary(json: string): AttackSummary {
+  return inOrder(JSON.parse(json) as AttackSummary, SUMMARY_OBJECT_ORDER);
+}
+
+/** A stored detail read back as the object `detailOf` builds. */
+export function parseDetail(json: string): AttackDetail {
+  return inOrder(JSON.parse(json) as AttackDetail, DETAIL_OBJECT_ORDER);
+}
+
 function inOrder<T extends object>(obj: T, keys: readonly string[]): T {
   const out: Record<string, unknown> = {};
   for (const k of keys) if (k in obj) out[k] = (obj as Record<string, unknown>)[k];

@@ -17,7 +17,7 @@ import type {
 } from "../model/index.js";
 import { buildAttack, recordOutcome } from "../reconcile/attack.js";
 import type { WindowValue } from "../reconcile/rules.js";
-import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
+import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummary, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
 import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
@@ -277,7 +277,7 @@ export class SqlStore implements Store {
       return { total: p.total, items: p.items };
     }
     const p = await this.attackPageJson(filter, page);
-    return { total: p.total, items: p.items.map((s) => JSON.parse(s) as AttackSummary) };
+    return { total: p.total, items: p.items.map(parseSummary) };
   }
 
   /** The page recomputed from the claims (no read model). */
@@ -331,7 +331,7 @@ export class SqlStore implements Store {
   async getAttack(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<AttackDetail | null> {
     if (!this.readModels) return this.computeAttack(this.attackIdOf(idOrDate, at));
     const json = await this.attackJson(idOrDate, at);
-    return json === null ? null : (JSON.parse(json) as AttackDetail);
+    return json === null ? null : parseDetail(json);
   }
 
   /** The detail recomputed from the claims (no read model). */

@@ -23,7 +23,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.alterTable("attacks").addColumn("size_sort", "integer", (c) => c.notNull().defaultTo(-1)).execute();
   await db.schema.createIndex("attacks_size").on("attacks").columns(["size_sort", "id"]).execute();
   // Counting the attacks of a list reads this small index, not every attack row (rows are kilobytes of JSON).
-  await db.schema.createIndex("attacks_live").on("attacks").columns(["documents", "date", "attacker", "target"]).execute();
+  await db.schema.createIndex("attacks_live").on("attacks").columns(["documents", "date", "attacker", "target", "id"]).execute();
+  // The weapon filter's subquery answered from the index, not from figure rows (which hold JSON).
+  await db.schema.createIndex("attack_figures_attack_weapon").on("attack_figures").columns(["attack_id", "weapon"]).execute();
   await db.schema
     .createTable("salvo_meta")
     .addColumn("key", "text", (c) => c.primaryKey())
