@@ -302,8 +302,14 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: Sq
  * running records of their directions, the views of every attack whose record checks may have changed with
  * them, and the timeline totals of their periods. Runs inside the caller's write transaction.
  */
-export async function refreshReadModels(db: Kysely<Database>, ids: string[], rebuilt: Map<string, Rebuilt>, _dialect: Dialect, writer?: SqliteWriter): Promise<void> {
+export async function refreshReadModels(db: Kysely<Database>, ids: string[], rebuilt: Map<string, Rebuilt>, dialect: Dialect, writer?: SqliteWriter): Promise<void> {
   if (!ids.length) return;
+  if (dialect === "postgres") {
+    // Two writers on one PostgreSQL may touch one direction's records or one week's totals through different
+    // attacks: each recomputes them from what it sees, so they take turns here (until commit), and the second
+    // sees the first's attacks. SQLite needs nothing: its write transactions already take turns (BEGIN IMMEDIATE).
+    await sql`select pg_advisory_xact_lock(7302)`.execute(db);
+  }
   const pairs = new Map<string, { attacker: string; target: string }>();
   const dates: string[] = [];
   const rows = new Map<string, AttackRow>();

@@ -9,7 +9,7 @@ import { buildApp } from "../../src/server/app.js";
 import { importDataset } from "../../src/ingest/dataset.js";
 import { ingestInputs } from "../../src/ingest/ingest.js";
 import { SqlStore } from "../../src/store/store.js";
-import { DATASET, DEV_CORPUS, HAVE_SHARED, tempDir, tempPg } from "./helpers.js";
+import { DATASET, DEV_CORPUS, HAVE_SHARED, extraction, report, tempDir, tempPg } from "./helpers.js";
 
 /** Every read path with the parameters that take different routes through the read models. */
 function urls(ids: string[]): string[] {
@@ -122,5 +122,49 @@ describe("read models answer exactly as a recompute from the claims", { skip: HA
     }
     await load(pgDb.url);
     await compare(pgDb.url, "postgres");
+  });
+});
+
+describe("concurrent writers keep the read models whole", () => {
+  let pgDb: Awaited<ReturnType<typeof tempPg>> = null;
+  before(async () => {
+    pgDb = await tempPg();
+  });
+  after(async () => {
+    await pgDb?.drop();
+  });
+  test("PostgreSQL: two processes' stores writing attacks of one week and one direction at once", async (t) => {
+    if (!pgDb) {
+      t.skip("PostgreSQL unreachable at SALVO_TEST_PG (postgres://postgres@127.0.0.1:5432/postgres by default)");
+      return;
+    }
+    const a = await SqlStore.open(pgDb.url);
+    const b = await SqlStore.open(pgDb.url);
+    const slow = await SqlStore.open(pgDb.url, { readModels: false });
+    try {
+      // Each writer stores posts about different nights of the same weeks, one with a record claim.
+      const docs = (writer: string, days: number[]) =>
+        days.map((d) => {
+          const day = `2025-03-${String(d).padStart(2, "0")}`;
+          const n = 40 + d * 7 + (writer === "a" ? 1 : 2);
+          const text = `Writer ${writer}: overnight ${n} drones were launched at Ukraine, a record, on ${day}.`;
+          return {
+            x: extraction(text, [report(text, { claimant: "UA", date: day, counts: [{ weapon: "drone", outcome: "launched", n, word: String(n) }], records: [{ metric: "any", scope: "war", word: "a record" }] })]),
+            meta: { channel: `writer_${writer}`, post_id: day },
+          };
+        });
+      await Promise.all([a.saveBatch(docs("a", [3, 5, 7, 9, 11])), b.saveBatch(docs("b", [4, 6, 8, 10, 12]))]);
+      for (const bucket of ["day", "week"] as const) {
+        assert.deepEqual((await a.timelineJson({}, bucket))?.map((j) => JSON.parse(j) as unknown), await slow.timeline({}, bucket), `${bucket} totals`);
+      }
+      assert.deepEqual(await a.records(), await slow.records());
+      const fast = await a.listAttacks({}, { limit: 100, offset: 0, sort: "date" });
+      assert.deepEqual(fast, await slow.listAttacks({}, { limit: 100, offset: 0, sort: "date" }));
+      assert.equal(fast.total, 10);
+    } finally {
+      await a.close();
+      await b.close();
+      await slow.close();
+    }
   });
 });
