@@ -1,14 +1,21 @@
 /**
- * Store bench: dataset import rows/s, ingest documents/s, and the time of `attacks` and `records` queries on
- * the full history, for SQLite and PostgreSQL. Needs ../shared (the dataset and the dev corpus).
+ * Store bench, for SQLite and PostgreSQL, each figure beside a baseline measured in the same run:
+ * - import of the Air Force dataset (rows/s) beside a single reused INSERT of the same rows into a narrow table;
+ * - ingest of the development corpus (docs/s), with extraction and without it (texts extracted beforehand);
+ * - the time of `attacks`, `records` and one attack's detail on the full history.
+ * Every figure is the median over RUNS runs, each on a fresh database. Needs ../shared.
+ * Results also go to bench/output/store.json.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
+import { extract } from "../src/extract/index.js";
+import { readCsv } from "../src/ingest/csv.js";
 import { importDataset } from "../src/ingest/dataset.js";
-import { ingestInputs } from "../src/ingest/ingest.js";
+import { expandInputs, ingestInputs, sourceDocs, storeDocuments, type DocInput } from "../src/ingest/ingest.js";
 import { SqlStore } from "../src/store/store.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,83 +23,214 @@ const SHARED = resolve(ROOT, "../shared");
 const DATASET = join(SHARED, "data/attacks/missile_attacks_daily.csv");
 const CORPUS = join(SHARED, "corpus/dev");
 const PG_ADMIN = process.env.SALVO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row {
   dialect: string;
+  baselineRowsPerS: number;
   importRowsPerS: number;
   ingestDocsPerS: number;
+  ingestNoExtractDocsPerS: number;
   attacksMs: number;
   attacksFilteredMs: number;
   recordsMs: number;
   attackDetailMs: number;
 }
 
-async function timeIt(fn: () => Promise<unknown>, runs = 10): Promise<number> {
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function timeIt(fn: () => Promise<unknown>, runs = 20): Promise<number> {
   await fn();
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) await fn();
   return (performance.now() - t0) / runs;
 }
 
-async function measure(dialect: string, url: string): Promise<Row> {
+/** The dataset's rows as raw lines and a few cells: what the narrow baseline table holds. */
+function datasetRows(): Array<[number, string, string, string, string]> {
+  const recs = [...readCsv(readFileSync(DATASET, "utf8"))];
+  const head = recs.shift()!.fields.map((f) => f.value.trim());
+  const at = (name: string) => head.indexOf(name);
+  return recs.map((r) => [r.line, r.raw, r.fields[at("time_start")]?.value ?? "", r.fields[at("model")]?.value ?? "", r.fields[at("launched")]?.value ?? ""]);
+}
+
+/** Baseline: one prepared INSERT reused for every row, in one transaction. */
+async function baselineInsert(dialect: string, url: string, rows: Array<[number, string, string, string, string]>): Promise<number> {
+  if (dialect === "sqlite") {
+    const db = new BetterSqlite3(url);
+    try {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.exec("create table if not exists bench_rows (line integer, raw text, time_start text, model text, launched text)");
+      const ins = db.prepare("insert into bench_rows values (?, ?, ?, ?, ?)");
+      const t0 = performance.now();
+      db.transaction(() => {
+        for (const r of rows) ins.run(...r);
+      })();
+      return rows.length / ((performance.now() - t0) / 1000);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("create table if not exists bench_rows (line integer, raw text, time_start text, model text, launched text)");
+    const t0 = performance.now();
+    await client.query("begin");
+    for (const r of rows) await client.query({ name: "bench_ins", text: "insert into bench_rows values ($1, $2, $3, $4, $5)", values: r });
+    await client.query("commit");
+    return rows.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await client.end();
+  }
+}
+
+async function corpusDocs(): Promise<DocInput[]> {
+  const { sources } = await expandInputs([CORPUS]);
+  const docs: DocInput[] = [];
+  for (const s of sources) docs.push(...(await sourceDocs(s, {}, () => undefined)));
+  return docs;
+}
+
+async function once(dialect: string, url: string, docs: DocInput[], rows: Array<[number, string, string, string, string]>, queries: boolean): Promise<Row> {
+  const baselineRowsPerS = await baselineInsert(dialect, url, rows);
   const store = await SqlStore.open(url);
   try {
     const ing = await ingestInputs(store, [CORPUS]);
     const imp = await importDataset(store, DATASET);
-    return {
+    const row: Row = {
       dialect,
+      baselineRowsPerS,
       importRowsPerS: imp.rowsPerSecond,
       ingestDocsPerS: ing.documents / Math.max(ing.seconds, 1e-6),
-      attacksMs: await timeIt(() => store.listAttacks({}, { limit: 50, offset: 0, sort: "-launched" })),
-      attacksFilteredMs: await timeIt(() => store.listAttacks({ from: "2024-01-01", to: "2025-12-31", weapon: "missile", region: "UA-30" }, { limit: 50, offset: 0, sort: "-date" })),
-      recordsMs: await timeIt(() => store.records("2025-07-04")),
-      attackDetailMs: await timeIt(() => store.getAttack("2025-07-04")),
+      ingestNoExtractDocsPerS: 0,
+      attacksMs: NaN,
+      attacksFilteredMs: NaN,
+      recordsMs: NaN,
+      attackDetailMs: NaN,
     };
+    if (queries) {
+      row.attacksMs = await timeIt(() => store.listAttacks({}, { limit: 50, offset: 0, sort: "-launched" }));
+      row.attacksFilteredMs = await timeIt(() => store.listAttacks({ from: "2024-01-01", to: "2025-12-31", weapon: "missile", region: "UA-30" }, { limit: 50, offset: 0, sort: "-date" }));
+      row.recordsMs = await timeIt(() => store.records("2025-07-04"));
+      row.attackDetailMs = await timeIt(() => store.getAttack("2025-07-04"));
+    }
+    return row;
   } finally {
     await store.close();
   }
 }
 
+/** Ingest without extraction: the same documents extracted beforehand, then stored the way ingest stores them. */
+async function ingestWithoutExtraction(url: string, docs: DocInput[]): Promise<number> {
+  const extracted = docs.map((d) => ({ ...d, x: extract(d.text, { ...(d.meta.lang ? { lang: d.meta.lang } : {}), ...(d.meta.kind ? { kind: d.meta.kind } : {}), published: d.meta.published ?? null, publisher: d.meta.publisher ?? null, url: d.meta.url ?? null, channel: d.meta.channel ?? null, title: d.meta.title ?? null }) }));
+  const store = await SqlStore.open(url);
+  try {
+    const t0 = performance.now();
+    await storeDocuments(store, extracted);
+    return docs.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await store.close();
+  }
+}
+
+async function measure(dialect: string, fresh: () => Promise<{ url: string; drop(): Promise<void> }>, docs: DocInput[], rows: Array<[number, string, string, string, string]>): Promise<Row> {
+  const runs: Row[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const db = await fresh();
+    try {
+      runs.push(await once(dialect, db.url, docs, rows, i === RUNS - 1));
+    } finally {
+      await db.drop();
+    }
+    const db2 = await fresh();
+    try {
+      runs[i]!.ingestNoExtractDocsPerS = await ingestWithoutExtraction(db2.url, docs);
+    } finally {
+      await db2.drop();
+    }
+  }
+  const m = (k: keyof Omit<Row, "dialect">) => median(runs.map((r) => r[k]).filter((v) => !Number.isNaN(v)));
+  return {
+    dialect,
+    baselineRowsPerS: m("baselineRowsPerS"),
+    importRowsPerS: m("importRowsPerS"),
+    ingestDocsPerS: m("ingestDocsPerS"),
+    ingestNoExtractDocsPerS: m("ingestNoExtractDocsPerS"),
+    attacksMs: m("attacksMs"),
+    attacksFilteredMs: m("attacksFilteredMs"),
+    recordsMs: m("recordsMs"),
+    attackDetailMs: m("attackDetailMs"),
+  };
+}
+
 export async function run(): Promise<void> {
-  process.stdout.write("## store (import, ingest, queries on the full history)\n");
+  process.stdout.write(`## store (import, ingest, queries on the full history; medians of ${RUNS} runs on fresh databases)\n`);
   if (!existsSync(DATASET) || !existsSync(CORPUS)) {
     process.stdout.write("skipped: ../shared (dataset and dev corpus) is absent\n");
     return;
   }
-  const rows: Row[] = [];
+  const docs = await corpusDocs();
+  const rows = datasetRows();
+  const out: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), "salvo-bench-"));
+  let n = 0;
   try {
-    rows.push(await measure("sqlite", join(dir, "bench.db")));
+    out.push(
+      await measure(
+        "sqlite",
+        async () => {
+          const url = join(dir, `bench-${n++}.db`);
+          return { url, drop: async () => rmSync(url, { force: true }) };
+        },
+        docs,
+        rows,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const name = `salvo_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
-  let created = false;
   try {
     await admin.connect();
-    await admin.query(`create database ${name}`);
-    created = true;
-    const u = new URL(PG_ADMIN);
-    u.pathname = `/${name}`;
-    rows.push(await measure("postgres", u.toString()));
+    out.push(
+      await measure(
+        "postgres",
+        async () => {
+          const name = `salvo_bench_${Date.now().toString(36)}_${n++}`;
+          await admin.query(`create database ${name}`);
+          const u = new URL(PG_ADMIN);
+          u.pathname = `/${name}`;
+          return { url: u.toString(), drop: async () => void (await admin.query(`drop database if exists ${name} with (force)`)) };
+        },
+        docs,
+        rows,
+      ),
+    );
   } catch (e) {
     process.stdout.write(`postgres skipped: ${(e as Error).message}\n`);
   } finally {
-    if (created) await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
-  const head = ["dialect", "import rows/s", "ingest docs/s", "attacks ms", "attacks filtered ms", "records ms", "attack detail ms"];
-  const table = rows.map((r) => [
+  const head = ["dialect", "baseline: one reused INSERT rows/s", "import rows/s", "ingest docs/s", "ingest docs/s without extraction", "attacks ms", "attacks filtered ms", "records ms", "attack detail ms"];
+  const table = out.map((r) => [
     r.dialect,
+    r.baselineRowsPerS.toFixed(0),
     r.importRowsPerS.toFixed(0),
-    r.ingestDocsPerS.toFixed(1),
-    r.attacksMs.toFixed(1),
-    r.attacksFilteredMs.toFixed(1),
-    r.recordsMs.toFixed(1),
-    r.attackDetailMs.toFixed(1),
+    r.ingestDocsPerS.toFixed(0),
+    r.ingestNoExtractDocsPerS.toFixed(0),
+    r.attacksMs.toFixed(2),
+    r.attacksFilteredMs.toFixed(2),
+    r.recordsMs.toFixed(2),
+    r.attackDetailMs.toFixed(2),
   ]);
-  const w = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-  const line = (c: string[]) => "| " + c.map((x, i) => x.padEnd(w[i]!)).join(" | ") + " |";
-  process.stdout.write([line(head), line(w.map((n) => "-".repeat(n))), ...table.map(line)].join("\n") + "\n");
+  const line = (c: string[]) => "| " + c.join(" | ") + " |";
+  process.stdout.write([line(head), line(head.map(() => "---")), ...table.map(line)].join("\n") + "\n");
+  mkdirSync(join(ROOT, "bench", "output"), { recursive: true });
+  writeFileSync(join(ROOT, "bench", "output", "store.json"), JSON.stringify({ runs: RUNS, rows: out }, null, 2) + "\n");
 }

@@ -302,7 +302,9 @@ export async function importDataset(store: SqlStore, file: string, opts: ImportO
   const companion = loadCompanion(file);
   const seen = new Map<string, number>();
   const summary: ImportSummary = { file, rows: records.length, new: 0, unchanged: 0, revised: 0, failed: [], facts: 0, seconds: 0, rowsPerSecond: 0 };
-  const batchSize = opts.batchSize ?? 250;
+  // One transaction for the whole file by default: attacks are recomputed once, at the end; a SIGKILL
+  // leaves the store as it was, and a re-run imports the file.
+  const batchSize = opts.batchSize ?? Number.POSITIVE_INFINITY;
   let batch: BatchItem[] = [];
   let done = 0;
   const flush = async () => {
@@ -325,6 +327,7 @@ export async function importDataset(store: SqlStore, file: string, opts: ImportO
       summary.failed.push({ line: rec.line, reason: (e as Error).message });
     }
     if (batch.length >= batchSize) await flush();
+    else if (batch.length % 250 === 0) opts.onProgress?.(done + batch.length + summary.failed.length, records.length);
   }
   await flush();
   summary.seconds = (performance.now() - t0) / 1000;

@@ -18,13 +18,17 @@ interface Entry {
   headers: Record<string, string>;
 }
 
+const READ_MODEL_ROUTES = /^\/api\/(attacks|records|timeline|health)(?=[/?]|$)/;
+
 const KEPT_HEADERS = ["content-type", "content-disposition", "cache-control"] as const;
 
 export function registerMicroCache(app: FastifyInstance, options: MicroCacheOptions): void {
   const maxEntries = options.maxEntries ?? 500;
   const entries = new Map<string, Entry>();
+  // Reads served from the read models (attacks, records, timeline, health) are one indexed query with an
+  // ETag from the store version: caching them would only serve stale answers, so they are never cached.
   const cacheable = (method: string, url: string) =>
-    (method === "GET" || method === "HEAD") && url.startsWith("/api/") && !url.startsWith("/api/docs");
+    (method === "GET" || method === "HEAD") && url.startsWith("/api/") && !url.startsWith("/api/docs") && !READ_MODEL_ROUTES.test(url);
 
   app.addHook("onRequest", async (request, reply): Promise<FastifyReply | undefined> => {
     if (!cacheable(request.method, request.url)) return undefined;

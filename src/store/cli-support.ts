@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { SalvoError } from "../errors.js";
 import { SIDES, WEAPONS, type Side, type Weapon } from "../model/index.js";
-import { SqlStore } from "./store.js";
+import type { SqlStore } from "./store.js";
 import type { AttackFilter } from "./types.js";
 
 export function addDbOption(cmd: Command): Command {
@@ -10,6 +10,8 @@ export function addDbOption(cmd: Command): Command {
 }
 
 export async function withStore<T>(opts: { db?: string }, fn: (store: SqlStore) => Promise<T>): Promise<T> {
+  // Loaded here, not at start: `salvo --help` and commands that fail on their options never load the store.
+  const { SqlStore } = await import("./store.js");
   const store = await SqlStore.open(opts.db);
   try {
     return await fn(store);

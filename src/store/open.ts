@@ -11,6 +11,8 @@ export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
   location: string;
+  /** SQLite only: the connection itself, for prepared statements reused on the hot write paths. */
+  sqlite?: BetterSqlite3.Database;
 }
 
 export function resolveStoreUrl(url?: string): string {
@@ -34,14 +36,15 @@ export async function connect(urlIn?: string): Promise<Connection> {
     const path = url.replace(/^sqlite:(\/\/)?/, "");
     let database: BetterSqlite3.Database;
     try {
+      // The busy timeout makes a process wait for another's write lock instead of failing at once.
       database = new BetterSqlite3(path, { timeout: 15_000 });
-      database.pragma("journal_mode = WAL");
+      walMode(database);
       database.pragma("synchronous = NORMAL");
       database.pragma("foreign_keys = ON");
     } catch (e) {
       throw new SalvoError("SALVO_STORE_FAILED", `cannot open the database ${path}: ${(e as Error).message}`);
     }
-    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite", location: path };
+    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite", location: path, sqlite: database };
   }
   try {
     await migrate(conn);
@@ -57,24 +60,61 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
+/**
+ * WAL lets readers go on while one process writes. Switching a new file to it takes a lock that another
+ * process opening the same new file may hold for a moment: wait and retry rather than fail.
+ */
+function walMode(database: BetterSqlite3.Database): void {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    try {
+      database.pragma("journal_mode = WAL");
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY") !== true || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
+type MigrationDb = Kysely<{ salvo_migrations: { name: string; applied: string } }>;
+
+/**
+ * Applies the pending migrations under one lock, so that several processes opening one database at once
+ * (a new SQLite file, a fresh PostgreSQL database) take turns: the first migrates, the others then find
+ * nothing to do. SQLite: BEGIN IMMEDIATE takes the write lock before reading (the busy timeout makes the
+ * others wait for it); PostgreSQL: a transaction-scoped advisory lock.
+ */
 async function migrate({ db, dialect }: Connection): Promise<void> {
-  const raw = db as unknown as Kysely<{ salvo_migrations: { name: string; applied: string } }>;
-  await raw.schema
-    .createTable("salvo_migrations")
-    .ifNotExists()
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("applied", "text", (c) => c.notNull())
-    .execute();
-  for (const m of MIGRATIONS) {
-    await raw.transaction().execute(async (trx) => {
-      if (dialect === "postgres") {
-        // Several salvo processes may open one database at once: one migrates, the others wait.
-        await sql`select pg_advisory_xact_lock(7301)`.execute(trx);
-      }
-      const done = await trx.selectFrom("salvo_migrations").select("name").where("name", "=", m.name).executeTakeFirst();
-      if (done) return;
+  const body = async (trx: MigrationDb) => {
+    await trx.schema
+      .createTable("salvo_migrations")
+      .ifNotExists()
+      .addColumn("name", "text", (c) => c.primaryKey())
+      .addColumn("applied", "text", (c) => c.notNull())
+      .execute();
+    const done = new Set((await trx.selectFrom("salvo_migrations").select("name").execute()).map((r) => r.name));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.name)) continue;
       await m.up(trx as unknown as Kysely<unknown>, dialect);
       await trx.insertInto("salvo_migrations").values({ name: m.name, applied: new Date().toISOString() }).execute();
+    }
+  };
+  if (dialect === "postgres") {
+    await (db as unknown as MigrationDb).transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(7301)`.execute(trx);
+      await body(trx);
     });
+    return;
   }
+  await (db as unknown as MigrationDb).connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      await body(conn);
+      await sql`commit`.execute(conn);
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw e;
+    }
+  });
 }

@@ -3,11 +3,17 @@ import type { Insertable, Kysely, Selectable } from "kysely";
 import type { CasualtyKind, Claimant, DocKind, Org, Outcome, Qualifier, Side, Weapon } from "../model/index.js";
 import { buildAttack, type AttackIn, type AttackOut } from "../reconcile/attack.js";
 import type { PeriodIn } from "../reconcile/windows.js";
+import type { ClaimProvenance } from "./attack-view.js";
+import { insertRows, type SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
 
 export interface LoadedAttack {
   row: Selectable<Database["attacks"]>;
   input: AttackIn;
+  /** Provenance of each claim, keyed `counts:<id>` / `casualties:<id>` (for the attack's detail). */
+  prov: Map<string, ClaimProvenance>;
+  /** Each report's stored period JSON, by report id. */
+  periods: Map<number, string | null>;
 }
 
 function chunks<T>(xs: T[], size = 500): T[][] {
@@ -63,8 +69,8 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
     const casualties = [];
     const targets = [];
     for (const rp of chunks(reportIds, 1000)) {
-      counts.push(...(await db.selectFrom("counts").select(["id", "report_id", "weapon", "model", "outcome", "region", "n", "qualifier"]).where("report_id", "in", rp).orderBy("id").execute()));
-      casualties.push(...(await db.selectFrom("casualties").select(["id", "report_id", "kind", "region", "n", "qualifier"]).where("report_id", "in", rp).orderBy("id").execute()));
+      counts.push(...(await db.selectFrom("counts").select(["id", "report_id", "weapon", "model", "outcome", "region", "n", "qualifier", "rule", "sentence_start", "sentence_end", "evidence", "document_id"]).where("report_id", "in", rp).orderBy("id").execute()));
+      casualties.push(...(await db.selectFrom("casualties").select(["id", "report_id", "kind", "region", "n", "qualifier", "rule", "sentence_start", "sentence_end", "evidence", "document_id"]).where("report_id", "in", rp).orderBy("id").execute()));
       targets.push(...(await db.selectFrom("targets").select(["report_id", "region"]).where("report_id", "in", rp).orderBy("id").execute()));
     }
     const attackOfReport = new Map(reports.map((r) => [r.id, r.attack_id]));
@@ -72,9 +78,12 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
       out.set(row.id, {
         row,
         input: { date: row.date, attacker: row.attacker as Side, target: row.target as Side, reports: [], counts: [], casualties: [], targets: [] },
+        prov: new Map(),
+        periods: new Map(),
       });
     }
     for (const r of reports) {
+      out.get(r.attack_id ?? "")?.periods.set(r.id, r.period);
       out.get(r.attack_id ?? "")?.input.reports.push({
         id: r.id,
         claimant: r.claimant as Claimant,
@@ -85,11 +94,15 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
         doc: { id: r.doc_id, kind: r.kind as DocKind, publisher: r.publisher, channel: r.channel, url: r.url, published: r.published },
       });
     }
-    for (const c of counts) {
-      out.get(attackOfReport.get(c.report_id) ?? "")?.input.counts.push({ ...c, weapon: c.weapon as Weapon, outcome: c.outcome as Outcome, qualifier: c.qualifier as Qualifier });
+    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of counts) {
+      const l = out.get(attackOfReport.get(c.report_id) ?? "");
+      l?.input.counts.push({ ...c, weapon: c.weapon as Weapon, outcome: c.outcome as Outcome, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`counts:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
     }
-    for (const c of casualties) {
-      out.get(attackOfReport.get(c.report_id) ?? "")?.input.casualties.push({ ...c, kind: c.kind as CasualtyKind, qualifier: c.qualifier as Qualifier });
+    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of casualties) {
+      const l = out.get(attackOfReport.get(c.report_id) ?? "");
+      l?.input.casualties.push({ ...c, kind: c.kind as CasualtyKind, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`casualties:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
     }
     for (const t of targets) out.get(attackOfReport.get(t.report_id) ?? "")?.input.targets.push(t);
   }
@@ -97,26 +110,30 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
 }
 
 export async function rebuildAttack(db: Kysely<Database>, id: string): Promise<AttackOut | null> {
-  return (await rebuildAttacks(db, [id])).get(id) ?? null;
+  return (await rebuildAttacks(db, [id])).get(id)?.out ?? null;
+}
+
+/** An attack as recomputed: its reconciliation, its loaded claims and its attack row as now stored. */
+export interface Rebuilt {
+  out: AttackOut;
+  loaded: LoadedAttack;
+  row: Selectable<Database["attacks"]>;
 }
 
 /** Recomputes several attacks: figures, side totals, regions and the attack rows. */
-export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialect: "sqlite" | "postgres" = "sqlite"): Promise<Map<string, AttackOut>> {
+export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialect: "sqlite" | "postgres" = "sqlite", writer?: SqliteWriter): Promise<Map<string, Rebuilt>> {
   if (dialect === "postgres") {
     // Concurrent writers touching one attack take turns: the second then sees the first's reports.
     for (const part of chunks([...ids].sort())) await db.selectFrom("attacks").select("id").where("id", "in", part).orderBy("id").forUpdate().execute();
   }
   const loaded = await loadAttacks(db, ids);
-  const results = new Map<string, AttackOut>();
+  const results = new Map<string, Rebuilt>();
   const figures: Insertable<Database["attack_figures"]>[] = [];
   const sides: Insertable<Database["attack_side_totals"]>[] = [];
   const regions: Insertable<Database["attack_regions"]>[] = [];
   for (const [id, l] of loaded) {
     const out = buildAttack(l.input);
-    results.set(id, out);
-    await db
-      .updateTable("attacks")
-      .set({
+    const set = {
         night: out.night ? 1 : 0,
         documents: out.documents,
         claimants: JSON.stringify(out.claimants),
@@ -138,9 +155,14 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         all_drone: out.all.drone,
         all_missile: out.all.missile,
         sides: JSON.stringify(out.sides),
-      })
-      .where("id", "=", id)
-      .execute();
+      };
+    results.set(id, { out, loaded: l, row: { ...l.row, ...set } });
+    if (writer) {
+      const cols = Object.keys(set) as Array<keyof typeof set>;
+      writer.stmt(`update attacks set ${cols.map((c) => `${c} = ?`).join(", ")} where id = ?`).run(...cols.map((c) => set[c]), id);
+    } else {
+      await db.updateTable("attacks").set(set).where("id", "=", id).execute();
+    }
     for (const f of out.figures) {
       figures.push({
         attack_id: id,
@@ -169,8 +191,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     await db.deleteFrom("attack_regions").where("attack_id", "in", part).execute();
   }
   // Inserted in attack order so that figure ids (the export's tie-breaker) follow the attacks.
-  for (const part of chunks(figures, 300)) await db.insertInto("attack_figures").values(part).execute();
-  for (const part of chunks(sides, 500)) await db.insertInto("attack_side_totals").values(part).execute();
-  for (const part of chunks(regions, 500)) await db.insertInto("attack_regions").values(part).execute();
+  await insertRows(db, writer, "attack_figures", figures as Array<Record<string, unknown>>, 300);
+  await insertRows(db, writer, "attack_side_totals", sides as Array<Record<string, unknown>>, 500);
+  await insertRows(db, writer, "attack_regions", regions as Array<Record<string, unknown>>, 500);
   return results;
 }

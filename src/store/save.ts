@@ -1,5 +1,6 @@
 // Writing one document with its reports and facts, inside the caller's transaction.
 import { createHash } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
 import type { Extraction, Provenance, Report } from "../model/index.js";
 import type { Database } from "./schema.js";
@@ -68,13 +69,155 @@ export async function knownDocuments(trx: Kysely<Database>, items: Array<{ x: Ex
   return known;
 }
 
+/**
+ * Prepared statements of the SQLite write path, compiled once per connection and reused for every row:
+ * building and compiling each insert again (Kysely) cost more than running it.
+ */
+export class SqliteWriter {
+  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  insertId(sql: string, ...params: unknown[]): number {
+    return Number(this.stmt(sql).run(...params).lastInsertRowid);
+  }
+}
+
+/**
+ * Inserts rows of one shape: on SQLite one reused prepared statement per row (in the caller's transaction),
+ * elsewhere multi-row inserts of `chunk` rows.
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  writer: SqliteWriter | undefined,
+  table: T,
+  rows: Array<Record<string, unknown>>,
+  chunk = 300,
+): Promise<void> {
+  if (!rows.length) return;
+  if (writer) {
+    const cols = Object.keys(rows[0]!);
+    const st = writer.stmt(`insert into ${table} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`);
+    for (const r of rows) st.run(...cols.map((c) => r[c] ?? null));
+    return;
+  }
+  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+}
+
+const FACT_COLS = "report_id, document_id, rule, sentence_start, sentence_end, evidence";
+
+function factParams(base: { report_id: number; document_id: number }, p: ReturnType<typeof prov>): unknown[] {
+  return [base.report_id, base.document_id, p.rule, p.sentence_start, p.sentence_end, p.evidence];
+}
+
+/** `saveDocument` on SQLite with reused prepared statements (same rows, same order). */
+function saveDocumentSqlite(w: SqliteWriter, x: Extraction, meta: IngestMeta, additiveGroup: string | null, known: KnownDocuments): SaveOutcome {
+  const touched = new Set<string>();
+  const hash = sha256(x.text);
+  const sameId = known.bySha.get(hash);
+  if (sameId !== undefined) return { result: { status: "unchanged", documentId: sameId, facts: 0 }, touched };
+  const identity = identityOf(meta);
+  let revisionOf: number | null = null;
+  const prevId = identity ? known.byIdentity.get(identity) : undefined;
+  if (prevId !== undefined) {
+    revisionOf = prevId;
+    w.stmt("update documents set current = 0 where id = ?").run(prevId);
+    for (const r of w.stmt("select attack_id from reports where document_id = ?").all(prevId) as Array<{ attack_id: string | null }>) {
+      if (r.attack_id) touched.add(r.attack_id);
+    }
+  }
+  const documentId = w.insertId(
+    "insert into documents (sha256, identity, url, channel, post_id, publisher, lang, kind, published, updated, fetched, title, text, source_ref, revision_of, current) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+    hash,
+    identity,
+    meta.url ?? x.source.url ?? null,
+    meta.channel ?? x.source.channel ?? null,
+    meta.post_id ?? null,
+    meta.publisher ?? x.source.publisher ?? null,
+    meta.lang ?? x.lang,
+    meta.kind ?? x.kind,
+    meta.published ?? x.source.published ?? x.published ?? null,
+    meta.updated ?? x.updated ?? null,
+    new Date().toISOString(),
+    meta.title ?? x.title ?? null,
+    x.text,
+    meta.source_ref ? JSON.stringify(meta.source_ref) : null,
+    revisionOf,
+  );
+  known.bySha.set(hash, documentId);
+  if (identity) known.byIdentity.set(identity, documentId);
+  let facts = 0;
+  for (const [ordinal, r] of x.reports.entries()) {
+    const aid = r.date ? attackId(r.date, r.attacker, r.target) : null;
+    if (aid && r.date) {
+      if (!touched.has(aid)) {
+        const e = EMPTY_ATTACK;
+        w.stmt(
+          "insert into attacks (id, date, attacker, target, night, documents, claimants, orgs, regions, launched, intercepted, suppressed, hit, launched_sort, by_weapon, conflict, rec_any, rec_any_basis, rec_drone, rec_missile, all_any, all_any_basis, all_drone, all_missile, sides) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, ?, ?, ?, null, null, null, null, null, null, null, null, ?) on conflict (id) do nothing",
+        ).run(aid, r.date, r.attacker, r.target, r.night ? 1 : 0, e.documents, e.claimants, e.orgs, e.regions, e.launched_sort, e.by_weapon, e.conflict, e.sides);
+      }
+      touched.add(aid);
+    }
+    const reportId = w.insertId(
+      "insert into reports (document_id, ordinal, claimant, claimant_orgs, attacker, target, date, night, attack_id, org_evidence, date_evidence, additive_group, period) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      documentId,
+      ordinal,
+      r.claimant,
+      JSON.stringify(r.claimant_orgs),
+      r.attacker,
+      r.target,
+      r.date,
+      r.night ? 1 : 0,
+      aid,
+      JSON.stringify(r.org_facts ?? []),
+      r.date_evidence ? JSON.stringify(r.date_evidence) : null,
+      additiveGroup,
+      r.period ? JSON.stringify(r.period) : null,
+    );
+    const base = { report_id: reportId, document_id: documentId };
+    for (const c of r.counts) {
+      w.stmt(`insert into counts (${FACT_COLS}, weapon, model, outcome, n, qualifier, region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        ...factParams(base, prov(c.provenance)), c.weapon, c.model, c.outcome, c.n, c.qualifier, c.region,
+      );
+    }
+    for (const c of r.casualties) {
+      w.stmt(`insert into casualties (${FACT_COLS}, kind, n, qualifier, region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        ...factParams(base, prov(c.provenance)), c.kind, c.n, c.qualifier, c.region,
+      );
+    }
+    for (const [table, codes, fs] of [["targets", r.targets, r.target_facts ?? []], ["launch_areas", r.launch_areas, r.launch_area_facts ?? []]] as const) {
+      for (const region of codes) {
+        w.stmt(`insert into ${table} (${FACT_COLS}, region) values (?, ?, ?, ?, ?, ?, ?)`).run(...factParams(base, prov(fs.find((f) => f.region === region)?.provenance)), region);
+      }
+    }
+    for (const c of r.record_claims) {
+      w.stmt(`insert into record_claims (${FACT_COLS}, metric, scope) values (?, ?, ?, ?, ?, ?, ?, ?)`).run(...factParams(base, prov(c.provenance)), c.metric, c.scope);
+    }
+    for (const p of r.places) {
+      w.stmt(`insert into places (${FACT_COLS}, name, region, role) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...factParams(base, prov(p.provenance)), p.name, p.region, p.role);
+    }
+    facts += r.counts.length + r.casualties.length + r.targets.length + r.launch_areas.length + r.record_claims.length + r.places.length;
+  }
+  return { result: { status: revisionOf === null ? "new" : "revised", documentId, facts }, touched };
+}
+
 export async function saveDocument(
   trx: Transaction<Database> | Kysely<Database>,
   x: Extraction,
   meta: IngestMeta,
   additiveGroup: string | null = null,
   known?: KnownDocuments,
+  sqlite?: SqliteWriter,
 ): Promise<SaveOutcome> {
+  if (sqlite && known) return saveDocumentSqlite(sqlite, x, meta, additiveGroup, known);
   const touched = new Set<string>();
   const hash = sha256(x.text);
   const sameId = known

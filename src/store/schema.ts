@@ -108,6 +108,8 @@ export interface AttacksTable {
   all_missile: number | null;
   /** Each side's account window by window, JSON (src/reconcile/attack.ts `SideAccount[]`). */
   sides: string;
+  /** Sort key of `size`: launched, else intercepted, else -1. */
+  size_sort: Generated<number>;
 }
 
 export interface AttackFiguresTable {
@@ -147,7 +149,59 @@ export interface AttackRegionsTable {
   casualties: number | null;
 }
 
+/** Counters kept by every write: `version` (bumped per write transaction, the ETag) and `documents`. */
+export interface SalvoMetaTable {
+  key: string;
+  value: number;
+}
+
+/**
+ * The running records of one direction: each attack that beat every earlier one in a series, in date order.
+ * Series `<rec|all>:<metric>:<scope>`: scope `all` (whole history), `war` (from 2022-02-24) or a year `YYYY`.
+ */
+export interface RecordMarksTable {
+  attacker: string;
+  target: string;
+  series: string;
+  date: string;
+  attack_id: string;
+  n: number;
+  basis: string;
+}
+
+/** Launched / intercepted / suppressed totals per period (`day`, `week`: its Monday, `month`: its first day). */
+export interface TimelineBucketsTable {
+  bucket: string;
+  period: string;
+  attacker: string;
+  target: string;
+  claimant: string;
+  weapon: string;
+  launched: number | null;
+  intercepted: number | null;
+  suppressed: number | null;
+  /** `period|attacker|target|claimant|weapon`: the API's order. */
+  sort_key: string;
+  /** The row as the API sends it. */
+  json: string;
+}
+
+/** Read models (0003): each attack's summary and detail as the API sends them, for attacks with documents. */
+export interface AttackViewsTable {
+  id: string;
+  summary: string;
+}
+export interface AttackDetailsTable {
+  id: string;
+  detail: string;
+}
+
 export interface Database {
+  attack_views: AttackViewsTable;
+  attack_details: AttackDetailsTable;
+  salvo_meta: SalvoMetaTable;
+  record_marks: RecordMarksTable;
+  timeline_buckets: TimelineBucketsTable;
   documents: DocumentsTable;
   reports: ReportsTable;
   counts: CountsTable;

@@ -4,10 +4,8 @@ import { SalvoError } from "../errors.js";
 import { extract } from "../extract/index.js";
 import type {
   Claimant,
-  DocKind,
   Evidence,
   Extraction,
-  Lang,
   Org,
   Period,
   PeriodPoint,
@@ -17,96 +15,88 @@ import type {
   Side,
   Weapon,
 } from "../model/index.js";
-import { buildAttack, recordOutcome, type SideAccount } from "../reconcile/attack.js";
+import { buildAttack, recordOutcome } from "../reconcile/attack.js";
 import type { WindowValue } from "../reconcile/rules.js";
-import { datasetRow } from "./dataset-row.js";
-import type { FigureDecision } from "../reconcile/rules.js";
+import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummary, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
+import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
-import { attackId, knownDocuments, saveDocument } from "./save.js";
+import { SqliteWriter, attackId, knownDocuments, saveDocument } from "./save.js";
 import type { Database } from "./schema.js";
 import type {
   AttackDetail,
   AttackFilter,
   AttackPage,
-  AttackRef,
+  AttackSort,
+  BatchItem,
   AttackSummary,
-  ChosenValue,
   Dialect,
   DocumentDetail,
   DocumentFilter,
   DocumentPage,
-  DocumentRef,
   DocumentSummary,
   ExportRow,
-  FigureClaim,
   IngestMeta,
   IngestResult,
   Page,
   RecordCheck,
-  RecordClaimSummary,
   RecordEntry,
   RecordHolder,
   RecordMark,
   RecordMarks,
   RecordsOptions,
   RecordsResult,
-  RecordStatus,
   RegionRow,
   StoredReport,
   Store,
   TimelineRow,
-  WeaponTotals,
 } from "./types.js";
 
-type AttackRow = Selectable<Database["attacks"]>;
-type DocRow = Selectable<Database["documents"]>;
-
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** Start of the full-scale invasion: the scope of "since the start of the war". */
-export const WAR_START = "2022-02-24";
+export { WAR_START, mondayOf };
 
-export interface BatchItem {
-  x: Extraction;
-  meta: IngestMeta;
-  additiveGroup?: string | null;
+export type { BatchItem } from "./types.js";
+
+export const NO_TEXT = "the document has no text";
+
+/** The extraction of a text to be stored, with what its source tells (as `ingestText` extracts it). */
+export function extractFor(text: string, meta: IngestMeta): Extraction {
+  return extract(text, {
+    ...(meta.lang ? { lang: meta.lang } : {}),
+    ...(meta.kind ? { kind: meta.kind } : {}),
+    published: meta.published ?? null,
+    publisher: meta.publisher ?? null,
+    url: meta.url ?? null,
+    channel: meta.channel ?? null,
+    title: meta.title ?? null,
+  });
 }
 
-function parseJson<T>(s: string | null, fallback: T): T {
-  if (s === null) return fallback;
-  try {
-    return JSON.parse(s) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function docRef(d: Pick<DocRow, "id" | "publisher" | "url" | "channel" | "post_id" | "published" | "title" | "kind" | "lang">): DocumentRef {
-  return {
-    id: d.id,
-    publisher: d.publisher,
-    url: d.url,
-    channel: d.channel,
-    post_id: d.post_id,
-    published: d.published,
-    title: d.title,
-    kind: d.kind as DocKind,
-    lang: d.lang as Lang,
-  };
+export interface StoreOptions {
+  /**
+   * Serve reads from the read models written at write time (default). False recomputes every answer from
+   * the claims, as before the read models: the reference the tests compare the read models with.
+   */
+  readModels?: boolean;
 }
 
 export class SqlStore implements Store {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
 
-  private constructor(conn: Connection) {
+  readonly readModels: boolean;
+  private readonly writer: SqliteWriter | undefined;
+
+  private constructor(conn: Connection, options: StoreOptions) {
     this.db = conn.db;
+    this.writer = conn.sqlite ? new SqliteWriter(conn.sqlite) : undefined;
     this.dialect = conn.dialect;
+    this.readModels = options.readModels ?? true;
   }
 
-  static async open(url?: string): Promise<SqlStore> {
-    return new SqlStore(await connect(url));
+  static async open(url?: string, options: StoreOptions = {}): Promise<SqlStore> {
+    return new SqlStore(await connect(url), options);
   }
 
   async close(): Promise<void> {
@@ -135,17 +125,8 @@ export class SqlStore implements Store {
   }
 
   async ingestText(text: string, meta: IngestMeta): Promise<IngestResult> {
-    if (!text.trim()) return { status: "failed", documentId: null, facts: 0, reason: "the document has no text" };
-    const x = extract(text, {
-      ...(meta.lang ? { lang: meta.lang } : {}),
-      ...(meta.kind ? { kind: meta.kind } : {}),
-      published: meta.published ?? null,
-      publisher: meta.publisher ?? null,
-      url: meta.url ?? null,
-      channel: meta.channel ?? null,
-      title: meta.title ?? null,
-    });
-    return this.saveExtraction(x, meta);
+    if (!text.trim()) return { status: "failed", documentId: null, facts: 0, reason: NO_TEXT };
+    return this.saveExtraction(extractFor(text, meta), meta);
   }
 
   async saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult> {
@@ -161,11 +142,13 @@ export class SqlStore implements Store {
         const touched = new Set<string>();
         const known = await knownDocuments(trx, items);
         for (const it of items) {
-          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null, known);
+          const out = await saveDocument(trx, it.x, it.meta, it.additiveGroup ?? null, known, this.writer);
           results.push(out.result);
           for (const t of out.touched) touched.add(t);
         }
-        await rebuildAttacks(trx, [...touched].sort(), this.dialect);
+        const ids = [...touched].sort();
+        await refreshReadModels(trx, ids, await rebuildAttacks(trx, ids, this.dialect, this.writer), this.dialect, this.writer);
+        await bumpCounters(trx, results.filter((r) => r.status === "new" || r.status === "revised").length);
         return results;
       });
     } catch (e) {
@@ -179,66 +162,149 @@ export class SqlStore implements Store {
   async rebuildAll(): Promise<number> {
     const ids = await this.db.selectFrom("attacks").select("id").orderBy("id").execute();
     await this.writeTransaction(async (trx) => {
-      await rebuildAttacks(trx, ids.map((r) => r.id), this.dialect);
+      const all = ids.map((r) => r.id);
+      await refreshReadModels(trx, all, await rebuildAttacks(trx, all, this.dialect, this.writer), this.dialect, this.writer);
+      await bumpCounters(trx, 0);
     });
     return ids.length;
   }
 
+  /**
+   * A read on SQLite through reused prepared statements. It holds the connection like any query, so it never
+   * sees a write transaction of this process half done.
+   */
+  private sqliteRead<T>(fn: (w: SqliteWriter) => T): Promise<T> | null {
+    const w = this.writer;
+    if (!w) return null;
+    return this.db.connection().execute(async () => fn(w));
+  }
+
+  // ---- counters ----
+
+  async version(): Promise<number> {
+    const fast = this.sqliteRead((w) => (w.stmt("select value from salvo_meta where key = 'version'").get() as { value: number } | undefined)?.value ?? 0);
+    if (fast) return Number(await fast);
+    const row = await this.db.selectFrom("salvo_meta").select("value").where("key", "=", "version").executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
+  async documentCount(): Promise<number> {
+    if (!this.readModels) {
+      const { n } = await this.db.selectFrom("documents").select(sql<number>`cast(count(*) as integer)`.as("n")).executeTakeFirstOrThrow();
+      return Number(n);
+    }
+    const fast = this.sqliteRead((w) => (w.stmt("select value from salvo_meta where key = 'documents'").get() as { value: number } | undefined)?.value ?? 0);
+    if (fast) return Number(await fast);
+    const row = await this.db.selectFrom("salvo_meta").select("value").where("key", "=", "documents").executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
   // ---- attacks ----
 
+  /** `order by` of a sort (the id breaks ties, so that pages and cursors are stable). */
+  private static readonly ORDER: Record<AttackSort, { col: "date" | "launched_sort" | "size_sort"; dir: "asc" | "desc"; idDir: "asc" | "desc" }> = {
+    date: { col: "date", dir: "asc", idDir: "asc" },
+    "-date": { col: "date", dir: "desc", idDir: "desc" },
+    launched: { col: "launched_sort", dir: "asc", idDir: "asc" },
+    "-launched": { col: "launched_sort", dir: "desc", idDir: "asc" },
+    size: { col: "size_sort", dir: "asc", idDir: "asc" },
+    "-size": { col: "size_sort", dir: "desc", idDir: "asc" },
+  };
+
+  /** A page of attack summaries as JSON (each exactly as the API sends it), from the read models. */
+  async attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson> {
+    if (!this.readModels) {
+      const p = await this.computeAttackPage(filter, page);
+      const last = p.rows[p.rows.length - 1];
+      return { total: p.total, items: p.items.map((i) => summaryJson(i)), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
+    }
+    const o = SqlStore.ORDER[page.sort]!;
+    const fast = this.sqliteRead((w) => {
+      const conds = ["a.documents > 0"];
+      const params: unknown[] = [];
+      if (filter.from) conds.push("a.date >= ?"), params.push(filter.from);
+      if (filter.to) conds.push("a.date <= ?"), params.push(filter.to);
+      if (filter.attacker) conds.push("a.attacker = ?"), params.push(filter.attacker);
+      if (filter.target) conds.push("a.target = ?"), params.push(filter.target);
+      if (filter.weapon && filter.weapon !== "any") {
+        conds.push("exists (select 1 from attack_figures f where f.attack_id = a.id and (f.weapon = ? or f.weapon like ?))");
+        params.push(filter.weapon, `${filter.weapon}.%`);
+      }
+      if (filter.region) conds.push("exists (select 1 from attack_regions r where r.attack_id = a.id and r.region = ?)"), params.push(filter.region);
+      const where = conds.join(" and ");
+      const total = (w.stmt(`select count(*) as n from attacks a where ${where}`).get(...params) as { n: number }).n;
+      const pageConds = [...conds];
+      const pageParams = [...params];
+      if (page.cursor) {
+        pageConds.push(`(a.${o.col} ${o.dir === "asc" ? ">" : "<"} ? or (a.${o.col} = ? and a.id ${o.idDir === "asc" ? ">" : "<"} ?))`);
+        pageParams.push(page.cursor.key, page.cursor.key, page.cursor.id);
+      }
+      const rows = w
+        .stmt(
+          `select a.id as id, a.date as date, a.launched_sort as launched_sort, a.size_sort as size_sort, v.summary as summary from attacks a join attack_views v on v.id = a.id where ${pageConds.join(" and ")} order by a.${o.col} ${o.dir}, a.id ${o.idDir} limit ? offset ?`,
+        )
+        .all(...pageParams, page.limit, page.cursor ? 0 : page.offset) as Array<{ id: string; date: string; launched_sort: number; size_sort: number; summary: string }>;
+      const last = rows[rows.length - 1];
+      return { total, items: rows.map((r) => r.summary), next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null };
+    });
+    if (fast) return fast;
+    const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
+    const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
+    let q = base
+      .innerJoin("attack_views", "attack_views.id", "attacks.id")
+      .select(["attacks.id as id", "attacks.date as date", "attacks.launched_sort as launched_sort", "attacks.size_sort as size_sort", "attack_views.summary as summary"]);
+    if (page.cursor) {
+      const c = page.cursor;
+      q = q.where((eb) =>
+        eb.or([
+          eb(`attacks.${o.col}`, o.dir === "asc" ? ">" : "<", c.key as never),
+          eb.and([eb(`attacks.${o.col}`, "=", c.key as never), eb("attacks.id", o.idDir === "asc" ? ">" : "<", c.id)]),
+        ]),
+      );
+    }
+    const rows = await q.orderBy(`attacks.${o.col}`, o.dir).orderBy("attacks.id", o.idDir).limit(page.limit).offset(page.cursor ? 0 : page.offset).execute();
+    const last = rows[rows.length - 1];
+    return {
+      total: Number(total),
+      items: rows.map((r) => r.summary),
+      next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null,
+    };
+  }
+
   async listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>> {
+    if (!this.readModels) {
+      const p = await this.computeAttackPage(filter, page);
+      return { total: p.total, items: p.items };
+    }
+    const p = await this.attackPageJson(filter, page);
+    return { total: p.total, items: p.items.map(parseSummary) };
+  }
+
+  /** The page recomputed from the claims (no read model). */
+  private async computeAttackPage(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: AttackSummary[]; rows: AttackRow[] }> {
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
     let q = base.selectAll("attacks");
-    switch (page.sort) {
-      case "date":
-        q = q.orderBy("attacks.date", "asc").orderBy("attacks.id", "asc");
-        break;
-      case "-date":
-        q = q.orderBy("attacks.date", "desc").orderBy("attacks.id", "desc");
-        break;
-      case "launched":
-        q = q.orderBy("attacks.launched_sort", "asc").orderBy("attacks.id", "asc");
-        break;
-      case "-launched":
-        q = q.orderBy("attacks.launched_sort", "desc").orderBy("attacks.id", "asc");
-        break;
-      case "size":
-      case "-size":
-        q = q.orderBy(sql`coalesce(attacks.launched, attacks.intercepted, -1)`, page.sort === "size" ? "asc" : "desc").orderBy("attacks.id", "asc");
-        break;
+    const o = SqlStore.ORDER[page.sort]!;
+    if (page.sort === "size" || page.sort === "-size") {
+      q = q.orderBy(sql`coalesce(attacks.launched, attacks.intercepted, -1)`, o.dir).orderBy("attacks.id", "asc");
+    } else {
+      q = q.orderBy(`attacks.${o.col}`, o.dir).orderBy("attacks.id", o.idDir);
     }
-    const rows = await q.limit(page.limit).offset(page.offset).execute();
+    if (page.cursor) {
+      const c = page.cursor;
+      const expr = o.col === "size_sort" ? sql<number>`coalesce(attacks.launched, attacks.intercepted, -1)` : sql.ref(`attacks.${o.col}`);
+      q = q.where((eb) =>
+        eb.or([
+          eb(expr, o.dir === "asc" ? ">" : "<", c.key as never),
+          eb.and([eb(expr, "=", c.key as never), eb("attacks.id", o.idDir === "asc" ? ">" : "<", c.id)]),
+        ]),
+      );
+    }
+    const rows = await q.limit(page.limit).offset(page.cursor ? 0 : page.offset).execute();
     const items: AttackSummary[] = [];
-    for (const row of rows) items.push(await this.summary(row));
-    return { total: Number(total), items };
-  }
-
-  private async summary(row: AttackRow): Promise<AttackSummary> {
-    const checks = await this.recordChecks(row);
-    return {
-      id: row.id,
-      date: row.date,
-      attacker: row.attacker as Side,
-      target: row.target as Side,
-      night: row.night === 1,
-      documents: row.documents,
-      claimants: parseJson<Claimant[]>(row.claimants, []),
-      orgs: parseJson<Org[]>(row.orgs, []),
-      totals: { launched: row.launched, intercepted: row.intercepted, suppressed: row.suppressed, hit: row.hit },
-      by_weapon: parseJson<WeaponTotals[]>(row.by_weapon, []),
-      regions: parseJson<string[]>(row.regions, []),
-      record_claims: checks.map((c) => ({
-        id: c.claim_id,
-        metric: c.metric,
-        scope: c.scope,
-        claimant: c.claimant,
-        document_id: c.document.id,
-        status: c.status,
-      })) satisfies RecordClaimSummary[],
-      conflict: row.conflict === 1,
-      sides: parseJson<SideAccount[]>(row.sides, []),
-    };
+    for (const row of rows) items.push(summaryOf(row, await this.recordChecks(row)));
+    return { total: Number(total), items, rows: rows.map((r) => ({ ...r, size_sort: r.launched ?? r.intercepted ?? -1 })) };
   }
 
   async attacksOn(date: string): Promise<string[]> {
@@ -246,105 +312,48 @@ export class SqlStore implements Store {
     return rows.map((r) => r.id);
   }
 
+  private attackIdOf(idOrDate: string, at?: { attacker: Side; target: Side }): string {
+    return DATE_RE.test(idOrDate) ? attackId(idOrDate, at?.attacker ?? "RU", at?.target ?? "UA") : idOrDate;
+  }
+
+  /** One attack's detail as JSON (exactly as the API sends it), from the read model; null when unknown. */
+  async attackJson(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<string | null> {
+    if (!this.readModels) {
+      const d = await this.computeAttack(this.attackIdOf(idOrDate, at));
+      return d ? detailJson(d) : null;
+    }
+    const id = this.attackIdOf(idOrDate, at);
+    const fast = this.sqliteRead((w) => w.stmt("select detail from attack_details where id = ?").get(id) as { detail: string } | undefined);
+    const row = fast ? await fast : await this.db.selectFrom("attack_details").select("detail").where("id", "=", id).executeTakeFirst();
+    return row ? row.detail : null;
+  }
+
   async getAttack(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<AttackDetail | null> {
-    const id = DATE_RE.test(idOrDate) ? attackId(idOrDate, at?.attacker ?? "RU", at?.target ?? "UA") : idOrDate;
+    if (!this.readModels) return this.computeAttack(this.attackIdOf(idOrDate, at));
+    const json = await this.attackJson(idOrDate, at);
+    return json === null ? null : parseDetail(json);
+  }
+
+  /** The detail recomputed from the claims (no read model). */
+  private async computeAttack(id: string): Promise<AttackDetail | null> {
     const loaded = await loadAttack(this.db, id);
     if (!loaded || loaded.row.documents === 0) return null;
     const built = buildAttack(loaded.input);
-    const summary = await this.summary(loaded.row);
-
-    const countIds = built.figures.flatMap((f) => f.decision.claims.map((c) => c.id));
-    const casIds = built.casualties.flatMap((f) => f.decision.claims.map((c) => c.id));
-    const prov = new Map<string, { rule: string | null; s: number | null; e: number | null; ev: string | null; doc: number; report: number }>();
-    for (const [table, ids] of [["counts", countIds], ["casualties", casIds]] as const) {
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const rows = await this.db
-          .selectFrom(table)
-          .select(["id", "rule", "sentence_start", "sentence_end", "evidence", "document_id", "report_id"])
-          .where("id", "in", chunk)
-          .execute();
-        for (const r of rows) prov.set(`${table}:${r.id}`, { rule: r.rule, s: r.sentence_start, e: r.sentence_end, ev: r.evidence, doc: r.document_id, report: r.report_id });
-      }
-    }
     const periodEvidence = new Map<number, Evidence[]>();
-    const reportIds = loaded.input.reports.map((r) => r.id);
-    for (let i = 0; i < reportIds.length; i += 500) {
-      const rows = await this.db.selectFrom("reports").select(["id", "period"]).where("id", "in", reportIds.slice(i, i + 500)).execute();
-      for (const r of rows) periodEvidence.set(r.id, parseJson<Period | null>(r.period, null)?.provenance.evidence ?? []);
-    }
+    for (const [rid, p] of loaded.periods) periodEvidence.set(rid, parseJson<Period | null>(p, null)?.provenance.evidence ?? []);
     const docIds = [...new Set(loaded.input.reports.map((r) => r.doc.id))].sort((a, b) => a - b);
-    const docs = new Map<number, DocRow>();
-    for (let i = 0; i < docIds.length; i += 500) {
-      const rows = await this.db.selectFrom("documents").selectAll().where("id", "in", docIds.slice(i, i + 500)).execute();
-      for (const d of rows) docs.set(d.id, d);
-    }
-    const claimsOf = (table: "counts" | "casualties", d: FigureDecision): FigureClaim[] =>
-      d.claims.map((c) => {
-        const p = prov.get(`${table}:${c.id}`);
-        const doc = docs.get(c.doc.id)!;
-        const s = p?.s ?? 0;
-        const e = p?.e ?? 0;
-        return {
-          id: c.id,
-          side: c.side,
-          claimant: c.claimant,
-          orgs: c.orgs,
-          credited_to: c.credited_to,
-          restated: c.restated,
-          superseded: c.superseded,
-          n: c.n,
-          qualifier: c.qualifier,
-          document: docRef(doc),
-          sentence: { start: s, end: e, text: doc.text.slice(s, e) },
-          evidence: parseJson<Evidence[]>(p?.ev ?? null, []),
-          rule: p?.rule ?? "",
-          window: c.window,
-          period_evidence: p ? (periodEvidence.get(p.report) ?? []) : [],
-          contained_by: c.contained_by,
-          dataset_row: datasetRow(doc, table === "counts" ? (p?.rule ?? "") : ""),
-        };
-      });
-    const chosenOut = (c: FigureDecision["chosen"]): ChosenValue | null =>
-      c ? { n: c.n, qualifier: c.qualifier, claim_id: c.claim_id, side: c.side, org: c.org, basis: c.basis, windows: c.windows } : null;
-    const bySide = (d: FigureDecision) => {
-      const out: Partial<Record<Side, ChosenValue>> = {};
-      for (const s of ["UA", "RU"] as const) {
-        const c = d.by_side[s];
-        if (c) out[s] = chosenOut(c)!;
-      }
-      return out;
-    };
-    return {
-      ...summary,
-      figures: built.figures.map((f) => ({
-        weapon: f.weapon,
-        model: f.model,
-        outcome: f.outcome,
-        region: f.region,
-        chosen: chosenOut(f.decision.chosen),
-        by_side: bySide(f.decision),
-        conflict: f.decision.conflict,
-        claims: claimsOf("counts", f.decision),
-      })),
-      casualties: built.casualties.map((f) => ({
-        kind: f.kind,
-        region: f.region,
-        chosen: chosenOut(f.decision.chosen),
-        by_side: bySide(f.decision),
-        conflict: f.decision.conflict,
-        claims: claimsOf("casualties", f.decision),
-      })),
-      record_checks: await this.recordChecks(loaded.row),
-      document_refs: docIds.map((d) => docRef(docs.get(d)!)),
-    };
+    return detailOf({
+      row: loaded.row,
+      built,
+      prov: loaded.prov,
+      periodEvidence,
+      docs: await documentsById(this.db, docIds),
+      docIds,
+      checks: await this.recordChecks(loaded.row),
+    });
   }
 
   // ---- records ----
-
-  private recordColumn(metric: RecordMetric, all: boolean): "rec_any" | "rec_drone" | "rec_missile" | "all_any" | "all_drone" | "all_missile" {
-    return `${all ? "all" : "rec"}_${metric}` as "rec_any";
-  }
 
   /** The largest attack by one metric among attacks between these sides up to a date (inclusive or not). */
   private async largest(
@@ -353,7 +362,7 @@ export class SqlStore implements Store {
     range: { from?: string; to: string; inclusive: boolean },
     all = false,
   ): Promise<RecordHolder | null> {
-    const col = this.recordColumn(metric, all);
+    const col = recordColumn(metric, all);
     let q = this.db
       .selectFrom("attacks")
       .selectAll()
@@ -369,10 +378,41 @@ export class SqlStore implements Store {
     return { id: row.id, date: row.date, attacker: row.attacker as Side, target: row.target as Side, n: row[col]!, basis };
   }
 
+  /** The running records of one direction (the read model), by series. */
+  private async marks(at: { attacker: string; target: string }, series: string[]): Promise<MarkIndex> {
+    const fast = this.sqliteRead((w) =>
+      w
+        .stmt(`select * from record_marks where attacker = ? and target = ? and series in (${series.map(() => "?").join(", ")})`)
+        .all(at.attacker, at.target, ...series) as Array<Selectable<Database["record_marks"]>>,
+    );
+    if (fast) return indexMarks(await fast);
+    const rows = await this.db
+      .selectFrom("record_marks")
+      .selectAll()
+      .where("attacker", "=", at.attacker)
+      .where("target", "=", at.target)
+      .where("series", "in", series)
+      .execute();
+    return indexMarks(rows);
+  }
+
   async recordMarks(metric: RecordMetric, options: RecordsOptions = {}): Promise<RecordMarks> {
     const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
     const all = options.allClaimants ?? false;
-    const col = this.recordColumn(metric, all);
+    const items: RecordMark[] = [];
+    const label = this.metricLabel(at.target as Side, all);
+    const head = { attacker: at.attacker as Side, target: at.target as Side, metric, claimant: all ? ("all" as const) : (at.target as Side), ...label };
+    if (this.readModels) {
+      const series = seriesName(all, metric, "all");
+      const list = (await this.marks(at, [series])).get(markKey(at, series)) ?? [];
+      for (let i = 1; i < list.length; i++) {
+        const m = list[i]!;
+        const p = list[i - 1]!;
+        items.push({ id: m.attack_id, date: m.date, n: Number(m.n), previous: { id: p.attack_id, date: p.date, n: Number(p.n) } });
+      }
+      return { ...head, items };
+    }
+    const col = recordColumn(metric, all);
     const rows = await this.db
       .selectFrom("attacks")
       .select(["id", "date", col])
@@ -383,7 +423,6 @@ export class SqlStore implements Store {
       .orderBy("date")
       .orderBy("id")
       .execute();
-    const items: RecordMark[] = [];
     let best: { id: string; date: string; n: number } | null = null;
     for (const r of rows) {
       const n = Number(r[col]);
@@ -391,8 +430,7 @@ export class SqlStore implements Store {
       if (best && n > best.n) items.push({ id: r.id, date: r.date, n, previous: best });
       if (!best || n > best.n) best = { id: r.id, date: r.date, n };
     }
-    const label = this.metricLabel(at.target as Side, all);
-    return { attacker: at.attacker as Side, target: at.target as Side, metric, claimant: all ? "all" : (at.target as Side), ...label, items };
+    return { ...head, items };
   }
 
   private metricLabel(target: Side, all: boolean): { outcome: "launched" | "intercepted"; metric_label: string } {
@@ -411,7 +449,15 @@ export class SqlStore implements Store {
     const at = { attacker: options.attacker ?? "RU", target: options.target ?? "UA" };
     const all = options.allClaimants ?? false;
     const to = asOf ?? "9999-12-31";
+    const METRICS = ["any", "drone", "missile"] as const;
+    const index = this.readModels ? await this.marks(at, METRICS.map((m) => seriesName(all, m, "all"))) : null;
     const entry = async (metric: RecordMetric): Promise<RecordEntry> => {
+      if (index) {
+        const key = markKey(at, seriesName(all, metric, "all"));
+        const record = holderAt(index, key, to, true);
+        const previous = record ? holderAt(index, key, record.date, false) : null;
+        return { metric, record, previous };
+      }
       const record = await this.largest(metric, at, { to, inclusive: true }, all);
       const previous = record ? await this.largest(metric, at, { to: record.date, inclusive: false }, all) : null;
       return { metric, record, previous };
@@ -426,82 +472,21 @@ export class SqlStore implements Store {
     };
   }
 
-  /** Record claims about this attack, each checked against the attacks stored before its date. */
+  /** Record claims about this attack, each checked against the attacks stored before its date (recomputed). */
   private async recordChecks(row: AttackRow): Promise<RecordCheck[]> {
-    const claims = await this.db
-      .selectFrom("record_claims")
-      .innerJoin("reports", "reports.id", "record_claims.report_id")
-      .innerJoin("documents", "documents.id", "record_claims.document_id")
-      .select([
-        "record_claims.id as id",
-        "record_claims.metric as metric",
-        "record_claims.scope as scope",
-        "record_claims.rule as rule",
-        "record_claims.sentence_start as s",
-        "record_claims.sentence_end as e",
-        "record_claims.evidence as evidence",
-        "reports.claimant as claimant",
-        "documents.id as doc_id",
-        "documents.publisher as publisher",
-        "documents.url as url",
-        "documents.channel as channel",
-        "documents.post_id as post_id",
-        "documents.published as published",
-        "documents.title as title",
-        "documents.kind as kind",
-        "documents.lang as lang",
-        "documents.text as text",
-      ])
-      .where("reports.attack_id", "=", row.id)
-      .where("documents.current", "=", 1)
-      .orderBy("record_claims.id")
-      .execute();
+    const claims = (await recordClaimsOf(this.db, [row.id])).get(row.id) ?? [];
     const out: RecordCheck[] = [];
     for (const c of claims) {
-      const metric = c.metric as RecordMetric;
-      const scope = c.scope as RecordScope;
-      const value = row[this.recordColumn(metric, false)];
-      const from = scope === "year" ? `${row.date.slice(0, 4)}-01-01` : WAR_START;
-      const earlier = await this.largest(metric, row, { from, to: row.date, inclusive: false });
-      let status: RecordStatus;
-      let reason: string;
-      const what = metric === "any" ? "weapons" : `${metric}s`;
-      const since = scope === "year" ? `since ${from}` : "since the start of the full-scale war";
-      if (value === null) {
-        status = "unverifiable";
-        reason = `no ${what} figure of the attacked side for this attack`;
-      } else if (!earlier) {
-        status = "unverifiable";
-        reason = `no earlier attack with a ${what} figure ${since} in the store`;
-      } else if (earlier.n >= value) {
-        status = "refuted";
-        reason = `${earlier.id} had ${earlier.n} ${what}, at least this attack's ${value}`;
-      } else {
-        status = "confirmed";
-        reason = `${value} ${what} exceeds the largest earlier attack ${since} (${earlier.id}: ${earlier.n})`;
-      }
-      const s = c.s ?? 0;
-      const e = c.e ?? 0;
-      out.push({
-        claim_id: c.id,
-        metric,
-        scope,
-        claimant: c.claimant as Claimant,
-        document: docRef({ ...c, id: c.doc_id }),
-        sentence: c.s === null ? null : { start: s, end: e, text: c.text.slice(s, e) },
-        evidence: parseJson<Evidence[]>(c.evidence, []),
-        status,
-        value,
-        largest_earlier: earlier ? ({ id: earlier.id, date: earlier.date, n: earlier.n } satisfies AttackRef) : null,
-        reason,
-      });
+      const from = recordScopeStart(row, c.scope as RecordScope);
+      out.push(recordCheckOf(row, c, await this.largest(c.metric as RecordMetric, row, { from, to: row.date, inclusive: false })));
     }
     return out;
   }
 
   // ---- aggregates ----
 
-  async timeline(filter: AttackFilter, bucket: "day" | "week"): Promise<TimelineRow[]> {
+  async timeline(filter: AttackFilter, bucket: "day" | "week" | "month"): Promise<TimelineRow[]> {
+    if (this.readModels && !filter.weapon && !filter.region) return this.timelineFromBuckets(filter, bucket);
     const rows = await this.db
       .selectFrom("attack_side_totals")
       .innerJoin("attacks", "attacks.id", "attack_side_totals.attack_id")
@@ -520,28 +505,51 @@ export class SqlStore implements Store {
       .orderBy("attacks.id")
       .execute();
     const wanted = filter.weapon ?? null;
-    const acc = new Map<string, TimelineRow>();
-    const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
-    for (const r of rows) {
-      if (wanted ? r.weapon !== wanted : false) continue;
-      const period = bucket === "day" ? r.date : mondayOf(r.date);
-      const key = `${period}|${r.attacker}|${r.target}|${r.side}|${r.weapon}`;
-      const cur = acc.get(key) ?? {
-        period,
-        attacker: r.attacker as Side,
-        target: r.target as Side,
-        claimant: r.side as Side,
-        weapon: r.weapon as Weapon,
-        launched: null,
-        intercepted: null,
-        suppressed: null,
-      };
-      cur.launched = add(cur.launched, r.launched);
-      cur.intercepted = add(cur.intercepted, r.intercepted);
-      cur.suppressed = add(cur.suppressed, r.suppressed);
-      acc.set(key, cur);
+    return sumBuckets(
+      rows.filter((r) => (wanted ? r.weapon === wanted : true)).map((r) => ({ ...r, claimant: r.side, period: r.date })),
+      bucket,
+    );
+  }
+
+  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null> {
+    if (!this.readModels || filter.weapon || filter.region || (bucket !== "day" && (filter.from || filter.to))) return null;
+    const conds = ["bucket = ?"];
+    const params: unknown[] = [bucket];
+    if (filter.from) conds.push("period >= ?"), params.push(filter.from);
+    if (filter.to) conds.push("period <= ?"), params.push(filter.to);
+    if (filter.attacker) conds.push("attacker = ?"), params.push(filter.attacker);
+    if (filter.target) conds.push("target = ?"), params.push(filter.target);
+    const sqlText = `select sort_key, json from timeline_buckets where ${conds.join(" and ")}`;
+    const fast = this.sqliteRead((w) => w.stmt(sqlText).all(...params) as Array<{ sort_key: string; json: string }>);
+    let rows: Array<{ sort_key: string; json: string }>;
+    if (fast) rows = await fast;
+    else {
+      let q = this.db.selectFrom("timeline_buckets").select(["sort_key", "json"]).where("bucket", "=", bucket);
+      if (filter.from) q = q.where("period", ">=", filter.from);
+      if (filter.to) q = q.where("period", "<=", filter.to);
+      if (filter.attacker) q = q.where("attacker", "=", filter.attacker);
+      if (filter.target) q = q.where("target", "=", filter.target);
+      rows = await q.execute();
     }
-    return [...acc.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+    // Sorted here, not in SQL: text collation differs between PostgreSQL servers and SQLite.
+    return rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json);
+  }
+
+  /** The timeline from the stored totals: the bucket's own rows, or day rows summed when a date range cuts periods. */
+  private async timelineFromBuckets(filter: AttackFilter, bucket: "day" | "week" | "month"): Promise<TimelineRow[]> {
+    const ranged = Boolean(filter.from || filter.to);
+    const source = bucket === "day" || ranged ? "day" : bucket;
+    let q = this.db.selectFrom("timeline_buckets").selectAll().where("bucket", "=", source);
+    if (filter.from) q = q.where("period", ">=", filter.from);
+    if (filter.to) q = q.where("period", "<=", filter.to);
+    if (filter.attacker) q = q.where("attacker", "=", filter.attacker);
+    if (filter.target) q = q.where("target", "=", filter.target);
+    const rows = await q.execute();
+    if (source !== bucket) return sumBuckets(rows, bucket);
+    return rows
+      .map((r) => ({ key: bucketKey(r), row: timelineRow(r) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((x) => x.row);
   }
 
   async regionsAggregate(filter: AttackFilter): Promise<RegionRow[]> {
@@ -779,10 +787,62 @@ function pointText(p: PeriodPoint | null): string | null {
   return p ? [p.date, p.time, p.zone].filter((x) => x).join(" ") : null;
 }
 
-/** The Monday of the ISO week of a date, `YYYY-MM-DD`. */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - dow);
-  return d.toISOString().slice(0, 10);
+type AttackRow = Selectable<Database["attacks"]>;
+
+/** A page of summaries as JSON strings, and the cursor of the next page (null on the last). */
+export interface AttackPageJson {
+  total: number;
+  items: string[];
+  next: string | null;
+}
+
+/** An opaque cursor: the sort key and id of the last attack of a page. */
+export function cursorOf(sort: AttackSort, row: { id: string; date: string; launched_sort: number; size_sort: number }): string {
+  const o = sort.replace(/^-/, "");
+  const key = o === "date" ? row.date : o === "launched" ? row.launched_sort : row.size_sort;
+  return Buffer.from(JSON.stringify([sort, key, row.id]), "utf8").toString("base64url");
+}
+
+/** Reads a cursor made by `cursorOf` for this sort; null when it is not one. */
+export function parseCursor(sort: AttackSort, cursor: string): { key: string | number; id: string } | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[2] !== "string") return null;
+    const key = v[1] as unknown;
+    if (sort.endsWith("date") ? typeof key !== "string" || !DATE_RE.test(key) : typeof key !== "number" || !Number.isInteger(key)) return null;
+    return { key: key as string | number, id: v[2] };
+  } catch {
+    return null;
+  }
+}
+
+function timelineRow(r: { period: string; attacker: string; target: string; claimant: string; weapon: string; launched: number | null; intercepted: number | null; suppressed: number | null }): TimelineRow {
+  return {
+    period: r.period,
+    attacker: r.attacker as Side,
+    target: r.target as Side,
+    claimant: r.claimant as Side,
+    weapon: r.weapon as Weapon,
+    launched: r.launched === null ? null : Number(r.launched),
+    intercepted: r.intercepted === null ? null : Number(r.intercepted),
+    suppressed: r.suppressed === null ? null : Number(r.suppressed),
+  };
+}
+
+/** Rows of days (or attacks) summed per period of a bucket, in the API's order. */
+function sumBuckets(
+  rows: Array<{ period: string; attacker: string; target: string; claimant: string; weapon: string; launched: number | null; intercepted: number | null; suppressed: number | null }>,
+  bucket: "day" | "week" | "month",
+): TimelineRow[] {
+  const acc = new Map<string, TimelineRow>();
+  for (const r of rows) {
+    const period = periodOf(bucket, r.period);
+    const key = bucketKey({ ...r, period });
+    const cur = acc.get(key) ?? timelineRow({ ...r, period, launched: null, intercepted: null, suppressed: null });
+    cur.launched = addFigure(cur.launched, r.launched === null ? null : Number(r.launched));
+    cur.intercepted = addFigure(cur.intercepted, r.intercepted === null ? null : Number(r.intercepted));
+    cur.suppressed = addFigure(cur.suppressed, r.suppressed === null ? null : Number(r.suppressed));
+    acc.set(key, cur);
+  }
+  return [...acc.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }

@@ -26,6 +26,8 @@ export interface AttackPage {
   limit: number;
   offset: number;
   sort: AttackSort;
+  /** Continue after the last attack of an earlier page (a stable cursor; offset is then ignored). */
+  cursor?: { key: string | number; id: string } | undefined;
 }
 
 export interface Page<T> {
@@ -156,8 +158,18 @@ export interface ExportRow {
   document_ids: number[];
 }
 
+/** A document to store with its extraction (a batch of them is one transaction). */
+export interface BatchItem {
+  x: Extraction;
+  meta: IngestMeta;
+  /** Claims of one group sharing a key are summed (rows of one dataset: separate time windows). */
+  additiveGroup?: string | null;
+}
+
 export interface Store {
   readonly dialect: Dialect;
+  /** Whether reads come from the read models (JSON written at write time) or are recomputed from the claims. */
+  readonly readModels: boolean;
   close(): Promise<void>;
   listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>>;
   /** An attack id, or a date (`YYYY-MM-DD`): the attack of that day between `attackerTarget` (default RU → UA). */
@@ -167,7 +179,7 @@ export interface Store {
   records(asOf?: string, options?: RecordsOptions): Promise<RecordsResult>;
   /** Every attack that set a record for one metric when it happened, over the whole history. */
   recordMarks(metric: RecordMetric, options?: RecordsOptions): Promise<RecordMarks>;
-  timeline(filter: AttackFilter, bucket: "day" | "week"): Promise<TimelineRow[]>;
+  timeline(filter: AttackFilter, bucket: "day" | "week" | "month"): Promise<TimelineRow[]>;
   regionsAggregate(filter: AttackFilter): Promise<RegionRow[]>;
   listDocuments(page: DocumentPage, filter?: DocumentFilter): Promise<Page<DocumentSummary>>;
   getDocument(id: number): Promise<DocumentDetail | null>;
@@ -175,5 +187,20 @@ export interface Store {
   ingestText(text: string, meta: IngestMeta): Promise<IngestResult>;
   /** Stores an extraction made elsewhere (the dataset import, tests) in one transaction. */
   saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult>;
+  /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
+  saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
+  /** A page of attack summaries as JSON strings (as the API sends each), with the cursor of the next page. */
+  attackPageJson(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }>;
+  /** One attack's detail as a JSON string (as the API sends it); null when unknown. */
+  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<string | null>;
+  /**
+   * Timeline rows as JSON strings (as the API sends each) when the stored totals answer the query as they are
+   * (no weapon or region filter; days, or whole weeks without a date range); null otherwise.
+   */
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null>;
+  /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
+  version(): Promise<number>;
+  /** Documents stored (a counter kept by writes, not a scan). */
+  documentCount(): Promise<number>;
 }

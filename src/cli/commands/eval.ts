@@ -1,8 +1,5 @@
 import type { Command } from "commander";
 import { SalvoError } from "../../errors.js";
-import { evaluate } from "../../eval/evaluate.js";
-import { loadGoldFiles } from "../../eval/gold-file.js";
-import { evalJson, evalText } from "../../eval/report.js";
 import { action } from "../run-action.js";
 
 interface EvalOptions {
@@ -18,7 +15,13 @@ export function register(program: Command): void {
     .option("--json", "print one JSON object instead of tables")
     .option("--verbose", "list, per document, what is missing, spurious or wrong")
     .action(
-      action((paths: string[], opts: EvalOptions) => {
+      action(async (paths: string[], opts: EvalOptions) => {
+        // Extraction and scoring load here, in the action, so that the CLI starts at once for other commands.
+        const [{ evaluate }, { loadGoldFiles }, { evalJson, evalText }] = await Promise.all([
+          import("../../eval/evaluate.js"),
+          import("../../eval/gold-file.js"),
+          import("../../eval/report.js"),
+        ]);
         const { files, errors } = loadGoldFiles(paths);
         if (errors.length > 0) {
           // Every bad file is named, not just the first; scores over a partial set would mislead.

@@ -1,8 +1,4 @@
 import type { Command } from "commander";
-import { importDataset } from "../../ingest/dataset.js";
-import { loadRegions } from "../../ingest/regions.js";
-import { progressBar } from "../../ingest/progress.js";
-import { formatImportSummary } from "../../ingest/summary.js";
 import { addDbOption, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
 
@@ -15,6 +11,13 @@ export function register(program: Command): void {
       .option("--json", "print the summary as JSON"),
   ).action(
     action(async (csv: string, opts: { db?: string; json?: boolean }) => {
+      // Heavy modules load here, in the action, so that the CLI starts at once for every other command.
+      const [{ importDataset }, { loadRegions }, { progressBar }, { formatImportSummary }] = await Promise.all([
+        import("../../ingest/dataset.js"),
+        import("../../ingest/regions.js"),
+        import("../../ingest/progress.js"),
+        import("../../ingest/summary.js"),
+      ]);
       // The reference regions are read before the store is opened: without them rows would be stored with no
       // regions (and a re-run would call them unchanged), so a missing file stops the import here.
       loadRegions();

@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { ingestInputs } from "../../ingest/ingest.js";
-import { progressBar } from "../../ingest/progress.js";
-import { formatIngestSummary } from "../../ingest/summary.js";
 import { addDbOption, parseDuration, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
 import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
@@ -18,6 +15,12 @@ export function register(program: Command): void {
     action(async (inputs: string[], opts: OutboundCliOptions & { db?: string; json?: boolean; timeout: string }) => {
       applyOutboundOptions(opts);
       const timeoutMs = parseDuration(opts.timeout, "--timeout");
+      // Heavy modules load here, in the action, so that the CLI starts at once for every other command.
+      const [{ ingestInputs }, { progressBar }, { formatIngestSummary }] = await Promise.all([
+        import("../../ingest/ingest.js"),
+        import("../../ingest/progress.js"),
+        import("../../ingest/summary.js"),
+      ]);
       return withStore(opts, async (store) => {
         const bar = progressBar("ingest");
         const summary = await ingestInputs(store, inputs, { timeoutMs, onSource: (d, t, s) => bar.update(d, t, s) });

@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { SalvoError } from "../../errors.js";
-import { buildApp, DEFAULT_BODY_LIMIT } from "../../server/app.js";
 import { embedAncestors } from "../../server/security-headers.js";
-import { openStore } from "../../store/index.js";
 import { action, usage } from "../run-action.js";
 import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
+
+/** Largest request body by default: server/app.ts DEFAULT_BODY_LIMIT (not imported: it loads the whole server). */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 interface ServeOptions {
   port: string;
@@ -43,6 +44,8 @@ export function register(program: Command): void {
         const cacheTtlMs = integer(opts.cacheTtl, "--cache-ttl", 0, 3_600_000);
         const token = process.env.SALVO_TOKEN || undefined;
         const embedOrigins = embedAncestors(opts.embedOrigins.split(","));
+        // The server and the store load here, in the action, so that the CLI starts at once for other commands.
+        const [{ buildApp }, { openStore }] = await Promise.all([import("../../server/app.js"), import("../../store/index.js")]);
         const store = await openStore(opts.db);
         const app = await buildApp({
           store,

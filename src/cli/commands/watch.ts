@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { formatIngestSummary } from "../../ingest/summary.js";
-import { checkHttpUrl } from "../../ingest/fetch.js";
-import { watch } from "../../ingest/watch.js";
 import { addDbOption, parseDuration, withStore } from "../../store/cli-support.js";
 import { action } from "../run-action.js";
 import { addOutboundOptions, applyOutboundOptions, type OutboundCliOptions } from "../outbound-options.js";
@@ -20,6 +17,12 @@ export function register(program: Command): void {
   ).action(
     action(async (sources: string[], opts: OutboundCliOptions & { db?: string; every: string; once?: boolean; delay: string; timeout: string; json?: boolean }) => {
       applyOutboundOptions(opts);
+      // Heavy modules load here, in the action, so that the CLI starts at once for every other command.
+      const [{ formatIngestSummary }, { checkHttpUrl }, { watch }] = await Promise.all([
+        import("../../ingest/summary.js"),
+        import("../../ingest/fetch.js"),
+        import("../../ingest/watch.js"),
+      ]);
       for (const s of sources) checkHttpUrl(s);
       const everyMs = parseDuration(opts.every, "--every");
       const delayMs = parseDuration(opts.delay, "--delay");

@@ -1,10 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import { SalvoError } from "../../errors.js";
 import { RECORD_METRICS, type RecordMetric, type Side } from "../../model/index.js";
+import { parseCursor } from "../../store/store.js";
 import type { AttackFilter, AttackSort, Store } from "../../store/types.js";
+import { notModified } from "../http-cache.js";
 import { DATE, attackFilterProperties, errorResponses, listOf, paginationProperties, side } from "../schemas/common.js";
+import { VERSION } from "./meta.js";
 
-/** Read endpoints over reconciled attacks: list, one attack, records, timeline, regions. */
+/**
+ * Read endpoints over reconciled attacks: list, one attack, records, timeline, regions. The list and the
+ * detail send the JSON the store wrote with the attack (its read model) as it is; every read's ETag comes
+ * from the store version, checked before anything is read.
+ */
+
+const JSON_TYPE = "application/json; charset=utf-8";
 
 export type FilterQuery = AttackFilter;
 
@@ -30,7 +39,7 @@ export const ATTACK_ID_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(\\.(UA|RU)-(UA|RU))?$";
 export async function attackRoutes(app: FastifyInstance, opts: { store: Store }): Promise<void> {
   const { store } = opts;
 
-  app.get<{ Querystring: FilterQuery & { limit: number; offset: number; sort: AttackSort } }>(
+  app.get<{ Querystring: FilterQuery & { limit: number; offset: number; sort: AttackSort; cursor?: string } }>(
     "/api/attacks",
     {
       schema: {
@@ -48,15 +57,36 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
               default: "-date",
               description: "`-` for descending; `size` is the launched total, or the intercepted total where no launch figure is stated",
             },
+            cursor: {
+              type: "string",
+              maxLength: 200,
+              description:
+                "Continue after the last attack of an earlier page (stable while attacks are added): the `cursor` of the `Link: <…>; rel=\"next\"` header of that page. With a cursor, `offset` is ignored.",
+            },
           },
         },
         response: { 200: listOf({ $ref: "AttackSummary#" }, "A page of attacks"), ...errorResponses() },
       },
     },
-    async (request) => {
-      const { limit, offset, sort } = request.query;
-      const page = await store.listAttacks(toFilter(request.query), { limit, offset, sort });
-      return { total: page.total, limit, offset, items: page.items };
+    async (request, reply) => {
+      const { limit, offset, sort, cursor } = request.query;
+      const filter = toFilter(request.query);
+      const after = cursor ? parseCursor(sort, cursor) : undefined;
+      if (after === null) throw new SalvoError("SALVO_USAGE", `query parameter "cursor" is not a cursor of this list (sort ${sort}): take it from the Link header of the previous page`);
+      if (await notModified(store, request, reply, VERSION)) return reply.send();
+      if (!store.readModels) {
+        // Recomputed from the claims and serialized by the route's schema: the reference for the read models.
+        const p = await store.listAttacks(filter, { limit, offset, sort, cursor: after });
+        return { total: p.total, limit, offset, items: p.items };
+      }
+      const page = await store.attackPageJson(filter, { limit, offset, sort, cursor: after });
+      if (page.next) {
+        const q = new URLSearchParams(request.query as unknown as Record<string, string>);
+        q.delete("offset");
+        q.set("cursor", page.next);
+        reply.header("link", `</api/attacks?${q.toString()}>; rel="next"`);
+      }
+      return reply.type(JSON_TYPE).send(`{"total":${page.total},"limit":${limit},"offset":${offset},"items":[${page.items.join(",")}]}`);
     },
   );
 
@@ -89,13 +119,19 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         response: { 200: { $ref: "AttackDetail#" }, ...errorResponses(404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params;
       const { attacker, target } = request.query;
       const pair = attacker || target ? { attacker: attacker ?? "RU", target: target ?? (attacker === "UA" ? "RU" : "UA") } : undefined;
-      const attack = await store.getAttack(id, pair);
-      if (!attack) throw new SalvoError("SALVO_NOT_FOUND", `no attack ${id} in the store`);
-      return attack;
+      if (await notModified(store, request, reply, VERSION)) return reply.send();
+      if (!store.readModels) {
+        const detail = await store.getAttack(id, pair);
+        if (!detail) throw new SalvoError("SALVO_NOT_FOUND", `no attack ${id} in the store`);
+        return detail;
+      }
+      const attack = await store.attackJson(id, pair);
+      if (attack === null) throw new SalvoError("SALVO_NOT_FOUND", `no attack ${id} in the store`);
+      return reply.type(JSON_TYPE).send(attack);
     },
   );
 
@@ -119,8 +155,9 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         response: { 200: { $ref: "Records#" }, ...errorResponses() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { as_of, attacker, target, all_claimants } = request.query;
+      if (await notModified(store, request, reply, VERSION)) return reply.send();
       return store.records(as_of, {
         ...(attacker ? { attacker } : {}),
         ...(target ? { target } : {}),
@@ -149,11 +186,12 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         response: { 200: { $ref: "RecordMarks#" }, ...errorResponses() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { attacker, target, metric, all_claimants } = request.query;
       const a = attacker ?? (target === "RU" ? "UA" : "RU");
       const t = target ?? (a === "UA" ? "RU" : "UA");
       if (a === t) throw new SalvoError("SALVO_USAGE", `attacker and target are the same side (${a})`);
+      if (await notModified(store, request, reply, VERSION)) return reply.send();
       return store.recordMarks(metric, { attacker: a, target: t, ...(all_claimants ? { allClaimants: true } : {}) });
     },
   );
@@ -178,8 +216,12 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         },
       },
     },
-    async (request) => {
-      const rows = await store.timeline(toFilter(request.query), request.query.bucket);
+    async (request, reply) => {
+      const filter = toFilter(request.query);
+      if (await notModified(store, request, reply, VERSION)) return reply.send();
+      const json = await store.timelineJson(filter, request.query.bucket);
+      if (json) return reply.type(JSON_TYPE).send(`{"total":${json.length},"limit":${json.length},"offset":0,"items":[${json.join(",")}]}`);
+      const rows = await store.timeline(filter, request.query.bucket);
       return { total: rows.length, limit: rows.length, offset: 0, items: rows };
     },
   );

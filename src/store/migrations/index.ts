@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../types.js";
 import * as m0001 from "./0001-init.js";
 import * as m0002 from "./0002-periods.js";
+import * as m0003 from "./0003-read-models.js";
 
 export interface Migration {
   name: string;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; a migration's name is recorded once it has run. */
-export const MIGRATIONS: Migration[] = [m0001, m0002];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003];
