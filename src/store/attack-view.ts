@@ -5,6 +5,7 @@ import type { Claimant, DocKind, Evidence, Lang, Org, RecordMetric, RecordScope,
 import type { AttackOut, SideAccount } from "../reconcile/attack.js";
 import type { FigureDecision } from "../reconcile/rules.js";
 import { datasetRow } from "./dataset-row.js";
+import { attackDetail, attackSummary } from "./shapes.js";
 import type { Database } from "./schema.js";
 import type {
   AttackDetail,
@@ -122,15 +123,16 @@ export function recordCheckOf(row: AttackRow, c: RecordClaimRow, earlier: Record
 }
 
 /**
- * The API's key order: the response serializer writes an object's required properties first, then the
- * others in schema order (src/server/schemas/store.ts). The read models are sent as stored, so they are
- * written in that order; the read-model test compares them byte for byte with the serializer's output.
+ * The API's key order: the response serializer writes an object's required properties first, in their
+ * order, then the others in schema order (the shapes of src/store/shapes.ts). The read models are sent as
+ * stored, so they are written in that order, taken from the same schemas; the read-model test compares
+ * them byte for byte with the serializer's output.
  */
-const SUMMARY_ORDER = ["id", "date", "attacker", "target", "totals", "night", "documents", "claimants", "orgs", "by_weapon", "regions", "record_claims", "conflict", "sides"] as const;
-const DETAIL_ORDER = [
-  "id", "date", "attacker", "target", "figures", "night", "documents", "claimants", "orgs", "totals", "by_weapon", "regions",
-  "record_claims", "conflict", "sides", "casualties", "record_checks", "document_refs",
-] as const;
+function serializerOrder(schema: { required: readonly string[]; properties: Record<string, unknown> }): readonly string[] {
+  return [...schema.required, ...Object.keys(schema.properties).filter((k) => !schema.required.includes(k))];
+}
+const SUMMARY_ORDER = serializerOrder(attackSummary);
+const DETAIL_ORDER = serializerOrder(attackDetail);
 
 /** The order `summaryOf` and `detailOf` build (what the CLI's JSON has always printed). */
 const SUMMARY_OBJECT_ORDER = ["id", "date", "attacker", "target", "night", "documents", "claimants", "orgs", "totals", "by_weapon", "regions", "record_claims", "conflict", "sides"] as const;
