@@ -1,30 +1,9 @@
-import { REGION } from "../../model/json-schema.js";
-import { CLAIMANTS, KINDS, LANGS, ORGS, OUTCOMES, QUALIFIERS, SIDES, WEAPONS } from "../../model/index.js";
+import { DATE, REGION, claimant, kind, lang, org, outcome, qualifier, side, weapon } from "../../model/json-schema.js";
+
+// The building blocks are those of the API's response shapes (src/model/json-schema.ts): one definition each.
+export { DATE, REGION, claimant, kind, lang, org, outcome, qualifier, side, weapon };
 
 /** JSON Schema pieces shared by the routes. Plain objects so that @fastify/swagger can read them. */
-
-export const nullable = <T extends Record<string, unknown>>(schema: T) => {
-  const t = schema["type"];
-  if (typeof t === "string") return { ...schema, type: [t, "null"] };
-  return { anyOf: [schema, { type: "null" }] };
-};
-
-export const DATE = {
-  type: "string",
-  pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
-  description: "A date, YYYY-MM-DD",
-} as const;
-// The region codes the API answers with (ISO, seas, the Air Force's regional areas) are the ones it accepts.
-export { REGION };
-
-export const side = { type: "string", enum: SIDES } as const;
-export const claimant = { type: "string", enum: CLAIMANTS } as const;
-export const org = { type: "string", enum: ORGS } as const;
-export const weapon = { type: "string", enum: WEAPONS } as const;
-export const outcome = { type: "string", enum: OUTCOMES } as const;
-export const qualifier = { type: "string", enum: QUALIFIERS } as const;
-export const lang = { type: "string", enum: LANGS } as const;
-export const kind = { type: "string", enum: KINDS } as const;
 
 export const errorEnvelope = {
   $id: "Error",
@@ -80,27 +59,6 @@ export function listOf<T extends object>(item: T, description: string) {
     },
   } as const;
 }
-
-export const spanProperties = {
-  start: { type: "integer", description: "UTF-16 code unit offset, inclusive" },
-  end: { type: "integer", description: "UTF-16 code unit offset, exclusive" },
-} as const;
-
-export const evidence = {
-  type: "object",
-  required: ["role", "start", "end", "text"],
-  properties: { role: { type: "string" }, ...spanProperties, text: { type: "string" }, by: { type: "string" } },
-} as const;
-
-export const provenance = {
-  type: "object",
-  required: ["rule", "sentence", "evidence"],
-  properties: {
-    rule: { type: "string" },
-    sentence: { type: "object", required: ["start", "end"], properties: spanProperties },
-    evidence: { type: "array", items: evidence },
-  },
-} as const;
 
 /** Raw document bodies (read as bytes, decoded by their declared or sniffed charset). */
 export const RAW_BODY_CONTENT = {
