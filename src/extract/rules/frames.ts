@@ -237,6 +237,18 @@ function besideDefence(doc: Doc, w: { start: number; end: number }): boolean {
   });
 }
 
+/** A side's forces right beside the side word, followed within two words by a verb that stops weapons. */
+function forcesThatStop(doc: Doc, w: { start: number; end: number }): boolean {
+  // "Українські сили", "Ukrainian forces"; "les forces ukrainiennes".
+  const f =
+    inSpan(doc.m.forces, { start: w.end, end: w.end + 20 }).find((x) => /^\s*$/.test(doc.text.slice(w.end, x.start))) ??
+    inSpan(doc.m.forces, { start: Math.max(0, w.start - 20), end: w.start }).find((x) => /^\s*$/.test(doc.text.slice(x.end, w.start)));
+  if (!f) return false;
+  const end = Math.max(f.end, w.end);
+  const verb = inSpan(doc.m.outcomes, { start: end, end: end + 40 })[0];
+  return verb !== undefined && (verb.value === "intercepted" || verb.value === "suppressed" || verb.value === "neutralized") && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(end, verb.start));
+}
+
 /** Air defence named as what acts ("силами ПВО Министерства обороны", "Ukrainian air defences") is no voice by itself. */
 function defends(doc: Doc, o: { start: number; end: number }): boolean {
   return doc.m.defence.some((d) => d.start < o.end + 3 && o.start < d.end + 3);
@@ -295,8 +307,9 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
   for (const w of inSpan(doc.m.sides, s)) {
     // "…, a déclaré l'armée ukrainienne": the side of a body that speaks says nothing of who attacked.
     if (speaking.some((o) => o.start <= w.start && w.end <= o.end)) continue;
-    // "Українські сили ППО", "Russian air defences": the side whose air defence fought was the one attacked.
-    if (besideDefence(doc, w)) {
+    // "Українські сили ППО", "Russian air defences": the side whose air defence fought was the one attacked;
+    // "Українські сили оборони відбили напад", "Russian forces shot down": so is the side whose forces stopped weapons.
+    if (besideDefence(doc, w) || forcesThatStop(doc, w)) {
       if (w.value === "UA") ua += 3;
       else ru += 3;
       continue;

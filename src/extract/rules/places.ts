@@ -93,6 +93,8 @@ export function findRegions(doc: Doc, fr: Frame[]): { targets: RegionFactRaw[]; 
         continue;
       }
       if (!about || isActor(doc, p) || landmark(doc, p)) continue;
+      // "Українські сили": a side word that is also a town's name (Ukrainsk) names the side.
+      if (doc.m.sides.some((w) => w.start < p.end && p.start < w.end)) continue;
       if (isRiver(doc, p) || isVenue(doc, p) || standsForGovernment(doc, p)) continue;
       // "Three were wounded in shelling of Kherson, while a drone hit Sumy": with shelling in the sentence, the place's own clause decides.
       const clause = clauseOf(doc, s, p.start, p.end);
