@@ -133,6 +133,13 @@ export function findCounts(doc: Doc): CountFact[] {
               }
             }
           }
+          // "…два беспилотника были сбиты над Курской областью. Один из дронов атаковал…": one of the weapons just
+          // counted, with no place of its own, is where they were.
+          const whole = c.region === null ? lastCountNear(out, si) : null;
+          if (whole && whole.region !== null && whole.n > c.n && whole.weapon.split(".")[0] === c.weapon.split(".")[0] && partitive(doc, n, group)) {
+            c.region = whole.region;
+            c.evidence.push(...whole.evidence.filter((e) => e.role === "region").map((e) => ({ ...e, by: e.by ?? ("count/<part-of> <number>" as const) })));
+          }
           out.push(...allOfThem(doc, s, si, n, c));
           c.head = /^\s*:/.test(doc.text.slice(group.end, group.end + 3)) || /^[^.;]{0,80}:\s*$/.test(doc.text.slice(group.end, s.end));
           out.push(c);
@@ -175,7 +182,10 @@ export function findCounts(doc: Doc): CountFact[] {
         continue;
       }
       if (region && region.more.length > 0) continue;
-      out.push(bareCount(si, n, base, outcome, q, region?.region ?? null, [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? []), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : base === setBase ? "count/<of> <weapon> <outcome>, <number>" : base === denominator ? "count/<of> <number> <weapon>, <number>" : "count/<list-item> <number> <region>"));
+      // "Над Курской областью сбиты два беспилотника. Один из них упал…": a part with no place of its own is where its whole was.
+      const partRule = "count/<part-of> <number>" as const;
+      const anchorRegion = !region && base === anchor && base.region !== null ? base.evidence.filter((e) => e.role === "region").map((e) => ({ ...e, by: e.by ?? partRule })) : [];
+      out.push(bareCount(si, n, base, outcome, q, region?.region ?? (anchorRegion.length > 0 ? base.region : null), [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? anchorRegion), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : base === setBase ? "count/<of> <weapon> <outcome>, <number>" : base === denominator ? "count/<of> <number> <weapon>, <number>" : "count/<list-item> <number> <region>"));
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {
@@ -490,6 +500,11 @@ function followedByCue(doc: Doc, s: Sentence, n: NumberMention): boolean {
 
 function isEach(doc: Doc, n: NumberMention): boolean {
   return inSpan(doc.m.each, { start: Math.max(0, n.start - 4), end: n.end + 12 }).length > 0;
+}
+
+/** "Один из дронов", "one of the drones", "l'un des drones": the number and its weapons joined by "of". */
+function partitive(doc: Doc, n: NumberMention, group: { start: number }): boolean {
+  return inSpan(doc.m.outOf, { start: n.end, end: group.start }).some((o) => /^\s*$/.test(doc.text.slice(n.end, o.start)) && /^\s*(?:the\s+)?$/iu.test(doc.text.slice(o.end, group.start)));
 }
 
 function lastCountNear(out: CountFact[], si: number): CountFact | null {
