@@ -21,15 +21,28 @@ export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineCon
   const postScene = sceneOfThePost(doc);
   for (const r of reports) {
     for (const c of r.counts) {
-      if (c.region !== null || c.outcome === "hit_locations" || c.outcome === "debris_locations") continue;
+      if (c.region !== null) continue;
+      // Places hit or reached by debris are counted in the post's one region; a sentence before does not set them.
+      const locations = c.outcome === "hit_locations" || c.outcome === "debris_locations";
       const si = sentenceOf.get(c);
       if (si === undefined) continue;
       const s = doc.sentences[si]!;
+      // "зафіксовано влучання в Одесі та області на дев'яти локаціях": the places of a count of locations, all in
+      // one region and none named as one among others, are where they are.
+      if (locations && inSpan(doc.m.places, s).length > 0) {
+        const launched = launchPlaces(doc, s);
+        const places = inSpan(doc.m.places, s).filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+        const regions = new Set(places.map((p) => p.region));
+        const first = places[0];
+        if (first && regions.size === 1 && inSpan(doc.m.including, s).length === 0 && regionSide(first.region) === r.target) setRegion(doc, c, first);
+        continue;
+      }
+      if (locations && !(doc.kind === "official" && postScene)) continue;
       if (inSpan(doc.m.places, s).length > 0 || inSpan(doc.m.total, s).length + inSpan(doc.m.nationwide, s).length > 0) continue;
       // "…, the air force said": a national body speaking of its figure speaks of the whole country.
       const speaks = inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0;
       if (speaks && frames[si]!.orgEvidence.length > 0 && frames[si]!.orgs.some((o) => NATIONAL.has(o))) continue;
-      const scene = sceneBefore(doc, si, countSentences) ?? (doc.kind === "official" || c.outcome === "hit" ? postScene : null);
+      const scene = locations ? postScene : (sceneBefore(doc, si, countSentences) ?? (doc.kind === "official" || c.outcome === "hit" ? postScene : null));
       if (!scene || regionSide(scene.region) !== r.target) continue;
       setRegion(doc, c, scene);
     }
