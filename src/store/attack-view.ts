@@ -6,6 +6,7 @@ import type { AttackOut, SideAccount } from "../reconcile/attack.js";
 import type { FigureDecision } from "../reconcile/rules.js";
 import { datasetRow } from "./dataset-row.js";
 import type { Database } from "./schema.js";
+import { attackDetail, attackSummary } from "./shapes.js";
 import type {
   AttackDetail,
   AttackRef,
@@ -123,14 +124,12 @@ export function recordCheckOf(row: AttackRow, c: RecordClaimRow, earlier: Record
 
 /**
  * The API's key order: the response serializer writes an object's required properties first, then the
- * others in schema order (src/server/schemas/store.ts). The read models are sent as stored, so they are
- * written in that order; the read-model test compares them byte for byte with the serializer's output.
+ * others in schema order. The read models are sent as stored, so they are written in that order, taken from
+ * the schemas themselves (src/store/shapes.ts: every field required, in property order) so that the two cannot
+ * drift apart; the read-model test compares them byte for byte with the serializer's output.
  */
-const SUMMARY_ORDER = ["id", "date", "attacker", "target", "totals", "night", "documents", "claimants", "orgs", "by_weapon", "regions", "record_claims", "conflict", "sides"] as const;
-const DETAIL_ORDER = [
-  "id", "date", "attacker", "target", "figures", "night", "documents", "claimants", "orgs", "totals", "by_weapon", "regions",
-  "record_claims", "conflict", "sides", "casualties", "record_checks", "document_refs",
-] as const;
+const SUMMARY_ORDER = [...attackSummary.required, ...Object.keys(attackSummary.properties)];
+const DETAIL_ORDER = [...attackDetail.required, ...Object.keys(attackDetail.properties)];
 
 /** The order `summaryOf` and `detailOf` build (what the CLI's JSON has always printed). */
 const SUMMARY_OBJECT_ORDER = ["id", "date", "attacker", "target", "night", "documents", "claimants", "orgs", "totals", "by_weapon", "regions", "record_claims", "conflict", "sides"] as const;
