@@ -1,7 +1,8 @@
 /**
  * Store bench, for SQLite and PostgreSQL, each figure beside a baseline measured in the same run:
  * - import of the Air Force dataset (rows/s) beside a single reused INSERT of the same rows into a narrow table;
- * - ingest of the development corpus (docs/s), with extraction and without it (texts extracted beforehand);
+ * - ingest of the development corpus (docs/s), with extraction and without it (texts extracted beforehand), and of
+ *   the corpus 8 times with extraction on the worker pool beside extraction all in the main thread;
  * - the time of `attacks`, `records` and one attack's detail on the full history.
  * Every figure is the median over RUNS runs, each on a fresh database. Needs ../shared.
  * Results also go to bench/output/store.json.
@@ -24,12 +25,15 @@ const DATASET = join(SHARED, "data/attacks/missile_attacks_daily.csv");
 const CORPUS = join(SHARED, "corpus/dev");
 const PG_ADMIN = process.env.SALVO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const REPEAT = 8;
 
 interface Row {
   dialect: string;
   baselineRowsPerS: number;
   importRowsPerS: number;
   ingestDocsPerS: number;
+  ingestRepeatDocsPerS: number;
+  ingestRepeatOneThreadDocsPerS: number;
   ingestNoExtractDocsPerS: number;
   attacksMs: number;
   attacksFilteredMs: number;
@@ -108,6 +112,8 @@ async function once(dialect: string, url: string, docs: DocInput[], rows: Array<
       baselineRowsPerS,
       importRowsPerS: imp.rowsPerSecond,
       ingestDocsPerS: ing.documents / Math.max(ing.seconds, 1e-6),
+      ingestRepeatDocsPerS: 0,
+      ingestRepeatOneThreadDocsPerS: 0,
       ingestNoExtractDocsPerS: 0,
       attacksMs: NaN,
       attacksFilteredMs: NaN,
@@ -139,6 +145,21 @@ async function ingestWithoutExtraction(url: string, docs: DocInput[]): Promise<n
   }
 }
 
+/**
+ * Ingest of the corpus given REPEAT times (the later passes find the documents unchanged, but extract them all),
+ * extracting on the worker pool as `salvo ingest` does, or all in the main thread (0 workers): the pool starts only
+ * once extraction has taken half a second, so it shows on an input of this size, not on the corpus once.
+ */
+async function ingestRepeated(url: string, workers?: number): Promise<number> {
+  const store = await SqlStore.open(url);
+  try {
+    const ing = await ingestInputs(store, Array<string>(REPEAT).fill(CORPUS), workers === undefined ? {} : { workers });
+    return ing.documents / Math.max(ing.seconds, 1e-6);
+  } finally {
+    await store.close();
+  }
+}
+
 async function measure(dialect: string, fresh: () => Promise<{ url: string; drop(): Promise<void> }>, docs: DocInput[], rows: Array<[number, string, string, string, string]>): Promise<Row> {
   const runs: Row[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -154,6 +175,16 @@ async function measure(dialect: string, fresh: () => Promise<{ url: string; drop
     } finally {
       await db2.drop();
     }
+    for (const workers of [undefined, 0]) {
+      const db3 = await fresh();
+      try {
+        const v = await ingestRepeated(db3.url, workers);
+        if (workers === 0) runs[i]!.ingestRepeatOneThreadDocsPerS = v;
+        else runs[i]!.ingestRepeatDocsPerS = v;
+      } finally {
+        await db3.drop();
+      }
+    }
   }
   const m = (k: keyof Omit<Row, "dialect">) => median(runs.map((r) => r[k]).filter((v) => !Number.isNaN(v)));
   return {
@@ -161,6 +192,8 @@ async function measure(dialect: string, fresh: () => Promise<{ url: string; drop
     baselineRowsPerS: m("baselineRowsPerS"),
     importRowsPerS: m("importRowsPerS"),
     ingestDocsPerS: m("ingestDocsPerS"),
+    ingestRepeatDocsPerS: m("ingestRepeatDocsPerS"),
+    ingestRepeatOneThreadDocsPerS: m("ingestRepeatOneThreadDocsPerS"),
     ingestNoExtractDocsPerS: m("ingestNoExtractDocsPerS"),
     attacksMs: m("attacksMs"),
     attacksFilteredMs: m("attacksFilteredMs"),
@@ -217,13 +250,15 @@ export async function run(): Promise<void> {
   } finally {
     await admin.end().catch(() => undefined);
   }
-  const head = ["dialect", "baseline: one reused INSERT rows/s", "import rows/s", "ingest docs/s", "ingest docs/s without extraction", "attacks ms", "attacks filtered ms", "records ms", "attack detail ms"];
+  const head = ["dialect", "baseline: one reused INSERT rows/s", "import rows/s", "ingest docs/s", "ingest docs/s without extraction", `ingest ×${REPEAT} docs/s (extraction on workers)`, `ingest ×${REPEAT} docs/s (extraction in the main thread)`, "attacks ms", "attacks filtered ms", "records ms", "attack detail ms"];
   const table = out.map((r) => [
     r.dialect,
     r.baselineRowsPerS.toFixed(0),
     r.importRowsPerS.toFixed(0),
     r.ingestDocsPerS.toFixed(0),
     r.ingestNoExtractDocsPerS.toFixed(0),
+    r.ingestRepeatDocsPerS.toFixed(0),
+    r.ingestRepeatOneThreadDocsPerS.toFixed(0),
     r.attacksMs.toFixed(2),
     r.attacksFilteredMs.toFixed(2),
     r.recordsMs.toFixed(2),

@@ -10,6 +10,8 @@ import type { BatchItem, IngestMeta, IngestResult, Store } from "../store/types.
 import { looksLikeFeed, parseFeed } from "./feed.js";
 import { fetchUrl, type FetchResult } from "./fetch.js";
 import { checkIsoTime } from "../iso-time.js";
+import { ExtractPool } from "../worker/extract-pool.js";
+import type { IngestOutcome } from "../worker/extract-task.js";
 import { isTelegramExport, readExport, looksLikeTelegramPreview, previewPosts, type TelegramPost } from "./telegram.js";
 
 export interface DocInput {
@@ -218,6 +220,11 @@ export interface IngestOptions extends ExpandOptions {
   onSource?: (done: number, total: number, source: string) => void;
   /** Documents stored per transaction (default 200): each attack they touch is recomputed once per batch. */
   batchSize?: number;
+  /**
+   * Extraction worker threads. Default: the pool's (the cores less one), started once extraction here has taken
+   * half a second; a number starts that many at the second document; 0 extracts everything in this thread.
+   */
+  workers?: number;
 }
 
 export const DEFAULT_INGEST_BATCH = 200;
@@ -262,39 +269,145 @@ export class BatchWriter {
   }
 }
 
+type Step = () => Promise<void> | void;
+
+/**
+ * Steps applied in the order they were queued, whatever order their extractions end in: the store and the
+ * summary see the documents exactly as a one-by-one ingest would. At most `ahead` steps wait, so memory stays
+ * bounded and the workers keep extracting while the main thread stores a batch.
+ */
+class InOrder {
+  private readonly queue: Array<Promise<Step>> = [];
+  constructor(private readonly ahead: number) {}
+
+  push(step: Promise<Step> | Step): void {
+    this.queue.push(typeof step === "function" ? Promise.resolve(step) : step);
+  }
+
+  /** Applies the oldest steps until at most `ahead` wait (all of them with `ahead` 0). */
+  async settle(ahead = this.ahead): Promise<void> {
+    while (this.queue.length > ahead) await (await this.queue.shift()!)();
+  }
+}
+
 export async function ingestInputs(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const summary = emptySummary();
   const { sources, failures } = await expandInputs(inputs);
   summary.failed.push(...failures);
-  const writer = new BatchWriter(store, summary, opts.batchSize);
+  const batchSize = opts.batchSize ?? DEFAULT_INGEST_BATCH;
+  const writer = new BatchWriter(store, summary, batchSize);
+  // A batch's worth waits for the store, so that extraction goes on while a batch is written.
+  const steps = new InOrder(Math.max(64, batchSize));
+  const extraction = new IngestExtraction(opts.workers, Math.max(64, batchSize) + 1);
   let done = 0;
-  for (const source of sources) {
-    try {
-      const docs = await sourceDocs(source, opts, (f) => summary.failed.push(f));
-      for (const d of docs) {
-        if (!d.text.trim()) {
-          count(summary, { status: "failed", documentId: null, facts: 0, reason: NO_TEXT }, d.label);
-          continue;
+  try {
+    for (const source of sources) {
+      try {
+        const docs = await sourceDocs(source, opts, (f) => steps.push(() => void summary.failed.push(f)));
+        for (const d of docs) {
+          if (!d.text.trim()) {
+            steps.push(() => count(summary, { status: "failed", documentId: null, facts: 0, reason: NO_TEXT }, d.label));
+          } else {
+            steps.push(
+              extraction.run(d).then((o): Step =>
+                o.ok
+                  ? () => writer.add(d.label, o.x, d.meta)
+                  : () => {
+                      summary.documents++;
+                      summary.failed.push({ source: d.label, reason: o.reason });
+                    },
+              ),
+            );
+          }
+          await steps.settle();
         }
-        let x: Extraction;
-        try {
-          x = extractFor(d.text, d.meta);
-        } catch (e) {
-          summary.documents++;
-          summary.failed.push({ source: d.label, reason: reasonOf(e) });
-          continue;
-        }
-        await writer.add(d.label, x, d.meta);
+      } catch (e) {
+        steps.push(() => void summary.failed.push({ source, reason: reasonOf(e) }));
       }
-    } catch (e) {
-      summary.failed.push({ source, reason: reasonOf(e) });
+      const n = ++done;
+      steps.push(() => opts.onSource?.(n, sources.length, source));
     }
-    opts.onSource?.(++done, sources.length, source);
+    await steps.settle(0);
+    await writer.flush();
+  } finally {
+    await extraction.close();
   }
-  await writer.flush();
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
+}
+
+/**
+ * Where ingest extracts: on the worker pool, so that every core extracts while the main thread reads sources and
+ * stores batches. A worker has to load the whole extractor before its first document (0.2 to 1 s), so the pool
+ * starts only once this thread has spent POOL_AFTER_MS extracting: a small input (a single document, a folder
+ * of a hundred) is done before workers would be ready. This thread goes on extracting while they start, and
+ * whenever each worker already has a few documents waiting, so no core idles; a document the pool could not
+ * take (a worker that failed to start or crashed) is extracted here as well. With `workers` given, the pool
+ * starts at the second document.
+ */
+class IngestExtraction {
+  private pool: ExtractPool | null = null;
+  private ready = false;
+  private inFlight = 0;
+  private first = true;
+  private spentMs = 0;
+  constructor(
+    private readonly workers: number | undefined,
+    private readonly maxQueue: number,
+  ) {}
+
+  run(d: DocInput): Promise<IngestOutcome> {
+    if (this.first) {
+      // Not counted: the first extraction loads the extractor, which no later document pays again.
+      this.first = false;
+      return Promise.resolve(extractHere(d));
+    }
+    const auto = this.workers === undefined;
+    if (this.workers === 0 || (auto && !this.pool && this.spentMs < POOL_AFTER_MS)) return Promise.resolve(this.here(d));
+    const pool = this.start();
+    if (!this.ready || this.inFlight >= pool.size * 4) return Promise.resolve(this.here(d));
+    this.inFlight++;
+    return pool
+      .extractForIngest({ text: d.text, meta: d.meta })
+      .catch(() => extractHere(d))
+      .finally(() => this.inFlight--);
+  }
+
+  private start(): ExtractPool {
+    if (this.pool) return this.pool;
+    const pool = new ExtractPool({ ...(this.workers ? { threads: this.workers } : {}), maxQueue: this.maxQueue });
+    this.pool = pool;
+    // One short extraction per worker: it loads the extractor there; documents go to the pool once it is done.
+    const warm = Array.from({ length: pool.size }, () => pool.extractForIngest({ text: WARM_UP, meta: { lang: "en" } }));
+    Promise.all(warm).then(
+      () => void (this.ready = true),
+      () => undefined, // never ready: this thread extracts everything
+    );
+    return pool;
+  }
+
+  private here(d: DocInput): IngestOutcome {
+    const t0 = performance.now();
+    const out = extractHere(d);
+    this.spentMs += performance.now() - t0;
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+const POOL_AFTER_MS = 500;
+const WARM_UP = "Overnight, 5 drones were launched; 4 were shot down.";
+
+function extractHere(d: DocInput): IngestOutcome {
+  try {
+    return { ok: true, x: extractFor(d.text, d.meta) };
+  } catch (e) {
+    return { ok: false, reason: reasonOf(e) };
+  }
 }
 
 /** Stores documents extracted beforehand, the way ingest stores them (the bench's ingest without extraction). */

@@ -1,5 +1,5 @@
 // Recomputes an attack's stored figures and totals from the current reports about it.
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { CasualtyKind, Claimant, DocKind, Org, Outcome, Qualifier, Side, Weapon } from "../model/index.js";
 import { buildAttack, type AttackIn, type AttackOut } from "../reconcile/attack.js";
 import type { PeriodIn } from "../reconcile/windows.js";
@@ -131,6 +131,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
   const figures: Insertable<Database["attack_figures"]>[] = [];
   const sides: Insertable<Database["attack_side_totals"]>[] = [];
   const regions: Insertable<Database["attack_regions"]>[] = [];
+  const updates: Array<Record<string, unknown>> = [];
+  let updateCols: string[] = [];
   for (const [id, l] of loaded) {
     const out = buildAttack(l.input);
     const set = {
@@ -160,6 +162,9 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     if (writer) {
       const cols = Object.keys(set) as Array<keyof typeof set>;
       writer.stmt(`update attacks set ${cols.map((c) => `${c} = ?`).join(", ")} where id = ?`).run(...cols.map((c) => set[c]), id);
+    } else if (dialect === "postgres") {
+      updates.push({ id, ...set });
+      updateCols = Object.keys(set);
     } else {
       await db.updateTable("attacks").set(set).where("id", "=", id).execute();
     }
@@ -183,6 +188,12 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     }
     for (const st of out.side_totals) sides.push({ attack_id: id, ...st });
     for (const r of out.region_rows) regions.push({ attack_id: id, ...r });
+  }
+  // PostgreSQL: the attacks' new columns in one statement per 500 attacks, not one round trip each. The rows
+  // travel as JSON read into the attacks table's own row type, so every value gets its column's type.
+  const assign = sql.raw(updateCols.map((c) => `"${c}" = v."${c}"`).join(", "));
+  for (const part of chunks(updates)) {
+    await sql`update attacks as a set ${assign} from jsonb_populate_recordset(null::attacks, ${JSON.stringify(part)}::jsonb) as v where a.id = v.id`.execute(db);
   }
   const idList = [...loaded.keys()];
   for (const part of chunks(idList)) {

@@ -46,10 +46,16 @@ export interface KnownDocuments {
   bySha: Map<string, number>;
   /** Current version per identity. */
   byIdentity: Map<string, number>;
+  /**
+   * Attacks whose row this batch already made sure of: an attack row is only ever created here (insert, or
+   * nothing when it exists) and removed after the documents, when attacks are recomputed, so one insert per
+   * batch does what one per document did (the dataset import: 3,585 inserts on PostgreSQL became ~1,100).
+   */
+  ensured: Set<string>;
 }
 
 export async function knownDocuments(trx: Kysely<Database>, items: Array<{ x: Extraction; meta: IngestMeta }>): Promise<KnownDocuments> {
-  const known: KnownDocuments = { bySha: new Map(), byIdentity: new Map() };
+  const known: KnownDocuments = { bySha: new Map(), byIdentity: new Map(), ensured: new Set() };
   const shas = [...new Set(items.map((i) => sha256(i.x.text)))];
   const ids = [...new Set(items.map((i) => identityOf(i.meta)).filter((v): v is string => v !== null))];
   for (let i = 0; i < shas.length; i += 500) {
@@ -158,7 +164,8 @@ function saveDocumentSqlite(w: SqliteWriter, x: Extraction, meta: IngestMeta, ad
   for (const [ordinal, r] of x.reports.entries()) {
     const aid = r.date ? attackId(r.date, r.attacker, r.target) : null;
     if (aid && r.date) {
-      if (!touched.has(aid)) {
+      if (!known.ensured.has(aid)) {
+        known.ensured.add(aid);
         const e = EMPTY_ATTACK;
         w.stmt(
           "insert into attacks (id, date, attacker, target, night, documents, claimants, orgs, regions, launched, intercepted, suppressed, hit, launched_sort, by_weapon, conflict, rec_any, rec_any_basis, rec_drone, rec_missile, all_any, all_any_basis, all_drone, all_missile, sides) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, ?, ?, ?, null, null, null, null, null, null, null, null, ?) on conflict (id) do nothing",
@@ -278,7 +285,10 @@ export async function saveDocument(
   for (const [ordinal, r] of x.reports.entries()) {
     const aid = r.date ? attackId(r.date, r.attacker, r.target) : null;
     if (aid && r.date) {
-      if (!touched.has(aid)) await ensureAttack(trx, aid, r);
+      if (!touched.has(aid) && !known?.ensured.has(aid)) {
+        await ensureAttack(trx, aid, r);
+        known?.ensured.add(aid);
+      }
       touched.add(aid);
     }
     facts += await saveReport(trx, documentId, ordinal, r, aid, additiveGroup);

@@ -1,7 +1,7 @@
 // The store over one Kysely connection: writes in one transaction per document, reads for CLI and HTTP.
 import { sql, type Kysely, type Selectable } from "kysely";
 import { SalvoError } from "../errors.js";
-import { extract } from "../extract/index.js";
+import { extractFor } from "./extract-for.js";
 import type {
   Claimant,
   Evidence,
@@ -58,20 +58,9 @@ export { WAR_START, mondayOf };
 
 export type { BatchItem } from "./types.js";
 
-export const NO_TEXT = "the document has no text";
-
 /** The extraction of a text to be stored, with what its source tells (as `ingestText` extracts it). */
-export function extractFor(text: string, meta: IngestMeta): Extraction {
-  return extract(text, {
-    ...(meta.lang ? { lang: meta.lang } : {}),
-    ...(meta.kind ? { kind: meta.kind } : {}),
-    published: meta.published ?? null,
-    publisher: meta.publisher ?? null,
-    url: meta.url ?? null,
-    channel: meta.channel ?? null,
-    title: meta.title ?? null,
-  });
-}
+export { extractFor };
+export const NO_TEXT = "the document has no text";
 
 export interface StoreOptions {
   /**

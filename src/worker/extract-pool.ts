@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import { SalvoError } from "../errors.js";
-import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
+import type { ExtractOutcome, ExtractTask, IngestOutcome, IngestTask } from "./extract-task.js";
 
 /**
  * Extraction of API requests off the event loop: a small pool of worker threads. One hostile or huge request then
@@ -77,6 +77,25 @@ export class ExtractPool {
     // A bug in the worker is a plain error: the error handler answers 500 without its details and logs it.
     if (!outcome.ok) throw outcome.code === "SALVO_INTERNAL" ? new Error(outcome.message) : new SalvoError(outcome.code, outcome.message);
     return outcome.json;
+  }
+
+  /**
+   * Extracts one document of an ingest. The caller bounds how many it has in flight (under maxQueue plus the
+   * threads); a failure of the extraction comes back as its reason, like the in-process ingest's.
+   */
+  async extractForIngest(task: IngestTask): Promise<IngestOutcome> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return (await this.started.run(task, { name: "extractForIngest", signal })) as IngestOutcome;
+    } catch (e) {
+      if (signal.aborted) return { ok: false, reason: `reading this document took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` };
+      throw e;
+    }
+  }
+
+  /** Worker threads at most. */
+  get size(): number {
+    return this.threads;
   }
 
   async close(): Promise<void> {

@@ -5,3 +5,4 @@ import { register } from "tsx/esm/api";
 register();
 const mod = await import("./extract-task.ts");
 export default mod.default;
+export const extractForIngest = mod.extractForIngest;

@@ -5,6 +5,9 @@ import { isSalvoError, type ErrorCode } from "../errors.js";
 import { toGold, type ExtractOptions } from "../model/index.js";
 import { readBody } from "../server/document-input.js";
 import { extractDocument } from "../source/extract-document.js";
+import type { Extraction } from "../model/index.js";
+import { extractFor } from "../store/extract-for.js";
+import type { IngestMeta } from "../store/types.js";
 
 export interface ExtractTask {
   /** The raw body's bytes, or the text of a JSON request. */
@@ -29,6 +32,29 @@ export function runExtractTask(task: ExtractTask): ExtractOutcome {
   } catch (e) {
     if (isSalvoError(e)) return { ok: false, code: e.code, message: e.message };
     return { ok: false, code: "SALVO_INTERNAL", message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** One document of `salvo ingest`, extracted as the ingest would extract it in its own thread. */
+export interface IngestTask {
+  text: string;
+  meta: IngestMeta;
+}
+
+/** The extraction (a plain object, cloned on its way back), or the reason the summary gives for the failure. */
+export type IngestOutcome = { ok: true; x: Extraction } | { ok: false; reason: string };
+
+export function extractForIngest(task: IngestTask): IngestOutcome {
+  try {
+    return { ok: true, x: extractFor(task.text, task.meta) };
+  } catch (e) {
+    // The same reason as ingest's reasonOf, worked out here because the error's class stays in this thread.
+    if (isSalvoError(e)) return { ok: false, reason: e.message };
+    if (e instanceof Error) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { ok: false, reason: code ? `cannot read: ${code}` : e.message };
+    }
+    return { ok: false, reason: String(e) };
   }
 }
 
