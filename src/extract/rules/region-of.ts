@@ -159,7 +159,7 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   const o = over[over.length - 1];
   if (!o || doc.text.slice(o.end, p.start).trim().split(/\s+/).filter(Boolean).length > 3) return null;
   // The place must open the clause ("Ночью над Ростовской областью сбили…"), not end a phrase before the
-  // figure; "Під час повітряної атаки на Львівську область сили ППО збили…": an attack named before it
+  // figure; "Під час нічної атаки на Волинь сили ППО знищили…": an attack named before it
   // sets the scene of the clause.
   const lead = { start: clauseStart, end: o.start };
   // Words of a date ("В ночь на 4 декабря ПВО над Рязанской областью сбила…") do not push the place away.
