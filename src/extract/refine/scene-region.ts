@@ -27,7 +27,7 @@ export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineCon
       const si = sentenceOf.get(c);
       if (si === undefined) continue;
       const s = doc.sentences[si]!;
-      // "зафіксовано влучання в Одесі та області на дев'яти локаціях": the places of a count of locations, all in
+      // "влучання у Харкові та області на шести локаціях": the places of a count of locations, all in
       // one region and none named as one among others, are where they are.
       if (locations && inSpan(doc.m.places, s).length > 0) {
         const launched = launchPlaces(doc, s);
@@ -80,7 +80,7 @@ function sceneBefore(doc: Doc, si: number, countSentences: Set<number | undefine
 }
 
 /**
- * "Уточнена інформація по нічному обстрілу Одещини", "Drone attack on Odesa: …": a post or article whose
+ * "Наслідки нічної атаки на Харківщину", "Drone attack on Odesa: …": a post or article whose
  * heading names the attack on one region, and that names no place outside it (launch areas and seas aside),
  * tells of that region. In an official post every figure is of that region; in an article, only the hits
  * (an interception figure there may be the whole country's, told by a national body).

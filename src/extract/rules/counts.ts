@@ -133,7 +133,7 @@ export function findCounts(doc: Doc): CountFact[] {
               }
             }
           }
-          // "…два беспилотника были сбиты над Курской областью. Один из дронов атаковал…": one of the weapons just
+          // "…над Курской областью перехватили три беспилотника. Один из дронов попал в склад": one of the weapons just
           // counted, with no place of its own, is where they were.
           const whole = c.region === null ? lastCountNear(out, si) : null;
           if (whole && whole.region !== null && whole.n > c.n && whole.weapon.split(".")[0] === c.weapon.split(".")[0] && partitive(doc, n, group)) {

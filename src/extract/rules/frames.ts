@@ -308,7 +308,7 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     // "…, a déclaré l'armée ukrainienne": the side of a body that speaks says nothing of who attacked.
     if (speaking.some((o) => o.start <= w.start && w.end <= o.end)) continue;
     // "Українські сили ППО", "Russian air defences": the side whose air defence fought was the one attacked;
-    // "Українські сили оборони відбили напад", "Russian forces shot down": so is the side whose forces stopped weapons.
+    // "українські сили відбили атаку", "Russian forces shot down": so is the side whose forces stopped weapons.
     if (besideDefence(doc, w) || forcesThatStop(doc, w)) {
       if (w.value === "UA") ua += 3;
       else ru += 3;
