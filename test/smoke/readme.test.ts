@@ -9,15 +9,13 @@
 // checks see the loaded data. A second copy with data/regions.json moved away must fail naming the file and
 // store nothing.
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { HAVE_SHARED, ROOT, collect, tempDir } from "../store/helpers.js";
+import { HAVE_SHARED, ROOT, collect, ensureBuilt, tempDir } from "../store/helpers.js";
 
-const run = promisify(execFile);
 const skip = HAVE_SHARED ? false : "../shared is absent: the README's load commands need its corpus and dataset";
 
 /** The `npx salvo …` lines of the README's Quick start section, in order, as written (comments dropped). */
@@ -38,15 +36,6 @@ export function quickStartCommands(readme: string): { args: string[]; redirect: 
     }
   }
   return out;
-}
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
 }
 
 /** A copy of the built package as it would be installed: what package.json's "files" ships, plus the dashboard. */
@@ -74,9 +63,7 @@ function count(db: string, sql: string): number {
 let tmp: ReturnType<typeof tempDir>;
 before(async () => {
   tmp = tempDir("salvo-readme-");
-  const built = join(ROOT, "dist/src/cli/main.js");
-  // `npm test` builds first (scripts/test.sh); run alone, this file builds when the build is missing or stale.
-  if (!existsSync(built) || statSync(built).mtimeMs < newest(join(ROOT, "src"))) await run("npm", ["run", "--silent", "build"], { cwd: ROOT, timeout: 300_000 });
+  await ensureBuilt();
 });
 after(() => tmp?.cleanup());
 

@@ -1,15 +1,35 @@
 // Shared by the store, ingest and reconcile tests: the real CLI in a child process, temp databases.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import pg from "pg";
 import type { Evidence, Extraction, Provenance, Report } from "../../src/model/index.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHARED = resolve(ROOT, "../shared");
+
+/** The newest modification time under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The compiled CLI; `npm test` builds first (scripts/test.sh), and a file run alone builds when it is missing or stale. */
+export const BUILT_CLI = join(ROOT, "dist/src/cli/main.js");
+export async function ensureBuilt(): Promise<void> {
+  if (!existsSync(BUILT_CLI) || statSync(BUILT_CLI).mtimeMs < newest(join(ROOT, "src"))) {
+    await promisify(execFile)("npm", ["run", "--silent", "build"], { cwd: ROOT, timeout: 300_000 });
+  }
+}
+
 export const HAVE_SHARED = existsSync(join(SHARED, "data/attacks/missile_attacks_daily.csv"));
 export const DATASET = join(SHARED, "data/attacks/missile_attacks_daily.csv");
 export const DEV_CORPUS = join(SHARED, "corpus/dev");

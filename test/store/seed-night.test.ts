@@ -2,26 +2,14 @@
 // development corpus ingested, Moscow's 48 overnight (26 over Rostov) and its 6 of 08:00–11:00 are two
 // windows summed into 54 that day — in the CLI, the HTTP API and the CSV export. Needs ../shared.
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
-import { DATASET, DEV_CORPUS, HAVE_SHARED, ROOT, collect, tempDir } from "./helpers.js";
+import { BUILT_CLI, DATASET, DEV_CORPUS, HAVE_SHARED, ROOT, collect, ensureBuilt, tempDir } from "./helpers.js";
 
-const run = promisify(execFile);
-const BUILT = join(ROOT, "dist/src/cli/main.js");
+const BUILT = BUILT_CLI;
 const skip = HAVE_SHARED ? false : "../shared is absent: the seed night needs its corpus and dataset";
 if (skip) console.log(`# seed night skipped: ${skip}`);
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** The built CLI, as `npx salvo` runs it (built first when missing or older than the sources). */
 async function built(args: string[]) {
@@ -68,7 +56,7 @@ before(async () => {
   if (skip) return;
   tmp = tempDir("salvo-seed-night-");
   db = join(tmp.dir, "seed.db");
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newest(join(ROOT, "src"))) await run("npm", ["run", "--silent", "build"], { cwd: ROOT, timeout: 300_000 });
+  await ensureBuilt();
 });
 after(() => tmp?.cleanup());
 
