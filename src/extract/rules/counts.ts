@@ -163,10 +163,10 @@ export function findCounts(doc: Doc): CountFact[] {
       if (inSpan(doc.m.persons, { start: n.end, end: Math.min(s.end, n.end + 30) }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, p.start)))) continue;
       // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
       const anchor = partOfAnchor(doc, n) ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value) ?? weaponsNamedBefore(doc, si, n, out)) : null;
-      const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, n)) ? head : null;
+      const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
-      const base = anchor ?? denominator ?? setBase ?? (listLike(doc, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      const base = anchor ?? denominator ?? setBase ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -354,7 +354,7 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
   if (!all) return [];
   const nextSentence = all.start >= s.end;
   if (!nextSentence && !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
-  const end = nextSentence ? doc.sentences.find((x) => x.start <= all.start && all.end <= x.end)!.end : s.end;
+  const end = nextSentence ? (doc.sentences[c.sentence + 1]?.end ?? s.end) : s.end;
   // "tous ont été détruits": the verb may share words with the "all" phrase.
   const stop = inSpan(doc.m.outcomes, { start: all.start, end: Math.min(end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome) && o.end > all.end);
   if (!stop || inSpan(doc.m.numbers, { start: all.end, end: stop.start }).length > 0 || !/^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(all.end, Math.max(all.end, stop.start)) + " ")) return [];
@@ -366,7 +366,7 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
  * with "all of them", for the last launched figure of this sentence.
  */
 function allOpeningNext(doc: Doc, s: Sentence, c: CountFact): { start: number; end: number } | undefined {
-  const next = doc.sentences[doc.sentences.indexOf(s) + 1];
+  const next = doc.sentences[c.sentence + 1];
   if (!next || next.paragraph !== s.paragraph) return undefined;
   if (inSpan(doc.m.numbers, { start: c.end, end: s.end }).length > 0) return undefined;
   return inSpan(doc.m.all, { start: next.start, end: Math.min(next.end, next.start + 12) }).find((a) => /^[\s"«“]*$/.test(doc.text.slice(next.start, a.start)));
@@ -477,9 +477,8 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
 }
 
 /** A list item: the number is followed by a dash or a place ("26 – над …", "5 over Kursk"). */
-function listLike(doc: Doc, n: NumberMention): boolean {
-  const s = doc.sentences.find((x) => x.start <= n.start && n.end <= x.end);
-  if (s && regionBeforeDash(doc, s, n.start)) return true;
+function listLike(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  if (regionBeforeDash(doc, s, n.start)) return true;
   const after = doc.text.slice(n.end, n.end + 40);
   if (/^\s*(?:[-–—]|\()/u.test(after)) return true;
   const span = { start: n.end, end: n.end + 40 };
