@@ -49,6 +49,12 @@ function slavicForms(name: string): string[] {
       const alt = m[1] + "о" + m[2];
       add(alt + "а", alt + "у", alt + "і", alt + "ом", alt + "ові");
     }
+    // ї → є likewise: Миколаїв → Миколаєва, Миколаєві.
+    const y = /^(.*)ї([бвгґджзклмнпрстфхцчшщ]+)$/u.exec(name);
+    if (y) {
+      const alt = y[1] + "є" + y[2];
+      add(alt + "а", alt + "у", alt + "і", alt + "ом", alt + "ові");
+    }
   } else if (last === "а") {
     add(stem + "и", stem + "ы", stem + "і", stem + "е", stem + "у", stem + "ою", stem + "ой");
   } else if (last === "я") {

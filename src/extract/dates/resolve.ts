@@ -43,7 +43,7 @@ export function parseReference(reference: string | null, lx: TimeLexicon): Refer
 }
 
 /** How far after the reference a date without a year may fall before it is read as last year's. */
-const FUTURE_SLACK_DAYS = 62;
+const FUTURE_SLACK_DAYS = 3;
 
 function inferYear(month: number, day: number, ref: Reference): number | null {
   const anchor = ref.date ?? { y: ref.year, m: ref.month ?? 12, d: 28 };

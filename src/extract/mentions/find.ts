@@ -212,7 +212,7 @@ const STOPPED_CUES = new Set<OutcomeCue>(["intercepted", "neutralized"]);
 
 /**
  * "збито/подавлено", "shot down or jammed", "уничтожены и подавлены средствами РЭБ": a shot-down word
- * and a suppressed word joined by a slash, "or" or "and" report one figure, neutralized. One rule for
+ * and a suppressed (or a neutralized) word joined by a slash, "or" or "and" report one figure, neutralized. One rule for
  * every language: the lexicons list the words, never the pairs.
  */
 function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Mention[]): Valued<OutcomeCue>[] {
@@ -220,7 +220,9 @@ function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Ment
   for (let i = 0; i < cues.length; i++) {
     const a = cues[i]!;
     const b = cues[i + 1];
-    if (b && ((STOPPED_CUES.has(a.value) && b.value === "suppressed") || (a.value === "suppressed" && STOPPED_CUES.has(b.value)))) {
+    // "abattus ou neutralisés", "downed or neutralised": a shot-down word joined to the umbrella word is the umbrella figure.
+    const umbrella = (x: OutcomeCue, y: OutcomeCue) => x === "intercepted" && y === "neutralized";
+    if (b && ((STOPPED_CUES.has(a.value) && b.value === "suppressed") || (a.value === "suppressed" && STOPPED_CUES.has(b.value)) || umbrella(a.value, b.value) || umbrella(b.value, a.value))) {
       const gap = text.slice(a.end, b.start);
       const joiner = joiners.find((j) => j.start >= a.end && j.end <= b.start);
       const joined = /^\s*\/\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));

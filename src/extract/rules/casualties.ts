@@ -165,7 +165,8 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     // "Parmi les blessés, 14 ont été hospitalisés": the number belongs to the word that follows it.
     const next = inSpan(doc.m.casualties, { start: after.end, end: Math.min(s.end, after.end + 40) })[0];
     const between = { start: after.end, end: next ? next.start : after.end };
-    if (next && SHORT_GAP.test(doc.text.slice(after.end, next.start) + " ") && inSpan(doc.m.and, between).length === 0 && inSpan(doc.m.persons, between).length === 0) return null;
+    // "погибли трое, ранены 15 человек": a comma closes the first toll; the next word has its own number.
+    if (next && SHORT_GAP.test(doc.text.slice(after.end, next.start) + " ") && !/[,;]/.test(doc.text.slice(after.end, next.start)) && inSpan(doc.m.and, between).length === 0 && inSpan(doc.m.persons, between).length === 0) return null;
     return after;
   }
   // "Ранения при атаке дронов получили пять человек", "Injuries were sustained by three": the verb that
@@ -221,7 +222,9 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   // "У Львові поранено 4 людей, у Луцьку — двох": a place after a comma opens another part of the sentence.
   const boundary = /[,;]/.exec(doc.text.slice(pos, s.end));
   // "…blessées à Kharkiv et une autre a été tuée à Odessa": the next toll's words open its own part.
-  const cut = Math.min(boundary ? pos + boundary.index : s.end, own.end);
+  // "trois morts à Kharkiv et deux à Odessa": the next figure opens the next toll's part.
+  const nextNumber = inSpan(doc.m.numbers, { start: pos, end: s.end }).find((n) => !isAge(doc, n) && !doc.dateSpans.some((d) => overlaps(d, n)));
+  const cut = Math.min(boundary ? pos + boundary.index : s.end, own.end, nextNumber ? nextNumber.start : s.end);
   // Several regions named after the toll ("l'une dans la région de X et l'autre dans celle de Y"): none is its own.
   const after = usable.filter((p) => p.start >= pos && p.start < cut);
   if (new Set(after.map((p) => p.region)).size > 1) return null;
@@ -412,9 +415,13 @@ function oneEach(doc: Doc, t: CasualtyFact): CasualtyFact[] {
 function elliptic(doc: Doc, s: Sentence, t: CasualtyFact, cue: Mention, nums: NumberMention[], used: Set<number>): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   // The toll's own phrase runs to the next comma ("поранено 4 людей", "were injured in Lviv").
+  // "…, у Луцьку — двох", "… à Kharkiv et deux à Odessa": a comma, or "and" right before the next figure.
+  const andBefore = (at: number) => inSpan(doc.m.and, { start: at, end: s.end }).find((a) => nums.some((x) => !used.has(x.start) && /^\s*$/.test(doc.text.slice(a.end, x.start))));
   const comma = /[,;]/.exec(doc.text.slice(t.end, s.end));
-  if (!comma) return out;
-  let from = t.end + comma.index;
+  const firstAnd = andBefore(t.end);
+  const firstSep = Math.min(comma ? t.end + comma.index : s.end, firstAnd ? firstAnd.start : s.end);
+  if (firstSep >= s.end) return out;
+  let from = firstSep;
   const own = { start: t.end, end: from };
   if (inSpan(doc.m.casualties, own).length > 0 || nums.some((x) => x.start >= own.start && x.end <= own.end)) return out;
   const placeAt = (at: number) => {
@@ -426,8 +433,9 @@ function elliptic(doc: Doc, s: Sentence, t: CasualtyFact, cue: Mention, nums: Nu
   const personsAfter = (n: Mention) => inSpan(doc.m.persons, { start: n.end, end: n.end + 20 }).find((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)))?.end ?? n.end;
   for (;;) {
     const sep = /^\s*[,;]\s*/.exec(doc.text.slice(from, s.end));
-    if (!sep) break;
-    const at = from + sep[0].length;
+    const and = sep ? undefined : inSpan(doc.m.and, { start: from, end: Math.min(s.end, from + 12) }).find((a) => /^\s*$/.test(doc.text.slice(from, a.start)));
+    if (!sep && !and) break;
+    const at = sep ? from + sep[0].length : and!.end;
     let place = placeAt(at);
     let n: NumberMention | undefined;
     let end: number;

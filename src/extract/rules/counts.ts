@@ -168,6 +168,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
       const base = anchor ?? denominator ?? setBase ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
+      if (articleBeforeNoun(doc, s, n)) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
       const region = regionFor(doc, s, n, n.end);
@@ -504,6 +505,23 @@ function isEach(doc: Doc, n: NumberMention): boolean {
 /** "Один из дронов", "one of the drones", "l'un des drones": the number and its weapons joined by "of". */
 function partitive(doc: Doc, n: NumberMention, group: { start: number }): boolean {
   return inSpan(doc.m.outOf, { start: n.end, end: group.start }).some((o) => /^\s*$/.test(doc.text.slice(n.end, o.start)) && /^\s*(?:the\s+)?$/iu.test(doc.text.slice(o.end, group.start)));
+}
+
+/**
+ * "…six missiles Kinjal, un type d'armement difficile à intercepter": an article (a language's "one" word) before
+ * a noun that is no weapon is no figure. As a figure it is followed by punctuation, a part or place word, or its
+ * own verb within a few words ("dont un a été abattu", "one of them was downed", "l'un au-dessus de…").
+ */
+function articleBeforeNoun(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  if (!n.word || n.value !== 1 || inSpan(doc.m.one, n).length === 0) return false;
+  const rest = doc.text.slice(n.end, s.end);
+  if (!/^\s+\p{L}/u.test(rest)) return false;
+  const near = { start: n.start, end: Math.min(s.end, n.end + 40) };
+  // A mention that takes the number in ("one each") or starts right after it.
+  const adjacent = (xs: readonly { start: number }[]) => xs.some((x) => x.start < n.end || /^\s*$/.test(doc.text.slice(n.end, x.start)));
+  if (adjacent(inSpan(doc.m.over, near)) || adjacent(inSpan(doc.m.each, near)) || adjacent(inSpan(doc.m.outOf, near)) || adjacent(inSpan(doc.m.partOf, near)) || adjacent(inSpan(doc.m.places, near))) return false;
+  const threeWords = /^\s*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
+  return !inSpan(doc.m.outcomes, near).some((o) => o.start >= n.end && threeWords.test(doc.text.slice(n.end, o.start)));
 }
 
 function lastCountNear(out: CountFact[], si: number): CountFact | null {

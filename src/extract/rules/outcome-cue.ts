@@ -71,7 +71,9 @@ export function chooseOutcome(
   }
   // "ще в одному місці впали уламки": a place count takes the cue right after it, too.
   if (after && opts.location && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(end, after.start) + " ") && (!before || /[,;]/.test(doc.text.slice(before.end, start)))) {
-    return pick(doc, after, opts.location);
+    // "в одном месте упали обломки": what fell is debris, not a hit.
+    const debris = cues.find((c) => c.value === "debris" && c.start >= after!.end && /^\s*$/.test(doc.text.slice(after!.end, c.start)));
+    return pick(doc, debris ?? after, opts.location);
   }
   if (after && !opts.location) {
     const gap = doc.text.slice(end, after.start);
@@ -132,6 +134,9 @@ function participleAfterWeapons(doc: Doc, cue: Valued<OutcomeCue>): boolean {
 /** A one-word verb form right after the weapons, itself followed by a preposition: "launched at", "lancés par". */
 function participle(doc: Doc, end: number, cue: Valued<OutcomeCue>): boolean {
   if (!/^\s*$/.test(doc.text.slice(end, cue.start)) || /\s/.test(doc.text.slice(cue.start, cue.end))) return false;
+  // "ще два влучили в…", "еще два попали в…": a verb right after a bare number is the number's own, not a
+  // participle describing weapons.
+  if (inSpan(doc.m.numbers, { start: Math.max(0, end - 40), end }).some((n) => n.end === end)) return false;
   const next = { start: cue.end, end: cue.end + 14 };
   return [...inSpan(doc.m.over, next), ...inSpan(doc.m.agent, next), ...inSpan(doc.m.from, next)].some((m) => /^\s+$/.test(doc.text.slice(cue.end, m.start)));
 }

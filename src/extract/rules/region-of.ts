@@ -146,7 +146,9 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
     // a few words of time.
     const over = inSpan(doc.m.over, { start: Math.max(clauseStart, ref.start - 12), end: ref.start }).pop();
     const opens = ref.start - clauseStart <= 3;
-    if (!opens && !(over && /^\s*$/.test(doc.text.slice(over.end, ref.start)) && wordCount(doc.text.slice(clauseStart, over.start)) <= 3)) return null;
+    // Words of a date ("В ночь на 29 ноября над регионом…") do not push the reference away.
+    const leadWords = over ? wordCount(doc.text.slice(clauseStart, over.start)) - datedWords(doc, { start: clauseStart, end: over.start }) : Infinity;
+    if (!opens && !(over && /^\s*$/.test(doc.text.slice(over.end, ref.start)) && leadWords <= 3)) return null;
     if (inSpan(doc.m.numbers, { start: clauseStart, end: ref.start }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
     const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 400), end: opens ? s.start : clauseStart });
     const prev = earlier[earlier.length - 1];
@@ -163,11 +165,16 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   // sets the scene of the clause.
   const lead = { start: clauseStart, end: o.start };
   // Words of a date ("В ночь на 4 декабря ПВО над Рязанской областью сбила…") do not push the place away.
-  const leadWords = wordCount(doc.text.slice(lead.start, lead.end)) - doc.dateSpans.filter((d) => d.start >= lead.start && d.end <= lead.end).reduce((n, d) => n + wordCount(doc.text.slice(d.start, d.end)), 0);
+  const leadWords = wordCount(doc.text.slice(lead.start, lead.end)) - datedWords(doc, lead);
   if (leadWords > 3 && !(leadWords <= 5 && inSpan(doc.m.attack, lead).length > 0)) return null;
   if (countStart - last.end > 60 && !(countStart - last.end <= 90 && dateOnly(doc, { start: last.end, end: countStart }))) return null;
   if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
   return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: list.slice(1) };
+}
+
+/** How many of a stretch's words belong to date phrases. */
+function datedWords(doc: Doc, span: { start: number; end: number }): number {
+  return doc.dateSpans.filter((d) => d.start >= span.start && d.end <= span.end).reduce((n, d) => n + wordCount(doc.text.slice(d.start, d.end)), 0);
 }
 
 /** A stretch that holds nothing but a date ("у ніч на 9 серпня 2026 року") besides short words. */

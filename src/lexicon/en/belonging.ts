@@ -7,7 +7,7 @@ const belonging: Belonging = {
     "over the past day", "in the past day", "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "over the last 24 hours",
     "over the previous day", "during the past day", "throughout the day", "since the start of the war", "since the beginning of the war",
     "since the full-scale invasion", "since the start of the full-scale invasion", "since the invasion began", "since the war began",
-    "since February 2022", "so far this year", "Russian aggression",
+    "since February 2022", "so far this year", "Russian aggression", "in the war", "during the war", "since the war started", "since the invasion",
   ],
   background: [
     "in recent months", "in recent weeks", "almost every night", "nearly every night", "almost daily", "nearly daily", "regularly", "frequently",

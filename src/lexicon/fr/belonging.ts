@@ -6,7 +6,7 @@ const belonging: Belonging = {
     ...sinceYears((y) => [`depuis ${y}`]),
     "au cours des dernières 24 heures", "ces dernières 24 heures", "en 24 heures", "au cours des dernières vingt-quatre heures",
     "sur les dernières 24 heures", "au cours de la journée", "en une journée", "depuis le début de la guerre", "depuis le début de l'invasion",
-    "depuis le début du conflit", "depuis février 2022", "depuis le début de l'année", "bilan quotidien", "agression russe",
+    "depuis le début du conflit", "depuis février 2022", "depuis le début de l'année", "bilan quotidien", "agression russe", "dans la guerre", "pendant la guerre", "depuis l'invasion",
   ],
   background: [
     "quasiment toutes les nuits", "presque toutes les nuits", "presque chaque nuit", "régulièrement", "fréquemment", "à plusieurs reprises",

@@ -130,7 +130,14 @@ const lexicon: Lexicon = {
     year: ["cette année", "depuis le début de l'année"],
     bounded: ["depuis des mois", "depuis des semaines", "depuis plusieurs mois", "depuis plusieurs semaines", "depuis quelques mois", "depuis quelques semaines", "ces derniers jours", "ces derniers mois", "ces dernières semaines", "ce mois-ci", "cette semaine", "depuis le mois dernier", "depuis la semaine dernière"],
   },
-  period: ["en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois", "au cours des deux dernières semaines", "ces deux dernières semaines", "au cours de la semaine", "au cours du mois", "depuis le début de la semaine", "au cours de la dernière semaine", "ce mois"],
+  period: [
+    // Un mois sans jour (« En juillet, Moscou avait lancé… ») : ce que la phrase compte n'est pas de cette attaque.
+    "en janvier", "en février", "en fevrier", "en mars", "en avril", "en mai", "en juin", "en juillet", "en août", "en aout", "en septembre", "en octobre", "en novembre", "en décembre",
+    "au mois de janvier", "au mois de février", "au mois de mars", "au mois d'avril", "au mois de mai", "au mois de juin", "au mois de juillet", "au mois d'août", "au mois de septembre", "au mois d'octobre", "au mois de novembre", "au mois de décembre",
+    "début janvier", "début février", "début mars", "début avril", "début mai", "début juin", "début juillet", "début août", "début septembre", "début octobre", "début novembre", "début décembre",
+    "fin janvier", "fin février", "fin mars", "fin avril", "fin mai", "fin juin", "fin juillet", "fin août", "fin septembre", "fin octobre", "fin novembre", "fin décembre",
+    "mi-janvier", "mi-février", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet", "mi-août", "mi-septembre", "mi-octobre", "mi-novembre", "mi-décembre",
+    "en quatre jours", "en trois jours", "en deux jours", "en une semaine", "depuis mardi", "depuis lundi", "depuis mercredi", "depuis jeudi", "depuis vendredi", "depuis samedi", "depuis dimanche", "depuis le début du mois", "en quelques jours", "cette semaine", "la semaine dernière", "en une semaine", "depuis le début de l'année", "ce mois-ci", "le mois dernier", "en un mois", "au cours des deux dernières semaines", "ces deux dernières semaines", "au cours de la semaine", "au cours du mois", "depuis le début de la semaine", "au cours de la dernière semaine", "ce mois"],
   belonging,
   caption: ["photo", "photo d'illustration", "photo d'archives", "sur la photo", "sur cette photo", "crédit photo", "illustration", "©"],
   defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
