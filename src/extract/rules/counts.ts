@@ -473,6 +473,14 @@ function partStart(doc: Doc, n: NumberMention): number {
 function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start });
   if (before.some((p) => /^[\s:,-]*$/.test(doc.text.slice(p.end, n.start)))) return true;
+  // "з них знищено 32", "из них сбиты 30": the part's verb between "of them" and the number.
+  const withVerb = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 60), end: n.start }).pop();
+  if (withVerb) {
+    const gap = { start: withVerb.end, end: n.start };
+    let rest = doc.text.slice(gap.start, gap.end);
+    for (const o of inSpan(doc.m.outcomes, gap)) rest = rest.slice(0, o.start - gap.start) + " ".repeat(o.end - o.start) + rest.slice(o.end - gap.start);
+    if (inSpan(doc.m.outcomes, gap).length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+)?[\s:,\/-]*$/u.test(rest)) return true;
+  }
   const after = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 });
   return after.some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
 }

@@ -49,6 +49,8 @@ const models = {
   "kh-35": { weapon: "missile.cruise", side: "RU", forms: ["Kh-35", "X-35", "Х-35"] },
   "s-300": { weapon: "missile.sam", forms: ["S-300", "С-300"] },
   "s-400": { weapon: "missile.sam", forms: ["S-400", "С-400"] },
+  // Ukraine's S-200 missiles refitted to strike the ground.
+  "s-200": { weapon: "missile.sam", side: "UA", forms: ["S-200", "С-200", "S200", "С200"] },
   zircon: { weapon: "missile.cruise", side: "RU", forms: ["Zircon", "Tsirkon", "Циркон*", "3М22", "3M22"] },
   oniks: { weapon: "missile.cruise", side: "RU", forms: ["Oniks", "Onyx", "Онікс*", "Оникс*", "П-800"] },
   atacms: { weapon: "missile.ballistic", side: "UA", forms: ["ATACMS", "Атакмс", "АТАКМС", "ATACMs"] },
@@ -61,6 +63,7 @@ const models = {
   "tornado-s": { weapon: "rocket", anonymous: true, forms: ["Tornado-S", "Торнадо-С"] },
   smerch: { weapon: "rocket", anonymous: true, forms: ["Smerch", "Смерч"] },
   uragan: { weapon: "rocket", anonymous: true, forms: ["Uragan", "Ураган"] },
+  hammer: { weapon: "bomb", anonymous: true, side: "UA", forms: ["AASM Hammer", "Hammer", "Хаммер", "Хамер"] },
 } satisfies Record<string, ModelEntry>;
 
 export type ModelId = keyof typeof models;
