@@ -166,7 +166,9 @@ export function findCounts(doc: Doc): CountFact[] {
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
       const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
-      const base = anchor ?? denominator ?? setBase ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
+      const bracketed = sameSentence && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? sameSentence : null;
+      const base = anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) continue;
       if (articleBeforeNoun(doc, s, n)) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });

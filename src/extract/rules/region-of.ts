@@ -167,8 +167,13 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
   // Words of a date ("В ночь на 4 декабря ПВО над Рязанской областью сбила…") do not push the place away.
   const leadWords = wordCount(doc.text.slice(lead.start, lead.end)) - datedWords(doc, lead);
   if (leadWords > 3 && !(leadWords <= 5 && inSpan(doc.m.attack, lead).length > 0)) return null;
-  if (countStart - last.end > 60 && !(countStart - last.end <= 90 && dateOnly(doc, { start: last.end, end: countStart }))) return null;
-  if (inSpan(doc.m.numbers, { start: last.end, end: countStart }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
+  // "Над Белгородской областью уничтожены 5 реактивных снарядов и 2 беспилотника": figures joined by "and" in
+  // the clause share its place.
+  const coordinated =
+    !/[,;:.!?—–]/.test(doc.text.slice(last.end, countStart)) &&
+    inSpan(doc.m.and, { start: Math.max(last.end, countStart - 10), end: countStart }).some((a) => /^\s*$/.test(doc.text.slice(a.end, countStart)));
+  if (countStart - last.end > 60 && !(countStart - last.end <= 90 && (coordinated || dateOnly(doc, { start: last.end, end: countStart })))) return null;
+  if (!coordinated && inSpan(doc.m.numbers, { start: last.end, end: countStart }).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
   return { region: p.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", p)], more: list.slice(1) };
 }
 
@@ -197,6 +202,9 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
 
 /** A gap that only joins two items: a comma and/or one of the language's "and" words. */
 export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
+  // "Брянской (12), Курской (8) и Белгородской (5) областей": a bracketed figure after an item is its remark.
+  const remark = /^\s*\([^()]{1,30}\)/u.exec(doc.text.slice(from, to));
+  if (remark) from += remark[0].length;
   // "Белгородской, Курской, Московской областей и Республики Крым": the region noun closing a part of
   // the list does not break it.
   const nouns = inSpan(doc.m.regionsPlural, { start: from, end: to });
