@@ -60,9 +60,24 @@ export function assembleReports(doc: Doc, frames: Frame[], facts: RawFact[]): { 
     if (!s) return false;
     return frames[si]!.orgEvidence.length > 0 || inSpan(doc.m.attribution, s).length > 0 || inSpan(doc.m.according, s).length > 0;
   };
-  // …unless the sentence before, in the same paragraph, names it ("…, a annoncé Zelensky. L'attaque a fait trois morts").
+  // …unless the sentence before, in the same paragraph, names it ("…, a annoncé Zelensky. L'attaque a fait trois morts"),
+  // the next one points back to it ("Про це повідомив начальник ОВА"), or a quotation holding it closes on its speaker.
   const unattributed = (si: number) =>
-    !attributed(si) && !(si > 0 && doc.sentences[si - 1]!.paragraph === doc.sentences[si]!.paragraph && attributed(si - 1));
+    !attributed(si) && !(si > 0 && doc.sentences[si - 1]!.paragraph === doc.sentences[si]!.paragraph && attributed(si - 1)) && !pointedBack(si) && !quotedSpeaker(si);
+  const pointedBack = (si: number) => {
+    const next = doc.sentences[si + 1];
+    if (!next || next.paragraph - doc.sentences[si]!.paragraph > 1 || !attributed(si + 1)) return false;
+    return inSpan(doc.m.anaphora, { start: next.start, end: Math.min(next.end, next.start + 30) }).some((a) => /^[\s"«“]*$/.test(doc.text.slice(next.start, a.start)));
+  };
+  const quotedSpeaker = (si: number) => {
+    const here = doc.sentences[si]!;
+    const para = doc.sentences.filter((x) => x.paragraph === here.paragraph);
+    const before = doc.text.slice(para[0]!.start, here.start);
+    const opened = (before.match(/[«“„]|(?:^|\s)"/gu) ?? []).length > (before.match(/[»”]|"(?=[\s,.;:–—-]|$)/gu) ?? []).length;
+    if (!opened) return false;
+    const closing = para.find((x) => x.start >= here.start && /[»”"]\s*[,–—-]+\s*\S/u.test(doc.text.slice(x.start, x.end)));
+    return closing !== undefined && attributed(doc.sentences.indexOf(closing));
+  };
   const sentence = (si: number) => doc.sentences[si]!;
   // Places named with an unattributed toll are the outlet's too ("Une attaque … sur Kiev a blessé 11 personnes").
   const outletSentences = new Set(facts.filter((f) => f.type === "casualty" && doc.kind === "news" && unattributed(f.fact.sentence)).map((f) => f.fact.sentence));

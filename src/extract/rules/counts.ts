@@ -316,7 +316,7 @@ const STOPPED = new Set<Outcome>(["intercepted", "neutralized", "suppressed"]);
  * been shot down": when all of them are told, the figure is both what was launched and what was stopped.
  */
 function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: CountFact): CountFact[] {
-  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 14), end: n.start }).pop() ?? theLaunched(doc, s, n, c);
+  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 24), end: n.start }).pop() ?? theLaunched(doc, s, n, c);
   if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return allOfThemAfter(doc, s, c);
   if (inSpan(doc.m.negations, { start: all.start, end: all.end + 8 }).length > 0) return [];
   const rule = "count/<all> <number> <weapon>";

@@ -34,6 +34,15 @@ export function chooseOutcome(
     else if (c.start >= end && !after) after = c;
     else if (c.start >= start && c.end <= end && !inside) inside = c;
   }
+  // "…with 40 drones, 36 of which were destroyed, and an Iskander-M missile": the verb of a part's clause,
+  // closed by a comma, does not reach the figures after it; the clause's own verb before it does.
+  if (before && !opts.location && /,/.test(doc.text.slice(before.end, start))) {
+    const part = inSpan(doc.m.partOf, { start: Math.max(s.start, before.start - 40), end: before.start }).pop();
+    if (part && !/[,;]/.test(doc.text.slice(part.end, before.start)) && /,\s*(?:\p{N}+\s+)?$/u.test(doc.text.slice(Math.max(s.start, part.start - 12), part.start))) {
+      const outer = cues.filter((c) => c.end <= part.start).pop();
+      if (outer) before = outer;
+    }
+  }
   // "20 downed drones", "о 25 сбитых беспилотниках", "сім збитих дронів": a participle between the
   // number and its noun is the figure's own outcome.
   if (inside && !opts.location) return pick(doc, inside, opts.location);

@@ -3,7 +3,7 @@ import type { RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
-import { targetOfVerb } from "./actors.js";
+import { isActor, targetOfVerb } from "./actors.js";
 
 /** Bodies that speak for a whole country. */
 const NATIONAL_BODIES: ReadonlySet<string> = new Set(["UA.air_force", "UA.general_staff", "UA.president", "UA.government", "RU.mod", "RU.government"]);
@@ -50,6 +50,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
       ? { start: capitalMention.start, end: capitalMention.end, region: capital, name: capital, kind: "region" }
       : named;
   if (!place) return null;
+  // "…, in what Kyiv said was the largest attack": a place that speaks is no place of the figure.
+  if (place === named && isActor(doc, place)) return null;
   const gapSpan = { start: pos, end: place.start };
   const gap = doc.text.slice(pos, place.start);
   // One comma may open a participle that names the destination ("12 drones, flying to Moscow").
