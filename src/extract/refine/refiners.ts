@@ -61,8 +61,11 @@ const sameFigureTwice: Refiner = {
       const kept: Count[] = [];
       for (const c of r.counts) {
         // The same figure: same class, outcome and number; a model or a region stated only once joins it.
+        // Two numbers of one sentence are two figures ("четыре — над Курской, … четыре дрона — над Крымом и морем").
+        const numberAt = (x: Count) => x.provenance.evidence.find((e) => e.role === "number" && e.by === undefined)?.start;
+        const twoInOne = (x: Count) => sentenceOf.get(x) === sentenceOf.get(c) && numberAt(x) !== undefined && numberAt(c) !== undefined && numberAt(x) !== numberAt(c);
         const prev = kept.find(
-          (x) => sameClass(x, c) && x.outcome === c.outcome && x.n === c.n && (x.region === c.region || x.region === null || c.region === null) && (x.model === c.model || x.model === null || c.model === null),
+          (x) => sameClass(x, c) && x.outcome === c.outcome && x.n === c.n && (x.region === c.region || x.region === null || c.region === null) && (x.model === c.model || x.model === null || c.model === null) && !twoInOne(x),
         );
         if (!prev) {
           kept.push(c);

@@ -17,7 +17,9 @@ const NATIONAL: ReadonlySet<Org> = new Set<Org>(["UA.air_force", "UA.general_sta
  * place of their own, no national body speaks in them, and they do not say they are totals.
  */
 export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineContext): void {
-  const countSentences = new Set(reports.flatMap((r) => r.counts.map((c) => sentenceOf.get(c))));
+  // Sentences holding a figure, merged ones included (a figure told twice keeps only its first sentence).
+  const sentenceAt = (pos: number) => doc.sentences.findIndex((x) => x.start <= pos && pos < x.end);
+  const countSentences = new Set<number | undefined>(reports.flatMap((r) => r.counts.flatMap((c) => [sentenceOf.get(c), ...c.provenance.evidence.filter((e) => e.role === "number" || e.by === "count/same-figure-twice").map((e) => sentenceAt(e.start))])));
   const postScene = sceneOfThePost(doc);
   for (const r of reports) {
     for (const c of r.counts) {

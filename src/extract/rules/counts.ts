@@ -184,11 +184,12 @@ export function findCounts(doc: Doc): CountFact[] {
         for (const r of eachList) out.push(bareCount(si, n, base, outcome, q, r, [numEv, ...region!.evidence], "count/<each> <regions>"));
         continue;
       }
-      if (region && region.more.length > 0) continue;
+      // "четыре — над Крымом и Херсонской областью": a figure shared by several regions has no region of its own.
+      const shared = region !== null && region.more.length > 0;
       // "Над Курской областью сбиты два беспилотника. Один из них упал…": a part with no place of its own is where its whole was.
       const partRule = "count/<part-of> <number>" as const;
       const anchorRegion = !region && base === anchor && base.region !== null ? base.evidence.filter((e) => e.role === "region").map((e) => ({ ...e, by: e.by ?? partRule })) : [];
-      out.push(bareCount(si, n, base, outcome, q, region?.region ?? (anchorRegion.length > 0 ? base.region : null), [numEv, ...(qev ? [qev] : []), ...(region?.evidence ?? anchorRegion), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : base === setBase ? "count/<of> <weapon> <outcome>, <number>" : base === denominator ? "count/<of> <number> <weapon>, <number>" : "count/<list-item> <number> <region>"));
+      out.push(bareCount(si, n, base, outcome, q, shared ? null : region?.region ?? (anchorRegion.length > 0 ? base.region : null), [numEv, ...(qev ? [qev] : []), ...(shared ? [] : region?.evidence ?? anchorRegion), ...(oc ? [oc.evidence] : [])], base === anchor ? "count/<part-of> <number>" : base === setBase ? "count/<of> <weapon> <outcome>, <number>" : base === denominator ? "count/<of> <number> <weapon>, <number>" : "count/<list-item> <number> <region>"));
     }
     // "по одному – над Брянской и Курской областями", "one each over …" without a digit.
     for (const e of inSpan(doc.m.each, s)) {

@@ -45,6 +45,11 @@ export function chooseOutcome(
   }
   // "20 downed drones", "о 25 сбитых беспилотниках", "сім збитих дронів": a participle between the
   // number and its noun is the figure's own outcome.
+  // "shot down all five Russia-launched drones": a launch word inside the figure describes whose weapons they
+  // were; the verb before them is what befell them.
+  if (inside && !opts.location && inside.value === "launched" && before && before.value !== "launched" && before.value !== "debris" && !/[,;.]/.test(doc.text.slice(before.end, start))) {
+    return pick(doc, before, opts.location);
+  }
   if (inside && !opts.location) return pick(doc, inside, opts.location);
   // "26 drones Shahed lancés par la Russie": a participle naming who launched them describes the
   // drones; the clause's own verb comes before.

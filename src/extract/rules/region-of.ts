@@ -194,7 +194,9 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
   const ref = inSpan(doc.m.thisRegion, { start: pos, end: Math.min(s.end, pos + 40) })[0];
   if (!ref) return null;
   const gapSpan = { start: pos, end: ref.start };
-  if (inSpan(doc.m.over, gapSpan).length === 0 || inSpan(doc.m.numbers, gapSpan).length > 0) return null;
+  // "shot down five drones there": a word that is itself the place needs no preposition before it.
+  const adverb = /^\s*$/.test(doc.text.slice(pos, ref.start)) && !/\s/.test(doc.text.slice(ref.start, ref.end).trim());
+  if ((!adverb && inSpan(doc.m.over, gapSpan).length === 0) || inSpan(doc.m.numbers, gapSpan).length > 0) return null;
   if (inSpan(doc.m.places, { start: ref.start, end: ref.end + 30 }).length > 0) return null;
   const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 600), end: pos }).filter((p) => p.kind === "region");
   const p = earlier[earlier.length - 1];

@@ -87,6 +87,10 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     // "a drone that was trying to attack targets": a verb of attack starts a clause of its own.
     if (inSpan(doc.m.attack, { start: gapStart, end: next.start }).length > 0) break;
     if (prev.kind === "location" || next.kind === "location") break;
+    // "cinq autres missiles, sans préciser si les missiles…": the same weapon word again starts another phrase.
+    if (next.kind === "weapon" && prev.kind === "weapon" && next.weapon === prev.weapon && /\p{L}/u.test(gap)) break;
+    // "18 of the drones before they reached their targets": a word for any target joins only as a listed item.
+    if (next.kind === "weapon" && next.weapon === "any" && !/^[\s«»"'“”„,\/()–-]*$/u.test(gap) && inSpan(doc.m.and, { start: gapStart, end: next.start }).length === 0) break;
     // Words in brackets qualify the figure ("29 балістичних (в т.ч. протикорабельних) ракет"): skip them.
     const open = doc.text.lastIndexOf("(", next.start);
     if (open >= first.start && doc.text.indexOf(")", open) > next.start) continue;

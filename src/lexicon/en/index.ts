@@ -130,6 +130,7 @@ const lexicon: Lexicon = {
     bounded: ["in months", "in weeks", "for months", "for weeks", "in recent days", "in recent weeks", "in recent months", "in several months", "in several weeks", "this month", "this week", "since last month", "since last week", "in a month", "in a week"],
   },
   period: [
+    "in the last days of", "in the first days of", "in the final days of", "over the holidays",
     // A month with no day ("In July, Russia launched…"): what the sentence counts happened over that month, not in this attack.
     "in January", "in February", "in March", "in April", "in May", "in June", "in July", "in August", "in September", "in October", "in November", "in December",
     "last January", "last February", "last March", "last April", "last May", "last June", "last July", "last August", "last September", "last October", "last November", "last December",

@@ -131,6 +131,7 @@ const lexicon: Lexicon = {
     bounded: ["depuis des mois", "depuis des semaines", "depuis plusieurs mois", "depuis plusieurs semaines", "depuis quelques mois", "depuis quelques semaines", "ces derniers jours", "ces derniers mois", "ces dernières semaines", "ce mois-ci", "cette semaine", "depuis le mois dernier", "depuis la semaine dernière"],
   },
   period: [
+    "dans les derniers jours de", "dans les premiers jours de", "lors des derniers jours de",
     // Un mois sans jour (« En juillet, Moscou avait lancé… ») : ce que la phrase compte n'est pas de cette attaque.
     "en janvier", "en février", "en fevrier", "en mars", "en avril", "en mai", "en juin", "en juillet", "en août", "en aout", "en septembre", "en octobre", "en novembre", "en décembre",
     "au mois de janvier", "au mois de février", "au mois de mars", "au mois d'avril", "au mois de mai", "au mois de juin", "au mois de juillet", "au mois d'août", "au mois de septembre", "au mois d'octobre", "au mois de novembre", "au mois de décembre",
