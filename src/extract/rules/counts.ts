@@ -518,6 +518,18 @@ function partitive(doc: Doc, n: NumberMention, group: { start: number }): boolea
   return inSpan(doc.m.outOf, { start: n.end, end: group.start }).some((o) => /^\s*$/.test(doc.text.slice(n.end, o.start)) && /^\s*(?:the\s+)?$/iu.test(doc.text.slice(o.end, group.start)));
 }
 
+/** After the last comma before `to`, a word other than "and", "also" or an article opens a clause of its own ("…, а безпілотник"). */
+function startsClause(doc: Doc, from: number, to: number): boolean {
+  const comma = doc.text.lastIndexOf(",", to - 1);
+  if (comma < from) return false;
+  const span = { start: comma + 1, end: to };
+  let rest = doc.text.slice(span.start, span.end);
+  for (const m of [...inSpan(doc.m.and, span), ...inSpan(doc.m.also, span), ...inSpan(doc.m.one, span)]) {
+    rest = rest.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + rest.slice(m.end - span.start);
+  }
+  return /\p{L}/u.test(rest);
+}
+
 /**
  * "…six missiles Kinjal, un type d'armement difficile à intercepter": an article (a language's "one" word) before
  * a noun that is no weapon is no figure. As a figure it is followed by punctuation, a part or place word, or its
@@ -574,6 +586,9 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (!group) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;
+    // "Ракети були збиті усі, а безпілотник…": a verb before a comma belongs to the clause before, not to a noun without a number.
+    // (A list goes on after a comma: "…ракетою Іскандер-М, керованою авіаційною ракетою Х-59".)
+    if (oc.evidence.end <= start && startsClause(doc, oc.evidence.end, start)) continue;
     const place = regionFor(doc, s, { start, end: group.end }, group.end, oc.evidence);
     out.push({
       sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",

@@ -314,7 +314,9 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
       else ru += 3;
       continue;
     }
-    if (nextToWeapon(doc, w)) {
+    // "россияне запустили", "the Russians launched": the side that launches is the attacker.
+    const launches = inSpan(doc.m.outcomes, { start: w.end, end: Math.min(s.end, w.end + 30) }).some((o) => o.value === "launched" && /^\s+$/u.test(doc.text.slice(w.end, o.start)));
+    if (nextToWeapon(doc, w) || launches) {
       if (w.value === "UA") ru += 3;
       else ua += 3;
     } else if (

@@ -2,7 +2,7 @@ import type { Outcome } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, type Doc } from "../context.js";
 import type { OutcomeCue, Valued } from "../mentions/types.js";
-import type { Evidence } from "../../model/span.js";
+import type { Evidence, Span } from "../../model/span.js";
 
 export interface OutcomeChoice {
   outcome: Outcome;
@@ -16,7 +16,21 @@ const ADJACENT_GAP = /^[\s,]*(?:[\p{L}\p{M}'’-]+\s+){0,4}$/u;
  * first: "збито 92 БпЛА", "a lancé 539 drones"), unless a cue follows it closely
  * ("550 drones … ont été lancés", "28 were shot down"). Numbers of places take only a cue before them.
  */
-export function chooseOutcome(
+export function chooseOutcome(doc: Doc, s: Sentence, start: number, end: number, opts: { location: boolean }): OutcomeChoice | null {
+  const chosen = chooseCue(doc, s, start, end, opts);
+  return chosen && negated(doc, s, chosen.evidence) ? null : chosen;
+}
+
+/**
+ * "не вдалося збити три дрони", "failed to shoot down three drones", "n'ont pas été abattus": a verb negated
+ * says what did not befall the weapons; the figure has no outcome from it.
+ */
+function negated(doc: Doc, s: Sentence, cue: Span): boolean {
+  const lead = { start: Math.max(s.start, cue.start - 30), end: cue.start };
+  return inSpan(doc.m.negations, lead).some((x) => x.end <= cue.start && /^[\s'’]*(?:[\p{L}'’-]+\s+){0,2}$/u.test(doc.text.slice(x.end, cue.start)));
+}
+
+function chooseCue(
   doc: Doc,
   s: Sentence,
   start: number,

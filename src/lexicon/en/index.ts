@@ -65,7 +65,7 @@ const lexicon: Lexicon = {
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
     debris: ["debris", "wreckage", "fragments", "falling debris"],
   },
-  negation: ["all but", "none of the", "not", "no", "n't", "declined to", "refused to"],
+  negation: ["all but", "none of the", "not", "no", "n't", "declined to", "refused to", "failed to", "unable to"],
   qualifiers: {
     at_least: ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of"],
     about: ["about", "around", "nearly", "almost", "approximately", "some", "roughly", "close to", "an estimated"],
