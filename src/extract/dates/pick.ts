@@ -39,7 +39,8 @@ export function pickAttackDate(mentions: readonly DateMention[]): AttackDate | n
     else {
       // Wire copy published a day later: "overnight" is relative to the day the story names
       // ("… said on Saturday"), not to the publication date.
-      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night);
+      // (The evening a night began, "із вечора 6 лютого", is no later day of the story.)
+      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening");
       const lag = day ? daysBetween(day.date, main.date) : 0;
       if (day && lag >= 1 && lag <= 2) {
         return { date: day.date, night: true, certain: false, evidence: [main, day] };

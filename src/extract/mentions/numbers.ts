@@ -8,7 +8,7 @@ import { lookupKey } from "../../text/pattern.js";
  * three digits). Not part of a name or a code: no letter or hyphen-with-letter before ("Х-101",
  * "Shahed-136", "Ту-95"), no letter right after ("95МС"), not inside a time or decimal.
  */
-const DIGITS = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])(\d{1,3}(?:[ .,'](?=\d{3}(?!\d))\d{3})+|\d+)(?:-(?:ма|ми|ти|ох|ьох|х|м|ю|ій|ьма))?(?![\p{L}\p{N}]|[.,:]\d|-\p{L})/gu;
+const DIGITS = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])(\d{1,3}(?:[ .,'](?=\d{3}(?!\d))\d{3})+|\d+)(?:-(?:ма|ми|ти|ох|ьох|х|м|ю|ій|ьма|го|ого|му|ому))?(?![\p{L}\p{N}]|[.,:]\d|-\p{L})/gu;
 
 interface Compiled {
   re: RegExp | null;

@@ -71,7 +71,8 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       (n) =>
         !doc.dateSpans.some((d) => overlaps(d, n)) &&
         inSpan(doc.m.weapons, { start: n.end, end: n.end + 30 }).every((w) => !/^[\s\p{L}'-]{0,20}$/u.test(doc.text.slice(n.end, w.start))) &&
-        !isAge(doc, n),
+        !isAge(doc, n) &&
+        !oneOfThings(doc, n),
     );
     // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
@@ -200,6 +201,19 @@ function withoutAges(doc: Doc, from: number, to: number): string {
     .sort((a, b) => b.start - a.start);
   for (const x of spans) out = out.slice(0, x.start - from) + " ".repeat(x.end - x.start) + out.slice(x.end - from);
   return out.replace(/\s+/g, " ");
+}
+
+/** "постраждав один з об'єктів інфраструктури", "one of the buildings": a number of things, not of people. */
+function oneOfThings(doc: Doc, n: Mention): boolean {
+  const of = inSpan(doc.m.outOf, { start: n.end, end: n.end + 12 }).find((o) => /^\s*$/.test(doc.text.slice(n.end, o.start)));
+  if (!of) return false;
+  // "з них", "of them": a part of people named before.
+  if (inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 }).some((p) => p.start <= of.start && of.end <= p.end)) return false;
+  const next = { start: of.end, end: of.end + 30 };
+  const words = doc.text.slice(next.start, next.end).trim().split(/\s+/);
+  if (!words[0] || !/\p{L}/u.test(words[0])) return false;
+  // "one of the victims", "троє з постраждалих": people after all.
+  return inSpan(doc.m.persons, next).length + inSpan(doc.m.casualties, next).length === 0;
 }
 
 function partOfBefore(doc: Doc, n: Mention): boolean {

@@ -248,7 +248,9 @@ function continuesPrevious(doc: Doc, s: Sentence, si: number, out: CountFact[]):
   const listed = inSpan(doc.m.numbers, s).some((n) => {
     const group = weaponGroupAfter(doc, n.end, s.end);
     const from = group ? group.end : n.end;
-    return /^\s*[–—-]\s/u.test(doc.text.slice(from, from + 4)) || inSpan(doc.m.over, { start: from, end: from + 12 }).some((o) => /^\s*$/.test(doc.text.slice(from, o.start)));
+    const placed = /^\s*[–—-]\s/u.test(doc.text.slice(from, from + 4)) || inSpan(doc.m.over, { start: from, end: from + 12 }).some((o) => /^\s*$/.test(doc.text.slice(from, o.start)));
+    // "Один безпілотник — в повітрі": the item must name a place ("— над Брянской областью"), not a state.
+    return placed && inSpan(doc.m.places, { start: from, end: Math.min(s.end, from + 60) }).length > 0;
   });
   return listed && /^[\s«"“„']*\d|^[\s«"“„']*\p{L}/u.test(opening) ? prev : null;
 }

@@ -112,7 +112,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   // "64 Shahed drones and other types": the figure counts more than the model named.
   const tail = inSpan(doc.m.otherTypes, { start: last.end, end: Math.min(limit, last.end + 60) })[0];
   if (tail && /^[\s,«»"'“”]*$/.test(doc.text.slice(last.end, tail.start))) marks.push(tail);
-  const inner = inSpan(doc.m.otherTypes, { start: first.start, end: last.end });
+  // (A phrase of other types may begin inside the group and end after it: "Shahed та безпілотників інших типів".)
+  const inner = inSpan(doc.m.otherTypes, { start: first.start, end: Math.min(limit, last.end + 40) }).filter((m) => m.start < last.end);
   marks.push(...inner);
   const ev = [...taken.map((e) => evidence(doc, e.kind === "model" ? "model" : "weapon", e)), ...marks.map((m) => evidence(doc, "weapon", m))];
   if (first.kind === "location") {

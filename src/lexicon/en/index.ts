@@ -52,7 +52,7 @@ const lexicon: Lexicon = {
   including: ["including", "among them", "mostly", "mainly"],
   otherTypes: ["and other types", "and other drones", "and other UAVs", "and decoys", "and decoy drones", "and other types of UAVs", "and other types of drones", "and drones of other types"],
   total: ["in total", "a total of", "total", "overall", "altogether", "in all"],
-  nationwide: ["across the country", "across Ukraine", "across Russia", "nationwide", "over Russian regions", "over Russia", "over Ukraine", "over several regions", "in several regions", "across several regions"],
+  nationwide: ["across the country", "at Ukraine", "on Ukraine", "against Ukraine", "attacked Ukraine", "at Russia", "against Russia", "attacked Russia", "across Ukraine", "across Russia", "nationwide", "over Russian regions", "over Russia", "over Ukraine", "over several regions", "in several regions", "across several regions"],
   determiners: ["the", "its", "their"],
   background: ["since", "has relied", "have relied", "relies", "rely", "regularly", "frequently", "often", "routinely", "has used", "have used", "has been using", "have been using", "uses", "typically", "usually"],
   more: ["more", "others", "other", "additional", "further"],
