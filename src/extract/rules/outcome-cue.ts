@@ -57,6 +57,11 @@ function chooseCue(
       if (outer) before = outer;
     }
   }
+  // "…a été détruit, notant que six drones … ont été neutralisés": the verb before a "that" belongs to the clause
+  // that reports; the figure's own verb follows it in the reported clause.
+  if (before && after && !opts.location && inSpan(doc.m.that, { start: before.end, end: start }).length > 0 && !/[;.!?]/.test(doc.text.slice(end, after.start)) && inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0) {
+    return pick(doc, after, opts.location);
+  }
   // "20 downed drones", "о 25 сбитых беспилотниках", "сім збитих дронів": a participle between the
   // number and its noun is the figure's own outcome.
   // "shot down all five Russia-launched drones": a launch word inside the figure describes whose weapons they

@@ -82,7 +82,7 @@ const lexicon: Lexicon = {
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them"],
   each: ["one each", "one over each", "each"],
-  over: ["targeting", "aimed at", "against", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at", "headed for", "headed to", "headed towards", "heading towards", "flying toward", "en route to", "in the direction of", "directed at"],
+  over: ["targeting", "aimed at", "against", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at", "headed for", "headed to", "headed towards", "heading towards", "flying toward", "en route to", "in the direction of", "directed at", "near", "close to", "off the coast of"],
   above: ["over", "above", "in the sky over", "in the skies over", "in the skies above"],
   regionNouns: ["regions of", "territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],
   compass: ["east of", "west of", "north of", "south of", "northeast of", "southeast of", "northwest of", "southwest of", "north-east of", "south-east of", "north-west of", "south-west of", "kilometres from", "kilometers from", "km from", "miles from"],

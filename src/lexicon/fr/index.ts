@@ -83,7 +83,7 @@ const lexicon: Lexicon = {
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
   outOf: ["des", "sur", "sur les"],
   each: ["un chacun", "un au-dessus de chacune"],
-  over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient", "se dirigeaient vers", "se dirigeait vers", "qui se dirigeaient vers", "en route vers"],
+  over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient", "se dirigeaient vers", "se dirigeait vers", "qui se dirigeaient vers", "en route vers", "ciblant", "ciblaient", "près de", "près du", "près des", "à proximité de", "aux abords de", "au dessus de", "au dessus du", "au dessus des", "qui volaient en direction de", "volant en direction de"],
   above: ["au-dessus de", "au-dessus du", "au-dessus des", "au-dessus d'", "dans le ciel de"],
   regionNouns: ["régions", "des régions", "villes", "régions de", "des régions de", "la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
   compass: ["à l'est de", "à l'ouest de", "au nord de", "au sud de", "au nord-est de", "au sud-est de", "au nord-ouest de", "au sud-ouest de", "kilomètres de", "km de"],
