@@ -227,7 +227,9 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   const own = { start: pos, end: nextToll ? nextToll.start : s.end };
   const broad = inSpan(doc.m.belonging.broadArea, own)[0];
   if (broad && !inSpan(doc.m.places, { start: pos, end: broad.start }).length) return null;
-  const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null);
+  // "…tuées en Ukraine, dont trois dans le port d'Odessa": a place after "of them" is the part's, not the toll's.
+  const partAfter = inSpan(doc.m.partOf, { start: pos, end: s.end })[0];
+  const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null && !(partAfter && p.start >= partAfter.end));
   const launch = launchPlaces(doc, s);
   const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));

@@ -105,6 +105,8 @@ export function findCounts(doc: Doc): CountFact[] {
         denominator = total;
         continue;
       }
+      // "des fragments d'un drone ont touché", "уламки двох дронів впали": what fell or struck was debris.
+      if (group && !group.location && debrisBefore(doc, s, n)) continue;
       if (group) {
         const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])], item ? listOutcome : null);
         // "по семь беспилотников над Смоленской и Ростовской областями": that many over each.
@@ -161,6 +163,14 @@ export function findCounts(doc: Doc): CountFact[] {
       // "dont 14 ont été hospitalisés", "including four minors": people, not weapons.
       if (inSpan(doc.m.casualties, { start: n.end, end: Math.min(s.end, n.end + 40) }).length > 0) continue;
       if (inSpan(doc.m.persons, { start: n.end, end: Math.min(s.end, n.end + 30) }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, p.start)))) continue;
+      // "neuf autres blessées …, dont trois dans le port": a part of a toll counts people, not weapons.
+      if (partOfAnchor(doc, n) && partOfAToll(doc, s, n)) continue;
+      // "…abattu 42 drones … dans le sud et le centre du pays, sur les 86 lancés": the total the part was taken from.
+      const total = sameSentenceCount(out, si);
+      if (total && launchedTotal(doc, n)) {
+        out.push(bareCount(si, n, total, "launched", q, null, [numEv, ...(qev ? [qev] : [])], "count/<number> <weapon> <out-of> <number>"));
+        continue;
+      }
       // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
       const anchor = partOfAnchor(doc, n) ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value) ?? weaponsNamedBefore(doc, si, n, out)) : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
@@ -549,6 +559,33 @@ function articleBeforeNoun(doc: Doc, s: Sentence, n: NumberMention): boolean {
   return !inSpan(doc.m.outcomes, near).some((o) => o.start >= n.end && threeWords.test(doc.text.slice(n.end, o.start)));
 }
 
+/** A debris word right before a figure ("fragments d'un", "уламки двох", "debris from two"). */
+function debrisBefore(doc: Doc, s: Sentence, n: { start: number }): boolean {
+  return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: n.start }).some((o) => o.value === "debris" && /^\s*(?:[\p{L}'’-]+\s*){0,2}$/u.test(doc.text.slice(o.end, n.start)));
+}
+
+/** The last figure of this sentence, if any. */
+function sameSentenceCount(out: CountFact[], si: number): CountFact | null {
+  const c = out[out.length - 1];
+  return c && c.sentence === si ? c : null;
+}
+
+/** "sur les 86 lancés", "out of the 86 launched", "із 86 запущених": a bare total between "out of" and a launch word. */
+function launchedTotal(doc: Doc, n: NumberMention): boolean {
+  const of = inSpan(doc.m.outOf, { start: Math.max(0, n.start - 14), end: n.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, n.start)));
+  if (!of) return false;
+  return inSpan(doc.m.outcomes, { start: n.end, end: n.end + 20 }).some((o) => o.value === "launched" && /^\s*$/.test(doc.text.slice(n.end, o.start)));
+}
+
+/** The number before a part ("neuf autres blessées …, dont trois") counts people: the part does too. */
+function partOfAToll(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  const prev = inSpan(doc.m.numbers, { start: s.start, end: n.start }).pop();
+  if (!prev) return false;
+  const after = { start: prev.end, end: Math.min(n.start, prev.end + 30) };
+  const near = (xs: readonly { start: number }[]) => xs.some((x) => /^\s*(?:[\p{L}'’-]+\s+){0,1}$/u.test(doc.text.slice(prev.end, x.start)));
+  return near(inSpan(doc.m.casualties, after)) || near(inSpan(doc.m.persons, after));
+}
+
 function lastCountNear(out: CountFact[], si: number): CountFact | null {
   const c = out[out.length - 1];
   return c && si - c.sentence <= 1 ? c : null;
@@ -570,6 +607,8 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (taken.some((c) => c.sentence === si && c.evidence.some((e) => overlaps(e, w)))) continue;
     if (out.some((c) => c.evidence.some((e) => overlaps(e, w)))) continue;
     if (inSpan(doc.m.modifies, { start: w.end, end: w.end + 24 }).some((x) => /^\s*$/.test(doc.text.slice(w.end, x.start)))) continue;
+    // "des fragments d'un drone ont touché", "debris from a drone hit", "уламки дрона впали": what struck was debris.
+    if (debrisBefore(doc, s, w)) continue;
     let start = w.start;
     const ev: Evidence[] = [];
     if (usesArticle) {

@@ -72,7 +72,8 @@ function chooseCue(
   if (inside && !opts.location) return pick(doc, inside, opts.location);
   // "26 drones Shahed lancés par la Russie": a participle naming who launched them describes the
   // drones; the clause's own verb comes before.
-  if (after && before && inSpan(doc.m.agent, { start: after.end, end: after.end + 6 }).some((a) => /^\s*$/.test(doc.text.slice(after!.end, a.start)))) {
+  // ("dont sept avaient été abattus par la défense aérienne": a stop verb with its agent is the figure's own.)
+  if (after && before && after.value === "launched" && inSpan(doc.m.agent, { start: after.end, end: after.end + 6 }).some((a) => /^\s*$/.test(doc.text.slice(after!.end, a.start)))) {
     after = null;
   }
   // "…launched 72 drones, of which 65 drones and four missiles were shot down": after "of which" a

@@ -63,6 +63,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const parts = [...inSpan(doc.m.partOf, gapSpan), ...inSpan(doc.m.outOf, gapSpan)];
   const origin = inSpan(doc.m.from, gapSpan).filter((f) => !parts.some((p) => p.start <= f.start && f.end <= p.end && p.end - p.start > f.end - f.start));
   if (inSpan(doc.m.launch, gapSpan).length > 0 || origin.length > 0) return null;
+  // "…interceptés mais qu'un drone avait frappé … dans le port": another weapon's clause stands between.
+  if (inSpan(doc.m.weapons, gapSpan).length > 0) return null;
   const over = inSpan(doc.m.over, gapSpan);
   const lastOver = over[over.length - 1];
   if (!lastOver) return null;
@@ -258,7 +260,9 @@ export function regionFronted(doc: Doc, s: Sentence, countStart: number): Region
  * the passive (or object-first) clause opens with is where its figure was aimed.
  */
 function passiveSubject(doc: Doc, s: Sentence, cue: Span, countStart: number): RegionChoice | null {
-  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", cue.start) + 1, doc.text.lastIndexOf(";", cue.start) + 1);
+  // "…ont signalé que la région d'Odessa avait été attaquée par huit drones": a reported clause starts after "that".
+  const that = inSpan(doc.m.that, { start: s.start, end: cue.start }).pop();
+  const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", cue.start) + 1, doc.text.lastIndexOf(";", cue.start) + 1, that ? that.end : s.start);
   const places = inSpan(doc.m.places, { start: clauseStart, end: cue.start });
   const place = places[places.length - 1];
   if (!place || places.length > 1 || wordCount(doc.text.slice(clauseStart, place.start)) > 2 || wordCount(doc.text.slice(place.end, cue.start)) > 2) return null;
