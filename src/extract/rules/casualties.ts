@@ -229,7 +229,8 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   if (broad && !inSpan(doc.m.places, { start: pos, end: broad.start }).length) return null;
   // "…tuées en Ukraine, dont trois dans le port d'Odessa": a place after "of them" is the part's, not the toll's.
   const partAfter = inSpan(doc.m.partOf, { start: pos, end: s.end })[0];
-  const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null && !(partAfter && p.start >= partAfter.end));
+  const partEnd = partAfter ? partAfter.end + (/[,;.]/.exec(doc.text.slice(partAfter.end, s.end))?.index ?? s.end - partAfter.end) : -1;
+  const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null && !(partAfter && p.start >= partAfter.end && p.start < partEnd));
   const launch = launchPlaces(doc, s);
   const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));

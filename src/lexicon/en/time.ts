@@ -26,7 +26,7 @@ export const en: TimeLexicon = {
   nightFrom: ["on the night of", "the night of", "night of", "overnight from", "the night from"],
   nightJoin: ["to", "into"],
   night: [
-    "overnight", "at night", "last night", "during the night", "in the night", "through the night",
+    "overnight", "at night", "last night", "during the night", "in the night", "through the night", "this past night", "during the past night", "over the past night", "the past night",
     "nighttime", "night-time", "in the early hours of", "in the early hours", "early hours of",
 
   ],
