@@ -3,7 +3,7 @@ import type { CountRuleId } from "../rule-ids.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
 import { evidence, inSpan, overlaps, type Doc } from "../context.js";
-import type { NumberMention } from "../mentions/types.js";
+import type { NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
 import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
@@ -179,7 +179,12 @@ export function findCounts(doc: Doc): CountFact[] {
       // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
       const bracketed = sameSentence && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? sameSentence : null;
       const base = anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
-      if (!base) continue;
+      if (!base) {
+        // "больше всего беспилотников (11) сбили над акваторией…": the figure in brackets after its weapons.
+        const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si);
+        if (inBrackets) out.push(inBrackets);
+        continue;
+      }
       if (articleBeforeNoun(doc, s, n)) continue;
       const oc = chooseOutcome(doc, s, n.start, n.end, { location: false });
       const outcome = base === anchor && !oc ? base.outcome : base === listHead ? (oc && oc.evidence.start > n.start ? oc.outcome : base.outcome) : oc?.outcome ?? base.outcome;
@@ -223,6 +228,8 @@ export function findCounts(doc: Doc): CountFact[] {
       if (last) listOutcome = { outcome: last.value as Outcome, evidence: evidence(doc, "outcome", last) };
       const own = out.filter((c) => c.sentence === si);
       if (own.length > 0) head = own[own.length - 1]!;
+      // "БПЛА были также уничтожены:" — a heading with weapons and a verb but no figure: its items take both.
+      else if (last) head = listHeading(doc, s, si, last) ?? head;
     }
   });
   return out;
@@ -562,6 +569,35 @@ function articleBeforeNoun(doc: Doc, s: Sentence, n: NumberMention): boolean {
 /** A debris word right before a figure ("fragments d'un", "уламки двох", "debris from two"). */
 function debrisBefore(doc: Doc, s: Sentence, n: { start: number }): boolean {
   return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: n.start }).some((o) => o.value === "debris" && /^\s*(?:[\p{L}'’-]+\s*){0,2}$/u.test(doc.text.slice(o.end, n.start)));
+}
+
+/** A figure in brackets right after its weapons: "беспилотников (11) сбили над…", "drones (11) were downed over…". */
+function weaponBeforeBracket(doc: Doc, s: Sentence, n: NumberMention, q: Qualifier, qev: Evidence | null, numEv: Evidence, si: number): CountFact | null {
+  const open = /\(\s*$/.exec(doc.text.slice(Math.max(s.start, n.start - 3), n.start));
+  const close = /^\s*\)/.exec(doc.text.slice(n.end, n.end + 3));
+  if (!open || !close) return null;
+  const bracketStart = n.start - (doc.text.slice(Math.max(s.start, n.start - 3), n.start).length - open.index);
+  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, bracketStart - 60), end: bracketStart }).pop();
+  if (!w || !/^\s*$/.test(doc.text.slice(w.end, bracketStart)) || w.weapon === "any") return null;
+  const end = n.end + close[0].length;
+  const oc = chooseOutcome(doc, s, w.start, end, { location: false });
+  if (!oc) return null;
+  const region = regionFor(doc, s, n, end, oc.evidence);
+  const placed = region && region.more.length === 0 ? region : null;
+  return {
+    sentence: si, weapon: w.weapon, model: null, outcome: oc.outcome, n: n.value, qualifier: q, region: placed?.region ?? null, rule: "count/<weapon> (<number>)",
+    evidence: [numEv, ...(qev ? [qev] : []), evidence(doc, "weapon", w), oc.evidence, ...(placed?.evidence ?? [])], start: w.start, end, head: false,
+  };
+}
+
+/** A list's heading that names weapons and their verb but no figure: the items below take both. */
+function listHeading(doc: Doc, s: Sentence, si: number, cue: Valued<OutcomeCue>): CountFact | null {
+  const w = inSpan(doc.m.weapons, s).filter((x) => x.weapon !== "any").pop();
+  if (!w || inSpan(doc.m.numbers, s).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
+  return {
+    sentence: si, weapon: w.weapon, model: null, outcome: cue.value as Outcome, n: 0, qualifier: "exact", region: null, rule: "count/<list-item> <number> <region>",
+    evidence: [evidence(doc, "weapon", w), evidence(doc, "outcome", cue)], start: w.start, end: w.end, head: true,
+  };
 }
 
 /** The last figure of this sentence, if any. */

@@ -130,6 +130,11 @@ function chooseCue(
     if (clear && before.value === "hit" && !opts.location && inSpan(doc.m.instrument, { start: before.end, end: start }).length > 0) {
       return { outcome: "launched", evidence: evidence(doc, "outcome", before) };
     }
+    // "войска атаковали территорию 110-ю ударными беспилотниками": weapons in the instrumental case are what
+    // the attacker struck with (Ukrainian and Russian mark it on the noun, not with a preposition).
+    if (clear && before.value === "hit" && !opts.location && (doc.lang === "uk" || doc.lang === "ru") && /(?:ами|ями)$/u.test(doc.text.slice(start, end).trim())) {
+      return { outcome: "launched", evidence: evidence(doc, "outcome", before) };
+    }
     if (clear) return pick(doc, before, opts.location);
   }
   if (after && !opts.location && inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0) {

@@ -117,7 +117,7 @@ const lexicon: Lexicon = {
   enemy: ["ennemi", "ennemis", "ennemie"],
   agent: ["par"],
   attribution: ["revendique", "revendiquent", "a revendiqué", "ont revendiqué", "selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "rapporte", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit", "a fait savoir", "ont fait savoir", "commenté", "a commenté"],
-  according: ["selon", "d'après", "cité par", "de source"],
+  according: ["selon", "d'après", "cité par", "de source", "citant"],
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint", "ses drones ont frappé", "ses drones ont touché", "ses drones ont visé", "ses forces ont frappé", "ses missiles ont frappé"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
   thisRegion: ["cette région", "la région", "ce district"],
