@@ -58,6 +58,11 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
         last = { ...own, ev: [] };
         break;
       }
+      // "…, заявляют украинские военные": a side's generic voice that speaks in its own sentence tells the lede too.
+      if (own && inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0) {
+        last = { ...own, ev: [] };
+        break;
+      }
       // A source the lexicon does not know ("Про це повідомляють телеграм-канали") closes the lede: what
       // came before is not the next body's.
       if (inSpan(doc.m.attribution, s).length + inSpan(doc.m.according, s).length > 0) break;
