@@ -280,18 +280,33 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
 }
 
 export interface ImportOptions {
+  /** Rows per transaction; default: the whole file in one (attacks recomputed once, at the end). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function importDataset(store: SqlStore, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  let text: string;
+/** A dataset file read and converted: one batch item per good row, in file order, and the rows that failed. */
+export interface DatasetItems {
+  rows: number;
+  items: BatchItem[];
+  failed: RowFailure[];
+}
+
+function readDataset(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     throw new SalvoError("SALVO_INPUT_UNREADABLE", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const t0 = performance.now();
+}
+
+/** Reads the dataset and converts its rows (what `importDataset` stores). Throws a SalvoError for a file that is not the dataset. */
+export function datasetItems(file: string): DatasetItems {
+  return convertDataset(readDataset(file), file);
+}
+
+/** The dataset's text → batch items; `file` names it (its folder holds the companion model table). */
+function convertDataset(text: string, file: string, onRow?: (done: number, total: number) => void): DatasetItems {
   const records = [...readCsv(text)];
   const head = records.shift();
   const header = head?.fields.map((f) => f.value.trim()) ?? [];
@@ -301,35 +316,37 @@ export async function importDataset(store: SqlStore, file: string, opts: ImportO
   }
   const companion = loadCompanion(file);
   const seen = new Map<string, number>();
-  const summary: ImportSummary = { file, rows: records.length, new: 0, unchanged: 0, revised: 0, failed: [], facts: 0, seconds: 0, rowsPerSecond: 0 };
-  // One transaction for the whole file by default: attacks are recomputed once, at the end; a SIGKILL
-  // leaves the store as it was, and a re-run imports the file.
+  const out: DatasetItems = { rows: records.length, items: [], failed: [] };
+  for (const [i, rec] of records.entries()) {
+    try {
+      out.items.push(rowToItem(rec, header, file, companion, seen));
+    } catch (e) {
+      out.failed.push({ line: rec.line, reason: (e as Error).message });
+    }
+    if ((i + 1) % 250 === 0) onRow?.(i + 1, records.length);
+  }
+  return out;
+}
+
+export async function importDataset(store: SqlStore, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const text = readDataset(file);
+  const t0 = performance.now();
+  const { rows, items, failed } = convertDataset(text, file, opts.onProgress);
+  const summary: ImportSummary = { file, rows, new: 0, unchanged: 0, revised: 0, failed, facts: 0, seconds: 0, rowsPerSecond: 0 };
+  // One transaction for the whole file by default, written table by table (`importBatch`): attacks are
+  // recomputed once, at the end; a SIGKILL leaves the store as it was, and a re-run imports the file.
   const batchSize = opts.batchSize ?? Number.POSITIVE_INFINITY;
-  let batch: BatchItem[] = [];
-  let done = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const results = await store.saveBatch(batch);
-    for (const r of results) {
+  const step = Math.max(1, Math.min(batchSize, items.length));
+  for (let start = 0; start < items.length; start += step) {
+    const batch = items.slice(start, start + step);
+    for (const r of await store.importBatch(batch)) {
       if (r.status === "new") summary.new++;
       else if (r.status === "revised") summary.revised++;
       else if (r.status === "unchanged") summary.unchanged++;
       summary.facts += r.facts;
     }
-    done += batch.length;
-    batch = [];
-    opts.onProgress?.(done + summary.failed.length, records.length);
-  };
-  for (const rec of records) {
-    try {
-      batch.push(rowToItem(rec, header, file, companion, seen));
-    } catch (e) {
-      summary.failed.push({ line: rec.line, reason: (e as Error).message });
-    }
-    if (batch.length >= batchSize) await flush();
-    else if (batch.length % 250 === 0) opts.onProgress?.(done + batch.length + summary.failed.length, records.length);
+    opts.onProgress?.(start + batch.length + failed.length, rows);
   }
-  await flush();
   summary.seconds = (performance.now() - t0) / 1000;
   summary.rowsPerSecond = summary.rows / Math.max(summary.seconds, 1e-6);
   return summary;

@@ -41,7 +41,8 @@ export async function loadAttack(db: Kysely<Database>, id: string): Promise<Load
 export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<Map<string, LoadedAttack>> {
   const out = new Map<string, LoadedAttack>();
   for (const part of chunks(ids)) {
-    const rows = await db.selectFrom("attacks").selectAll().where("id", "in", part).execute();
+    // In id order, whatever plan the server picks: figures are inserted in this order, and take their ids from it.
+    const rows = await db.selectFrom("attacks").selectAll().where("id", "in", part).orderBy("id").execute();
     const reports = await db
       .selectFrom("reports")
       .innerJoin("documents", "documents.id", "reports.document_id")
@@ -202,8 +203,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     await db.deleteFrom("attack_regions").where("attack_id", "in", part).execute();
   }
   // Inserted in attack order so that figure ids (the export's tie-breaker) follow the attacks.
-  await insertRows(db, writer, "attack_figures", figures as Array<Record<string, unknown>>, 300);
-  await insertRows(db, writer, "attack_side_totals", sides as Array<Record<string, unknown>>, 500);
-  await insertRows(db, writer, "attack_regions", regions as Array<Record<string, unknown>>, 500);
+  await insertRows(db, dialect, writer, "attack_figures", figures as Array<Record<string, unknown>>);
+  await insertRows(db, dialect, writer, "attack_side_totals", sides as Array<Record<string, unknown>>);
+  await insertRows(db, dialect, writer, "attack_regions", regions as Array<Record<string, unknown>>);
   return results;
 }
