@@ -306,7 +306,9 @@ export function decideFigure(claimsIn: ClaimIn[], attacker: Side, target: Side, 
   const bodies = new Map<string, ClaimOut[]>();
   for (const c of live) {
     const k = c.additive_group !== null ? `group:${c.additive_group}|${c.side}` : `${c.side ?? c.claimant}|${c.credited_to}`;
-    bodies.set(k, [...(bodies.get(k) ?? []), c]);
+    const body = bodies.get(k);
+    if (body) body.push(c);
+    else bodies.set(k, [c]);
   }
   const figures = [...bodies.values()].map(bodyFigure);
 

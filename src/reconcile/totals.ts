@@ -22,11 +22,13 @@ const CHILDREN: Partial<Record<Weapon, Weapon[]>> = {
  * its models' figures plus its subclasses' values, each computed the same way. Null when nothing is known.
  */
 export function classValue(values: ValueAt[], weapon: Weapon, outcome: Outcome): number | null {
-  const national = values.filter((v) => v.outcome === outcome && v.region === null);
-  const own = national.find((v) => v.weapon === weapon && v.model === null);
-  if (own) return own.n;
+  // One pass, no copies: an attack's totals ask this dozens of times, each class recursing into its subclasses.
   let sum: number | null = null;
-  for (const v of national) if (v.weapon === weapon && v.model !== null) sum = (sum ?? 0) + v.n;
+  for (const v of values) {
+    if (v.outcome !== outcome || v.region !== null || v.weapon !== weapon) continue;
+    if (v.model === null) return v.n;
+    sum = (sum ?? 0) + v.n;
+  }
   for (const child of CHILDREN[weapon] ?? []) {
     const c = classValue(values, child, outcome);
     if (c !== null) sum = (sum ?? 0) + c;

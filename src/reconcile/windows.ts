@@ -55,7 +55,9 @@ function civil(date: string): { y: number; m: number; d: number } {
 }
 
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.UTC(civil(b).y, civil(b).m - 1, civil(b).d) - Date.UTC(civil(a).y, civil(a).m - 1, civil(a).d)) / 86_400_000);
+  const x = civil(a);
+  const y = civil(b);
+  return Math.round((Date.UTC(y.y, y.m - 1, y.d) - Date.UTC(x.y, x.m - 1, x.d)) / 86_400_000);
 }
 
 function minutesOf(p: PeriodPoint): number {

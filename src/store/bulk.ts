@@ -1,9 +1,11 @@
-// Many documents written table by table in the caller's transaction (the dataset import): what is new, a
-// revision or unchanged is decided for the whole batch in memory first, ids are taken in one step, then each
-// table gets its rows in one go — one reused prepared statement on SQLite, a few statements of thousands of
-// rows on PostgreSQL — instead of a handful of statements per document. The rows, their ids and their order
-// are those `saveDocument` writes one document at a time (test/store/import-bulk.test.ts compares them).
-import { sql, type Insertable, type Kysely } from "kysely";
+// Many documents written in bulk in the caller's transaction (the dataset import): what is new, a revision or
+// unchanged is decided for the whole batch in memory first (one lookup for the batch), ids are taken in one
+// step, then the rows go out — on SQLite as they are made, each by its table's one reused prepared statement;
+// on PostgreSQL table by table, thousands a statement — instead of a handful of statements per document. The
+// rows, their ids and their order are those `saveDocument` writes one document at a time
+// (test/store/import-bulk.test.ts compares them).
+import type BetterSqlite3 from "better-sqlite3";
+import { sql, type Kysely } from "kysely";
 import type { Provenance } from "../model/index.js";
 import { EMPTY_ATTACK, attackId, identityOf, insertRows, sha256, type SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
@@ -16,7 +18,6 @@ export interface BulkOutcome {
   touched: Set<string>;
 }
 
-type Row<T extends keyof Database> = Insertable<Database[T]>;
 type FactTable = "counts" | "casualties" | "targets" | "launch_areas" | "record_claims" | "places";
 
 /** The columns each table is written with, in the order `saveDocument` names them. */
@@ -35,30 +36,31 @@ const COLUMNS = {
 type Written = keyof typeof COLUMNS;
 const FACT_TABLES: FactTable[] = ["counts", "casualties", "targets", "launch_areas", "record_claims", "places"];
 
-function prov(p: Provenance | null | undefined) {
-  if (!p) return { rule: null, sentence_start: null, sentence_end: null, evidence: null };
-  return { rule: p.rule, sentence_start: p.sentence.start, sentence_end: p.sentence.end, evidence: JSON.stringify(p.evidence) };
-}
-
-async function writeTable<T extends Written>(db: Kysely<Database>, dialect: Dialect, writer: SqliteWriter | undefined, table: T, rows: Array<Row<T>>): Promise<void> {
-  // Attack rows are only made sure of: one may exist already (another document about that day).
-  await insertRows(db, dialect, writer, table, rows as unknown as Array<Record<string, unknown>>, COLUMNS[table], table === "attacks" ? "on conflict (id) do nothing" : "");
-}
-
 /**
- * `n` ids for a table, ascending: those one insert after another would have taken. SQLite (inside the write
+ * `n` ids for each table, ascending: those one insert after another would have taken. SQLite (inside the write
  * lock): after the table's largest id and its AUTOINCREMENT counter; rows inserted with them move the counter
- * on. PostgreSQL: taken from the column's sequence, so that a concurrent writer never gets one of them.
+ * on. PostgreSQL: drawn from each column's sequence (one round trip for all), so that a concurrent writer never
+ * gets one of them.
  */
-async function takeIds(db: Kysely<Database>, dialect: Dialect, table: Written, n: number): Promise<number[]> {
-  if (n === 0) return [];
+async function takeIds<T extends Written>(db: Kysely<Database>, dialect: Dialect, wanted: Record<T, number>): Promise<Record<T, number[]>> {
+  const out = {} as Record<T, number[]>;
+  const tables = (Object.keys(wanted) as T[]).filter((t) => {
+    out[t] = [];
+    return wanted[t] > 0;
+  });
+  if (!tables.length) return out;
   if (dialect === "postgres") {
-    const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::integer as id from generate_series(1, ${n})`.execute(db);
-    return r.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
+    const spec = JSON.stringify(tables.map((name) => ({ name, n: wanted[name] })));
+    const r = await sql<{ name: T; ids: number[] }>`select t.name, g.ids from json_to_recordset(${spec}::json) as t(name text, n integer) cross join lateral (select array_agg(x.id) as ids from (select nextval(pg_get_serial_sequence(t.name, 'id'))::integer as id from generate_series(1, t.n)) as x) as g`.execute(db);
+    for (const row of r.rows) out[row.name] = row.ids.map(Number).sort((a, b) => a - b);
+    return out;
   }
-  const r = await sql<{ top: number }>`select max(coalesce((select max(id) from ${sql.table(table)}), 0), coalesce((select seq from sqlite_sequence where name = ${table}), 0)) as top`.execute(db);
-  const top = Number(r.rows[0]?.top ?? 0);
-  return Array.from({ length: n }, (_, i) => top + 1 + i);
+  for (const t of tables) {
+    const r = await sql<{ top: number }>`select max(coalesce((select max(id) from ${sql.table(t)}), 0), coalesce((select seq from sqlite_sequence where name = ${t}), 0)) as top`.execute(db);
+    const top = Number(r.rows[0]?.top ?? 0);
+    out[t] = Array.from({ length: wanted[t] }, (_, i) => top + 1 + i);
+  }
+  return out;
 }
 
 /** Ids of stored documents by content hash, and the current version of each identity (the latest by id). */
@@ -136,88 +138,114 @@ export async function writeDocuments(db: Kysely<Database>, items: BatchItem[], d
     for (const r of old.rows) if (r.attack_id) touched.add(r.attack_id);
   }
 
-  const docIds = await takeIds(db, dialect, "documents", fresh.length);
-  const reportIds = await takeIds(db, dialect, "reports", reportCount);
-  const factIds = {} as Record<FactTable, number[]>;
-  for (const t of FACT_TABLES) factIds[t] = await takeIds(db, dialect, t, factCount[t]);
+  const ids = await takeIds(db, dialect, { documents: fresh.length, reports: reportCount, ...factCount });
+  const docIds = ids.documents;
   const idOf = (ref: DocRef) => ("stored" in ref ? ref.stored : docIds[ref.batch]!);
 
   const fetched = new Date().toISOString();
-  const documents: Array<Row<"documents">> = [];
-  const attacks = new Map<string, Row<"attacks">>();
-  const reports: Array<Row<"reports">> = [];
-  const facts: { [T in FactTable]: Array<Row<T>> } = { counts: [], casualties: [], targets: [], launch_areas: [], record_claims: [], places: [] };
+  const sink = writer ? new SqliteSink(writer) : new PostgresSink();
+  const attacks = new Set<string>();
   const next: Record<FactTable | "reports", number> = { reports: 0, counts: 0, casualties: 0, targets: 0, launch_areas: 0, record_claims: 0, places: 0 };
-  const take = (t: FactTable | "reports") => (t === "reports" ? reportIds : factIds[t])[next[t]++]!;
-  const results: IngestResult[] = [];
-  const factsOf = new Map<number, number>();
+  const take = (t: FactTable | "reports") => ids[t][next[t]++]!;
+  const factsOf: number[] = [];
   for (const [n, f] of fresh.entries()) {
     const { x, meta, additiveGroup } = items[f.item]!;
-    const document_id = docIds[n]!;
-    documents.push({
-      id: document_id,
-      sha256: hashes[f.item]!,
-      identity: identities[f.item]!,
-      url: meta.url ?? x.source.url ?? null,
-      channel: meta.channel ?? x.source.channel ?? null,
-      post_id: meta.post_id ?? null,
-      publisher: meta.publisher ?? x.source.publisher ?? null,
-      lang: meta.lang ?? x.lang,
-      kind: meta.kind ?? x.kind,
-      published: meta.published ?? x.source.published ?? x.published ?? null,
-      updated: meta.updated ?? x.updated ?? null,
-      fetched,
-      title: meta.title ?? x.title ?? null,
-      text: x.text,
-      source_ref: meta.source_ref ? JSON.stringify(meta.source_ref) : null,
-      revision_of: f.revisionOf ? idOf(f.revisionOf) : null,
-      current: f.current ? 1 : 0,
-    });
+    const doc = docIds[n]!;
+    // Values in the order of COLUMNS.documents (and so on for each table below).
+    sink.add("documents", [
+      doc, hashes[f.item]!, identities[f.item]!, meta.url ?? x.source.url ?? null, meta.channel ?? x.source.channel ?? null, meta.post_id ?? null,
+      meta.publisher ?? x.source.publisher ?? null, meta.lang ?? x.lang, meta.kind ?? x.kind, meta.published ?? x.source.published ?? x.published ?? null,
+      meta.updated ?? x.updated ?? null, fetched, meta.title ?? x.title ?? null, x.text, meta.source_ref ? JSON.stringify(meta.source_ref) : null,
+      f.revisionOf ? idOf(f.revisionOf) : null, f.current ? 1 : 0,
+    ]);
     let count = 0;
     for (const [ordinal, r] of x.reports.entries()) {
       const aid = r.date ? attackId(r.date, r.attacker, r.target) : null;
       if (aid && r.date) {
-        if (!attacks.has(aid)) attacks.set(aid, { ...EMPTY_ATTACK, id: aid, date: r.date, attacker: r.attacker, target: r.target, night: r.night ? 1 : 0 });
+        if (!attacks.has(aid)) {
+          attacks.add(aid);
+          const e = EMPTY_ATTACK;
+          sink.add("attacks", [aid, r.date, r.attacker, r.target, r.night ? 1 : 0, e.documents, e.claimants, e.orgs, e.regions, e.launched_sort, e.by_weapon, e.conflict, e.sides]);
+        }
         touched.add(aid);
       }
-      const report_id = take("reports");
-      reports.push({
-        id: report_id,
-        document_id,
-        ordinal,
-        claimant: r.claimant,
-        claimant_orgs: JSON.stringify(r.claimant_orgs),
-        attacker: r.attacker,
-        target: r.target,
-        date: r.date,
-        night: r.night ? 1 : 0,
-        attack_id: aid,
-        org_evidence: JSON.stringify(r.org_facts ?? []),
-        date_evidence: r.date_evidence ? JSON.stringify(r.date_evidence) : null,
-        additive_group: additiveGroup ?? null,
-        period: r.period ? JSON.stringify(r.period) : null,
-      });
-      const base = { report_id, document_id };
-      for (const c of r.counts) facts.counts.push({ id: take("counts"), ...base, ...prov(c.provenance), weapon: c.weapon, model: c.model, outcome: c.outcome, n: c.n, qualifier: c.qualifier, region: c.region });
-      for (const c of r.casualties) facts.casualties.push({ id: take("casualties"), ...base, ...prov(c.provenance), kind: c.kind, n: c.n, qualifier: c.qualifier, region: c.region });
+      const rep = take("reports");
+      sink.add("reports", [
+        rep, doc, ordinal, r.claimant, JSON.stringify(r.claimant_orgs), r.attacker, r.target, r.date, r.night ? 1 : 0, aid,
+        JSON.stringify(r.org_facts ?? []), r.date_evidence ? JSON.stringify(r.date_evidence) : null, additiveGroup ?? null, r.period ? JSON.stringify(r.period) : null,
+      ]);
+      const fact = (t: FactTable, p: Provenance | null | undefined, ...rest: unknown[]) => {
+        sink.add(t, p ? [take(t), rep, doc, p.rule, p.sentence.start, p.sentence.end, JSON.stringify(p.evidence), ...rest] : [take(t), rep, doc, null, null, null, null, ...rest]);
+      };
+      for (const c of r.counts) fact("counts", c.provenance, c.weapon, c.model, c.outcome, c.n, c.qualifier, c.region);
+      for (const c of r.casualties) fact("casualties", c.provenance, c.kind, c.n, c.qualifier, c.region);
       // A region's provenance is its first fact naming it, as `saveDocument` takes it.
-      for (const region of r.targets) facts.targets.push({ id: take("targets"), ...base, ...prov((r.target_facts ?? []).find((t) => t.region === region)?.provenance), region });
-      for (const region of r.launch_areas) facts.launch_areas.push({ id: take("launch_areas"), ...base, ...prov((r.launch_area_facts ?? []).find((t) => t.region === region)?.provenance), region });
-      for (const c of r.record_claims) facts.record_claims.push({ id: take("record_claims"), ...base, ...prov(c.provenance), metric: c.metric, scope: c.scope });
-      for (const p of r.places) facts.places.push({ id: take("places"), ...base, ...prov(p.provenance), name: p.name, region: p.region, role: p.role });
+      for (const region of r.targets) fact("targets", (r.target_facts ?? []).find((t) => t.region === region)?.provenance, region);
+      for (const region of r.launch_areas) fact("launch_areas", (r.launch_area_facts ?? []).find((t) => t.region === region)?.provenance, region);
+      for (const c of r.record_claims) fact("record_claims", c.provenance, c.metric, c.scope);
+      for (const p of r.places) fact("places", p.provenance, p.name, p.region, p.role);
       count += r.counts.length + r.casualties.length + r.targets.length + r.launch_areas.length + r.record_claims.length + r.places.length;
     }
-    factsOf.set(n, count);
+    factsOf.push(count);
   }
-  for (const [i, ref] of plan.entries()) {
-    if ("stored" in ref || fresh[ref.batch]!.item !== i) results.push({ status: "unchanged", documentId: idOf(ref), facts: 0 });
-    else results.push({ status: fresh[ref.batch]!.revisionOf ? "revised" : "new", documentId: idOf(ref), facts: factsOf.get(ref.batch)! });
+  await sink.flush(db);
+
+  const results = plan.map((ref, i): IngestResult => {
+    if ("stored" in ref || fresh[ref.batch]!.item !== i) return { status: "unchanged", documentId: idOf(ref), facts: 0 };
+    return { status: fresh[ref.batch]!.revisionOf ? "revised" : "new", documentId: idOf(ref), facts: factsOf[ref.batch]! };
+  });
+  return { results, touched };
+}
+
+/** Where the rows of a batch go, each as its values in the order of its table's COLUMNS. */
+interface RowSink {
+  add(table: Written, values: unknown[]): void;
+  flush(db: Kysely<Database>): Promise<void>;
+}
+
+/**
+ * SQLite: each row inserted as it comes, by its table's one prepared statement (in the caller's transaction),
+ * a document before its reports, an attack before the first report about it, a report before its facts.
+ */
+class SqliteSink implements RowSink {
+  private readonly statements = new Map<Written, BetterSqlite3.Statement>();
+  constructor(private readonly writer: SqliteWriter) {}
+
+  add(table: Written, values: unknown[]): void {
+    let st = this.statements.get(table);
+    if (!st) {
+      const cols = COLUMNS[table];
+      // An attack's row may exist already (another document about that day): it is only made sure of.
+      st = this.writer.stmt(`insert into ${table} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})${table === "attacks" ? " on conflict (id) do nothing" : ""}`);
+      this.statements.set(table, st);
+    }
+    st.run(values);
   }
 
-  // Referenced rows first: documents, then the attacks and reports that facts point to.
-  await writeTable(db, dialect, writer, "documents", documents);
-  await writeTable(db, dialect, writer, "attacks", [...attacks.values()]);
-  await writeTable(db, dialect, writer, "reports", reports);
-  for (const t of FACT_TABLES) await writeTable(db, dialect, writer, t, facts[t] as Array<Row<typeof t>>);
-  return { results, touched };
+  async flush(): Promise<void> {}
+}
+
+/** PostgreSQL: rows kept per table, then sent table by table, thousands a statement, referenced tables first. */
+class PostgresSink implements RowSink {
+  private readonly rows = new Map<Written, unknown[][]>();
+
+  add(table: Written, values: unknown[]): void {
+    const list = this.rows.get(table);
+    if (list) list.push(values);
+    else this.rows.set(table, [values]);
+  }
+
+  async flush(db: Kysely<Database>): Promise<void> {
+    for (const table of ["documents", "attacks", "reports", ...FACT_TABLES] as const) {
+      const list = this.rows.get(table);
+      if (!list) continue;
+      const cols = COLUMNS[table];
+      const objects = list.map((v) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < cols.length; i++) o[cols[i]!] = v[i];
+        return o;
+      });
+      await insertRows(db, "postgres", undefined, table, objects, cols, table === "attacks" ? "on conflict (id) do nothing" : "");
+    }
+  }
 }
