@@ -50,8 +50,8 @@ export function homeZone(side: Side | null): string {
 }
 
 function civil(date: string): { y: number; m: number; d: number } {
-  const [y, m, d] = date.split("-").map(Number);
-  return { y: y ?? 1970, m: m ?? 1, d: d ?? 1 };
+  const [y, m, d] = date.split("-");
+  return { y: y === undefined ? 1970 : Number(y), m: m === undefined ? 1 : Number(m), d: d === undefined ? 1 : Number(d) };
 }
 
 function daysBetween(a: string, b: string): number {

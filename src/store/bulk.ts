@@ -51,7 +51,10 @@ async function takeIds<T extends Written>(db: Kysely<Database>, dialect: Dialect
   if (!tables.length) return out;
   if (dialect === "postgres") {
     const spec = JSON.stringify(tables.map((name) => ({ name, n: wanted[name] })));
-    const r = await sql<{ name: T; ids: number[] }>`select t.name, g.ids from json_to_recordset(${spec}::json) as t(name text, n integer) cross join lateral (select array_agg(x.id) as ids from (select nextval(pg_get_serial_sequence(t.name, 'id'))::integer as id from generate_series(1, t.n)) as x) as g`.execute(db);
+    // The sequence looked up once per table, not once per id (that lookup cost more than nextval itself).
+    const r = await sql<{ name: T; ids: number[] }>`select t.name, g.ids from json_to_recordset(${spec}::json) as t(name text, n integer)
+      cross join lateral (select pg_get_serial_sequence(t.name, 'id')::regclass as seq) as q
+      cross join lateral (select array_agg(x.id) as ids from (select nextval(q.seq)::integer as id from generate_series(1, t.n)) as x) as g`.execute(db);
     for (const row of r.rows) out[row.name] = row.ids.map(Number).sort((a, b) => a - b);
     return out;
   }
