@@ -279,8 +279,9 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], dialect: Di
       for (const bucket of ["day", "week", "month"] as const) {
         const period = periodOf(bucket, r.date);
         if (!wanted[bucket].has(period)) continue;
-        const key = `${bucket}|${bucketKey({ ...r, period })}`;
-        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null, sort_key: bucketKey({ ...r, period }), json: "" };
+        const sortKey = bucketKey({ period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon });
+        const key = `${bucket}|${sortKey}`;
+        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null, sort_key: sortKey, json: "" };
         cur.launched = addFigure(cur.launched, r.launched);
         cur.intercepted = addFigure(cur.intercepted, r.intercepted);
         cur.suppressed = addFigure(cur.suppressed, r.suppressed);

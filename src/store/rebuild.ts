@@ -95,15 +95,16 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
         doc: { id: r.doc_id, kind: r.kind as DocKind, publisher: r.publisher, channel: r.channel, url: r.url, published: r.published },
       });
     }
-    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of counts) {
+    // Fields named one by one, not rest/spread: these loops run for every claim of every attack recomputed.
+    for (const c of counts) {
       const l = out.get(attackOfReport.get(c.report_id) ?? "");
-      l?.input.counts.push({ ...c, weapon: c.weapon as Weapon, outcome: c.outcome as Outcome, qualifier: c.qualifier as Qualifier });
-      l?.prov.set(`counts:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
+      l?.input.counts.push({ id: c.id, report_id: c.report_id, weapon: c.weapon as Weapon, model: c.model, outcome: c.outcome as Outcome, region: c.region, n: c.n, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`counts:${c.id}`, { rule: c.rule, s: c.sentence_start, e: c.sentence_end, ev: c.evidence, doc: c.document_id, report: c.report_id });
     }
-    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of casualties) {
+    for (const c of casualties) {
       const l = out.get(attackOfReport.get(c.report_id) ?? "");
-      l?.input.casualties.push({ ...c, kind: c.kind as CasualtyKind, qualifier: c.qualifier as Qualifier });
-      l?.prov.set(`casualties:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
+      l?.input.casualties.push({ id: c.id, report_id: c.report_id, kind: c.kind as CasualtyKind, region: c.region, n: c.n, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`casualties:${c.id}`, { rule: c.rule, s: c.sentence_start, e: c.sentence_end, ev: c.evidence, doc: c.document_id, report: c.report_id });
     }
     for (const t of targets) out.get(attackOfReport.get(t.report_id) ?? "")?.input.targets.push(t);
   }
