@@ -13,7 +13,7 @@ import { datasetItems, importDataset } from "../../src/ingest/dataset.js";
 import { ingestInputs } from "../../src/ingest/ingest.js";
 import { SqlStore } from "../../src/store/store.js";
 import type { BatchItem, IngestResult } from "../../src/store/types.js";
-import { DATASET, DEV_CORPUS, HAVE_SHARED, apiUrls, assertSameTables, correctedDataset, extraction, report, storeTables, tempDir, tempPg } from "./helpers.js";
+import { DATASET, DEV_CORPUS, HAVE_SHARED, apiUrls, assertSameTables, cli, correctedDataset, extraction, report, storeTables, tempDir, tempPg } from "./helpers.js";
 
 /** Every API answer of both stores: attacks, records, timelines, exports, documents (`fetched` aside). */
 async function assertSameApi(urlA: string, urlB: string, label: string, documentIds: number[]): Promise<void> {
@@ -237,5 +237,58 @@ describe("hand-made batches: importBatch stores what saveBatch stores", () => {
       return;
     }
     await check(pgA.url, pgB.url, "postgres");
+  });
+});
+
+describe("two imports of the dataset at once", { skip: HAVE_SHARED ? false : "../shared (the dataset) is absent" }, () => {
+  const tmp = tempDir("salvo-bulk-two-");
+  let pgDb: Awaited<ReturnType<typeof tempPg>> = null;
+  before(async () => {
+    pgDb = await tempPg();
+  });
+  after(async () => {
+    await pgDb?.drop();
+    tmp.cleanup();
+  });
+
+  // The second waits for the first (SQLite: the write lock; PostgreSQL: the content hash's unique index), then
+  // finds every row stored (retrying once after the unique violation on PostgreSQL).
+  const check = async (url: string, summaries: Array<{ rows: number; new: number; unchanged: number; failed: unknown[] }>) => {
+    const [x, y] = summaries as [(typeof summaries)[number], (typeof summaries)[number]];
+    const rows = x.rows - x.failed.length;
+    assert.deepEqual([x.new + y.new, x.unchanged + y.unchanged], [rows, rows]);
+    const fast = await SqlStore.open(url);
+    const slow = await SqlStore.open(url, { readModels: false });
+    try {
+      assert.equal(await fast.documentCount(), rows);
+      const page = { limit: 200, offset: 0, sort: "-launched" as const };
+      assert.deepEqual(await fast.listAttacks({}, page), await slow.listAttacks({}, page));
+      assert.deepEqual(await fast.records(), await slow.records());
+    } finally {
+      await fast.close();
+      await slow.close();
+    }
+  };
+
+  test("SQLite: two processes", async () => {
+    // Two processes: in one, a connection waiting for the lock would hold up the one that has it.
+    const db = join(tmp.dir, "two.db");
+    const runs = await Promise.all([cli(["import", DATASET, "--db", db, "--json"]), cli(["import", DATASET, "--db", db, "--json"])]);
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
+    await check(db, runs.map((r) => JSON.parse(r.stdout) as { rows: number; new: number; unchanged: number; failed: unknown[] }));
+  });
+  test("PostgreSQL", async (t) => {
+    if (!pgDb) {
+      t.skip("PostgreSQL unreachable at SALVO_TEST_PG (postgres://postgres@127.0.0.1:5432/postgres by default)");
+      return;
+    }
+    const a = await SqlStore.open(pgDb.url);
+    const b = await SqlStore.open(pgDb.url);
+    try {
+      await check(pgDb.url, await Promise.all([importDataset(a, DATASET), importDataset(b, DATASET)]));
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
