@@ -195,7 +195,7 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
   // travel as JSON read into the attacks table's own row type, so every value gets its column's type.
   const assign = sql.raw(updateCols.map((c) => `"${c}" = v."${c}"`).join(", "));
   for (const part of chunks(updates)) {
-    await sql`update attacks as a set ${assign} from jsonb_populate_recordset(null::attacks, ${JSON.stringify(part)}::jsonb) as v where a.id = v.id`.execute(db);
+    await sql`update attacks as a set ${assign} from json_populate_recordset(null::attacks, ${JSON.stringify(part)}::json) as v where a.id = v.id`.execute(db);
   }
   const idList = [...loaded.keys()];
   for (const part of chunks(idList)) {
