@@ -1,6 +1,7 @@
 /**
  * Store bench, for SQLite and PostgreSQL, each figure beside a baseline measured in the same run:
- * - import of the Air Force dataset (rows/s) beside a single reused INSERT of the same rows into a narrow table;
+ * - import of the Air Force dataset (rows/s) beside a single reused INSERT of the same rows into a narrow table,
+ *   and where the import's time goes (conversion, documents and claims written, attacks, read models, commit);
  * - ingest of the development corpus (docs/s), with extraction and without it (texts extracted beforehand), and of
  *   the corpus 8 times with extraction on the worker pool beside extraction all in the main thread;
  * - the time of `attacks`, `records` and one attack's detail on the full history.
@@ -27,10 +28,15 @@ const PG_ADMIN = process.env.SALVO_TEST_PG ?? "postgres://postgres@127.0.0.1:543
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REPEAT = 8;
 
+const STEPS = ["convert", "write", "attacks", "read models", "commit"] as const;
+type Step = (typeof STEPS)[number];
+
 interface Row {
   dialect: string;
   baselineRowsPerS: number;
   importRowsPerS: number;
+  /** Milliseconds of the import in each step. */
+  importSteps: Record<Step, number>;
   ingestDocsPerS: number;
   ingestRepeatDocsPerS: number;
   ingestRepeatOneThreadDocsPerS: number;
@@ -106,11 +112,13 @@ async function once(dialect: string, url: string, docs: DocInput[], rows: Array<
   const store = await SqlStore.open(url);
   try {
     const ing = await ingestInputs(store, [CORPUS]);
-    const imp = await importDataset(store, DATASET);
+    const importSteps: Record<Step, number> = { convert: 0, write: 0, attacks: 0, "read models": 0, commit: 0 };
+    const imp = await importDataset(store, DATASET, { onStep: (step, ms) => (importSteps[step] += ms) });
     const row: Row = {
       dialect,
       baselineRowsPerS,
       importRowsPerS: imp.rowsPerSecond,
+      importSteps,
       ingestDocsPerS: ing.documents / Math.max(ing.seconds, 1e-6),
       ingestRepeatDocsPerS: 0,
       ingestRepeatOneThreadDocsPerS: 0,
@@ -186,11 +194,12 @@ async function measure(dialect: string, fresh: () => Promise<{ url: string; drop
       }
     }
   }
-  const m = (k: keyof Omit<Row, "dialect">) => median(runs.map((r) => r[k]).filter((v) => !Number.isNaN(v)));
+  const m = (k: keyof Omit<Row, "dialect" | "importSteps">) => median(runs.map((r) => r[k]).filter((v) => !Number.isNaN(v)));
   return {
     dialect,
     baselineRowsPerS: m("baselineRowsPerS"),
     importRowsPerS: m("importRowsPerS"),
+    importSteps: Object.fromEntries(STEPS.map((st) => [st, median(runs.map((r) => r.importSteps[st]))])) as Record<Step, number>,
     ingestDocsPerS: m("ingestDocsPerS"),
     ingestRepeatDocsPerS: m("ingestRepeatDocsPerS"),
     ingestRepeatOneThreadDocsPerS: m("ingestRepeatOneThreadDocsPerS"),
@@ -266,6 +275,9 @@ export async function run(): Promise<void> {
   ]);
   const line = (c: string[]) => "| " + c.join(" | ") + " |";
   process.stdout.write([line(head), line(head.map(() => "---")), ...table.map(line)].join("\n") + "\n");
+  // Where the import's time goes (medians of each step, so they need not add up to the median import).
+  const stepHead = ["dialect", ...STEPS.map((st) => `import: ${st} ms`)];
+  process.stdout.write("\n" + [line(stepHead), line(stepHead.map(() => "---")), ...out.map((r) => line([r.dialect, ...STEPS.map((st) => r.importSteps[st].toFixed(0))]))].join("\n") + "\n");
   mkdirSync(join(ROOT, "bench", "output"), { recursive: true });
   writeFileSync(join(ROOT, "bench", "output", "store.json"), JSON.stringify({ runs: RUNS, rows: out }, null, 2) + "\n");
 }

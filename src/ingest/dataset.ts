@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { SalvoError } from "../errors.js";
 import { isoTimeProblem } from "../iso-time.js";
 import type { Count, Evidence, Extraction, Org, Outcome, Period, PeriodPoint, Provenance, RegionCode, Report, Weapon } from "../model/index.js";
-import type { BatchItem, SqlStore } from "../store/store.js";
+import type { BatchItem, ImportStep, SqlStore } from "../store/store.js";
 import { readCsv, type CsvRecord } from "./csv.js";
 import { classFromCompanion, mapModel } from "./dataset-models.js";
 import { resolveRegion } from "./regions.js";
@@ -48,20 +48,22 @@ export function loadCompanion(csvPath: string): Map<string, Weapon> {
   return out;
 }
 
-function parseWhen(s: string): { date: string; hour: number | null } | null {
+type When = { date: string; hour: number | null };
+
+function parseWhen(s: string): When | null {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(s.trim());
   if (!m) return null;
-  const d = new Date(`${m[1]}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1]) return null;
-  // Issue 11: the same date rules as every other entry (no year 9999, no hour 99).
+  // Issue 11: the same date rules as every other entry (a day of the calendar, no year 9999, no hour 99).
   if (isoTimeProblem(m[1]!) || (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59))) return null;
   return { date: m[1]!, hour: m[2] === undefined ? null : Number(m[2]) };
 }
 
 /** Overnight windows are dated by the morning they end; daytime windows by their day. */
 export function datingOf(start: string, end: string): { date: string; night: boolean } | null {
-  const s = parseWhen(start);
-  const e = parseWhen(end || start);
+  return datingFrom(parseWhen(start), parseWhen(end || start));
+}
+
+function datingFrom(s: When | null, e: When | null): { date: string; night: boolean } | null {
   if (!s || !e) return null;
   if (e.date < s.date) return null;
   const night = e.date !== s.date || (s.hour !== null && (s.hour >= 18 || s.hour < 6));
@@ -97,26 +99,35 @@ function listOf(cell: string): string[] {
   return [...t.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2] ?? "").trim()).filter(Boolean);
 }
 
+/** Region names as the dataset writes them, resolved: a few hundred names over thousands of rows. */
+const regionOfName = new Map<string, RegionCode | null>();
+
+function regionOf(raw: string): RegionCode | null {
+  let code = regionOfName.get(raw);
+  if (code === undefined) {
+    code = null;
+    // "Dnipropetrovsk oblast, Dnipro Raion" / "Chauda, Crimea": try the whole, then each part.
+    for (const t of [raw, ...raw.split(",").map((p) => p.trim())]) {
+      code = resolveRegion(t);
+      if (code) break;
+    }
+    if (regionOfName.size > 10_000) regionOfName.clear();
+    regionOfName.set(raw, code);
+  }
+  return code;
+}
+
 function regionsIn(names: string[]): RegionCode[] {
   const out: RegionCode[] = [];
   for (const raw of names) {
-    // "Dnipropetrovsk oblast, Dnipro Raion" / "Chauda, Crimea": try the whole, then each part.
-    const tries = [raw, ...raw.split(",").map((p) => p.trim())];
-    for (const t of tries) {
-      const code = resolveRegion(t);
-      if (code) {
-        if (!out.includes(code)) out.push(code);
-        break;
-      }
-    }
+    const code = regionOf(raw);
+    if (code && !out.includes(code)) out.push(code);
   }
   return out;
 }
 
 /** The row's window: times in Kyiv time when the dataset gives them, else the whole day it names. */
-function rowPeriod(start: string, end: string, provenance: Provenance): Period {
-  const s = parseWhen(start);
-  const e = parseWhen(end || start);
+function rowPeriod(start: string, end: string, s: When | null, e: When | null, provenance: Provenance): Period {
   const at = (w: { date: string; hour: number | null } | null, raw: string): PeriodPoint | null => {
     const t = /(\d{1,2}):(\d{2})\s*$/.exec(raw);
     return w && w.hour !== null && t ? { time: `${t[1]!.padStart(2, "0")}:${t[2]}`, date: w.date, zone: "Europe/Kyiv" } : null;
@@ -154,16 +165,33 @@ export interface RowConversion {
   facts: number;
 }
 
+const columnIndex = new WeakMap<string[], Map<string, number>>();
+
+/** Each column's index (the first of a name, as `indexOf` finds it), worked out once per header. */
+function columnsOf(header: string[]): Map<string, number> {
+  let m = columnIndex.get(header);
+  if (!m) {
+    m = new Map();
+    for (const [i, h] of header.entries()) if (!m.has(h)) m.set(h, i);
+    columnIndex.set(header, m);
+  }
+  return m;
+}
+
 /** One CSV record → a document (the raw row) with one UA report. Throws a message for a malformed row. */
 export function rowToItem(rec: CsvRecord, header: string[], file: string, companion: Map<string, Weapon>, seen: Map<string, number>): BatchItem {
   if (rec.error) throw new Error(rec.error);
   if (rec.fields.length !== header.length) throw new Error(`${rec.fields.length} fields, expected ${header.length}`);
+  const at = columnsOf(header);
   const col = (name: string) => {
-    const i = header.indexOf(name);
-    return i >= 0 ? rec.fields[i] : undefined;
+    const i = at.get(name);
+    return i === undefined ? undefined : rec.fields[i];
   };
   const val = (name: string) => col(name)?.value ?? "";
-  const dating = datingOf(val("time_start"), val("time_end"));
+  // Each end of the window read once: it dates the row, makes its period and its publication time.
+  const startWhen = parseWhen(val("time_start"));
+  const endWhen = parseWhen(val("time_end") || val("time_start"));
+  const dating = datingFrom(startWhen, endWhen);
   if (!dating) throw new Error(`bad time window "${val("time_start")}" → "${val("time_end")}"`);
   const wm = mapModel(val("model"), companion);
   if (!wm) throw new Error(val("model") ? `unknown model "${val("model")}"` : "no model");
@@ -238,7 +266,7 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
     launch_area_facts: launch.map((region) => ({ region, provenance: fieldProv("launch_place") })),
     org_facts: [{ org: body.org, provenance: { rule: "dataset.source", sentence, evidence: ev("attribution", col("source")) } }],
     date_evidence: { rule: "dataset.time_end", sentence, evidence: ev("date", col("time_end") ?? col("time_start")) },
-    period: rowPeriod(val("time_start"), val("time_end"), {
+    period: rowPeriod(val("time_start"), val("time_end"), startWhen, endWhen, {
       rule: "dataset.time_start+time_end",
       sentence,
       evidence: [...ev("period", col("time_start")), ...ev("period", col("time_end"))],
@@ -262,36 +290,56 @@ export function rowToItem(rec: CsvRecord, header: string[], file: string, compan
   const baseKey = [val("time_start"), val("time_end"), val("model"), val("target"), val("source")].join("|");
   const k = (seen.get(baseKey) ?? 0) + 1;
   seen.set(baseKey, k);
-  const end = parseWhen(val("time_end") || val("time_start"));
+  const end = endWhen;
+  const name = basename(file);
+  const cells: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) cells[header[i]!] = rec.fields[i]?.value ?? "";
   return {
     x,
     meta: {
-      channel: `dataset:${basename(file)}`,
+      channel: `dataset:${name}`,
       post_id: k > 1 ? `${baseKey}#${k}` : baseKey,
       publisher: DATASET_PUBLISHER,
       lang: "en",
       kind: "official",
       published: end ? (end.hour === null ? end.date : `${end.date}T${val("time_end").slice(11, 16)}`) : null,
       title: `${val("model")} ${val("time_start")} → ${val("time_end")}`,
-      source_ref: { file: basename(file), line: rec.line, row: rec.raw, fields: Object.fromEntries(header.map((h, i) => [h, rec.fields[i]?.value ?? ""])) },
+      source_ref: { file: name, line: rec.line, row: rec.raw, fields: cells },
     },
-    additiveGroup: `dataset:${basename(file)}`,
+    additiveGroup: `dataset:${name}`,
   };
 }
 
 export interface ImportOptions {
+  /** Rows per transaction; default: the whole file in one (attacks recomputed once, at the end). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Time spent in each step, in milliseconds, summed over batches (the bench prints them). */
+  onStep?: (step: "convert" | ImportStep, ms: number) => void;
 }
 
-export async function importDataset(store: SqlStore, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  let text: string;
+/** A dataset file read and converted: one batch item per good row, in file order, and the rows that failed. */
+export interface DatasetItems {
+  rows: number;
+  items: BatchItem[];
+  failed: RowFailure[];
+}
+
+function readDataset(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     throw new SalvoError("SALVO_INPUT_UNREADABLE", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const t0 = performance.now();
+}
+
+/** Reads the dataset and converts its rows (what `importDataset` stores). Throws a SalvoError for a file that is not the dataset. */
+export function datasetItems(file: string): DatasetItems {
+  return convertDataset(readDataset(file), file);
+}
+
+/** The dataset's text → batch items; `file` names it (its folder holds the companion model table). */
+function convertDataset(text: string, file: string, onRow?: (done: number, total: number) => void): DatasetItems {
   const records = [...readCsv(text)];
   const head = records.shift();
   const header = head?.fields.map((f) => f.value.trim()) ?? [];
@@ -301,35 +349,38 @@ export async function importDataset(store: SqlStore, file: string, opts: ImportO
   }
   const companion = loadCompanion(file);
   const seen = new Map<string, number>();
-  const summary: ImportSummary = { file, rows: records.length, new: 0, unchanged: 0, revised: 0, failed: [], facts: 0, seconds: 0, rowsPerSecond: 0 };
-  // One transaction for the whole file by default: attacks are recomputed once, at the end; a SIGKILL
-  // leaves the store as it was, and a re-run imports the file.
+  const out: DatasetItems = { rows: records.length, items: [], failed: [] };
+  for (const [i, rec] of records.entries()) {
+    try {
+      out.items.push(rowToItem(rec, header, file, companion, seen));
+    } catch (e) {
+      out.failed.push({ line: rec.line, reason: (e as Error).message });
+    }
+    if ((i + 1) % 250 === 0) onRow?.(i + 1, records.length);
+  }
+  return out;
+}
+
+export async function importDataset(store: SqlStore, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const text = readDataset(file);
+  const t0 = performance.now();
+  const { rows, items, failed } = convertDataset(text, file, opts.onProgress);
+  opts.onStep?.("convert", performance.now() - t0);
+  const summary: ImportSummary = { file, rows, new: 0, unchanged: 0, revised: 0, failed, facts: 0, seconds: 0, rowsPerSecond: 0 };
+  // One transaction for the whole file by default, written table by table (`importBatch`): attacks are
+  // recomputed once, at the end; a SIGKILL leaves the store as it was, and a re-run imports the file.
   const batchSize = opts.batchSize ?? Number.POSITIVE_INFINITY;
-  let batch: BatchItem[] = [];
-  let done = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const results = await store.saveBatch(batch);
-    for (const r of results) {
+  const step = Math.max(1, Math.min(batchSize, items.length));
+  for (let start = 0; start < items.length; start += step) {
+    const batch = items.slice(start, start + step);
+    for (const r of await store.importBatch(batch, opts.onStep ? { onStep: opts.onStep } : {})) {
       if (r.status === "new") summary.new++;
       else if (r.status === "revised") summary.revised++;
       else if (r.status === "unchanged") summary.unchanged++;
       summary.facts += r.facts;
     }
-    done += batch.length;
-    batch = [];
-    opts.onProgress?.(done + summary.failed.length, records.length);
-  };
-  for (const rec of records) {
-    try {
-      batch.push(rowToItem(rec, header, file, companion, seen));
-    } catch (e) {
-      summary.failed.push({ line: rec.line, reason: (e as Error).message });
-    }
-    if (batch.length >= batchSize) await flush();
-    else if (batch.length % 250 === 0) opts.onProgress?.(done + batch.length + summary.failed.length, records.length);
+    opts.onProgress?.(start + batch.length + failed.length, rows);
   }
-  await flush();
   summary.seconds = (performance.now() - t0) / 1000;
   summary.rowsPerSecond = summary.rows / Math.max(summary.seconds, 1e-6);
   return summary;

@@ -292,8 +292,15 @@ export function decideFigure(claimsIn: ClaimIn[], attacker: Side, target: Side, 
     .map((c) => {
       const side = sideOf(c.claimant);
       const w = placeWindow(c.period ?? null, day, homeZone(side));
-      return {
-        ...c,
+      // Named one by one rather than spread: this runs for every claim of every figure of every attack.
+      const out: ClaimOut = {
+        id: c.id,
+        n: c.n,
+        qualifier: c.qualifier,
+        claimant: c.claimant,
+        orgs: c.orgs,
+        doc: c.doc,
+        additive_group: c.additive_group,
         side,
         credited_to: creditedOrg(c, side),
         restated: c.doc.kind === "news" && side !== null,
@@ -301,12 +308,16 @@ export function decideFigure(claimsIn: ClaimIn[], attacker: Side, target: Side, 
         window: w,
         contained_by: null,
       };
+      if (c.period !== undefined) out.period = c.period;
+      return out;
     });
 
   const bodies = new Map<string, ClaimOut[]>();
   for (const c of live) {
     const k = c.additive_group !== null ? `group:${c.additive_group}|${c.side}` : `${c.side ?? c.claimant}|${c.credited_to}`;
-    bodies.set(k, [...(bodies.get(k) ?? []), c]);
+    const body = bodies.get(k);
+    if (body) body.push(c);
+    else bodies.set(k, [c]);
   }
   const figures = [...bodies.values()].map(bodyFigure);
 

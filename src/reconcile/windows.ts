@@ -50,12 +50,14 @@ export function homeZone(side: Side | null): string {
 }
 
 function civil(date: string): { y: number; m: number; d: number } {
-  const [y, m, d] = date.split("-").map(Number);
-  return { y: y ?? 1970, m: m ?? 1, d: d ?? 1 };
+  const [y, m, d] = date.split("-");
+  return { y: y === undefined ? 1970 : Number(y), m: m === undefined ? 1 : Number(m), d: d === undefined ? 1 : Number(d) };
 }
 
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.UTC(civil(b).y, civil(b).m - 1, civil(b).d) - Date.UTC(civil(a).y, civil(a).m - 1, civil(a).d)) / 86_400_000);
+  const x = civil(a);
+  const y = civil(b);
+  return Math.round((Date.UTC(y.y, y.m - 1, y.d) - Date.UTC(x.y, x.m - 1, x.d)) / 86_400_000);
 }
 
 function minutesOf(p: PeriodPoint): number {

@@ -18,15 +18,32 @@ export function sourceUrl(source: string): string | null {
   return null;
 }
 
-/** The readable row of a dataset document; null for other documents and for rows imported without their cells. */
-export function datasetRow(doc: { channel: string | null; source_ref: string | null }, rule: string): DatasetRow | null {
-  if (!doc.channel?.startsWith("dataset:") || !doc.source_ref) return null;
-  let ref: SourceRef;
+type DocSource = { channel: string | null; source_ref: string | null };
+
+/**
+ * Each document's source_ref read once: an attack's detail names a dataset row for each of its claims, and a
+ * row has several (launched, destroyed, …). Keyed by the document row object, so it lives as long as that does.
+ */
+const refs = new WeakMap<DocSource, { text: string; ref: SourceRef | null }>();
+
+function sourceRefOf(doc: DocSource & { source_ref: string }): SourceRef | null {
+  const known = refs.get(doc);
+  if (known && known.text === doc.source_ref) return known.ref;
+  let ref: SourceRef | null;
   try {
     ref = JSON.parse(doc.source_ref) as SourceRef;
   } catch {
-    return null;
+    ref = null;
   }
+  refs.set(doc, { text: doc.source_ref, ref });
+  return ref;
+}
+
+/** The readable row of a dataset document; null for other documents and for rows imported without their cells. */
+export function datasetRow(doc: DocSource, rule: string): DatasetRow | null {
+  if (!doc.channel?.startsWith("dataset:") || !doc.source_ref) return null;
+  const ref = sourceRefOf(doc as DocSource & { source_ref: string });
+  if (!ref) return null;
   const f = ref.fields;
   if (!f) return null;
   const figure = rule.endsWith(":split") ? "split" : rule.endsWith(":combined") ? "combined" : "row";

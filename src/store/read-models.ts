@@ -234,7 +234,7 @@ export function bucketKey(r: { period: string; attacker: string; target: string;
 }
 
 /** Totals per period of the periods containing these dates, recomputed from the attacks' side totals. */
-async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: SqliteWriter): Promise<void> {
+async function refreshBuckets(db: Kysely<Database>, dates: string[], dialect: Dialect, writer?: SqliteWriter): Promise<void> {
   if (!dates.length) return;
   const wanted: Record<Bucket, Set<string>> = { day: new Set(), week: new Set(), month: new Set() };
   const ranges: Array<[string, string]> = [];
@@ -279,8 +279,9 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: Sq
       for (const bucket of ["day", "week", "month"] as const) {
         const period = periodOf(bucket, r.date);
         if (!wanted[bucket].has(period)) continue;
-        const key = `${bucket}|${bucketKey({ ...r, period })}`;
-        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null, sort_key: bucketKey({ ...r, period }), json: "" };
+        const sortKey = bucketKey({ period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon });
+        const key = `${bucket}|${sortKey}`;
+        const cur = acc.get(key) ?? { bucket, period, attacker: r.attacker, target: r.target, claimant: r.claimant, weapon: r.weapon, launched: null, intercepted: null, suppressed: null, sort_key: sortKey, json: "" };
         cur.launched = addFigure(cur.launched, r.launched);
         cur.intercepted = addFigure(cur.intercepted, r.intercepted);
         cur.suppressed = addFigure(cur.suppressed, r.suppressed);
@@ -294,7 +295,7 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], writer?: Sq
     }
   }
   for (const b of acc.values()) b.json = timelineRowJson(b);
-  await insertRows(db, writer, "timeline_buckets", [...acc.values()], 300);
+  await insertRows(db, dialect, writer, "timeline_buckets", [...acc.values()]);
 }
 
 /**
@@ -389,10 +390,10 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
     await db.deleteFrom("attack_views").where("id", "in", part).execute();
     await db.deleteFrom("attack_details").where("id", "in", part).execute();
   }
-  await insertRows(db, writer, "attack_views", views, 200);
-  await insertRows(db, writer, "attack_details", details, 50);
+  await insertRows(db, dialect, writer, "attack_views", views);
+  await insertRows(db, dialect, writer, "attack_details", details);
   for (const [size, part] of sizes) for (const c of chunks(part)) await db.updateTable("attacks").set({ size_sort: size }).where("id", "in", c).execute();
-  await refreshBuckets(db, [...new Set(dates)], writer);
+  await refreshBuckets(db, [...new Set(dates)], dialect, writer);
 }
 
 /** Bumps the store version (the ETag of every read) and adds the documents this transaction stored. */

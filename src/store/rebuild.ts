@@ -41,7 +41,8 @@ export async function loadAttack(db: Kysely<Database>, id: string): Promise<Load
 export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<Map<string, LoadedAttack>> {
   const out = new Map<string, LoadedAttack>();
   for (const part of chunks(ids)) {
-    const rows = await db.selectFrom("attacks").selectAll().where("id", "in", part).execute();
+    // In id order, whatever plan the server picks: figures are inserted in this order, and take their ids from it.
+    const rows = await db.selectFrom("attacks").selectAll().where("id", "in", part).orderBy("id").execute();
     const reports = await db
       .selectFrom("reports")
       .innerJoin("documents", "documents.id", "reports.document_id")
@@ -94,15 +95,16 @@ export async function loadAttacks(db: Kysely<Database>, ids: string[]): Promise<
         doc: { id: r.doc_id, kind: r.kind as DocKind, publisher: r.publisher, channel: r.channel, url: r.url, published: r.published },
       });
     }
-    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of counts) {
+    // Fields named one by one, not rest/spread: these loops run for every claim of every attack recomputed.
+    for (const c of counts) {
       const l = out.get(attackOfReport.get(c.report_id) ?? "");
-      l?.input.counts.push({ ...c, weapon: c.weapon as Weapon, outcome: c.outcome as Outcome, qualifier: c.qualifier as Qualifier });
-      l?.prov.set(`counts:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
+      l?.input.counts.push({ id: c.id, report_id: c.report_id, weapon: c.weapon as Weapon, model: c.model, outcome: c.outcome as Outcome, region: c.region, n: c.n, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`counts:${c.id}`, { rule: c.rule, s: c.sentence_start, e: c.sentence_end, ev: c.evidence, doc: c.document_id, report: c.report_id });
     }
-    for (const { rule, sentence_start, sentence_end, evidence, document_id, ...c } of casualties) {
+    for (const c of casualties) {
       const l = out.get(attackOfReport.get(c.report_id) ?? "");
-      l?.input.casualties.push({ ...c, kind: c.kind as CasualtyKind, qualifier: c.qualifier as Qualifier });
-      l?.prov.set(`casualties:${c.id}`, { rule, s: sentence_start, e: sentence_end, ev: evidence, doc: document_id, report: c.report_id });
+      l?.input.casualties.push({ id: c.id, report_id: c.report_id, kind: c.kind as CasualtyKind, region: c.region, n: c.n, qualifier: c.qualifier as Qualifier });
+      l?.prov.set(`casualties:${c.id}`, { rule: c.rule, s: c.sentence_start, e: c.sentence_end, ev: c.evidence, doc: c.document_id, report: c.report_id });
     }
     for (const t of targets) out.get(attackOfReport.get(t.report_id) ?? "")?.input.targets.push(t);
   }
@@ -193,7 +195,7 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
   // travel as JSON read into the attacks table's own row type, so every value gets its column's type.
   const assign = sql.raw(updateCols.map((c) => `"${c}" = v."${c}"`).join(", "));
   for (const part of chunks(updates)) {
-    await sql`update attacks as a set ${assign} from jsonb_populate_recordset(null::attacks, ${JSON.stringify(part)}::jsonb) as v where a.id = v.id`.execute(db);
+    await sql`update attacks as a set ${assign} from json_populate_recordset(null::attacks, ${JSON.stringify(part)}::json) as v where a.id = v.id`.execute(db);
   }
   const idList = [...loaded.keys()];
   for (const part of chunks(idList)) {
@@ -202,8 +204,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
     await db.deleteFrom("attack_regions").where("attack_id", "in", part).execute();
   }
   // Inserted in attack order so that figure ids (the export's tie-breaker) follow the attacks.
-  await insertRows(db, writer, "attack_figures", figures as Array<Record<string, unknown>>, 300);
-  await insertRows(db, writer, "attack_side_totals", sides as Array<Record<string, unknown>>, 500);
-  await insertRows(db, writer, "attack_regions", regions as Array<Record<string, unknown>>, 500);
+  await insertRows(db, dialect, writer, "attack_figures", figures as Array<Record<string, unknown>>);
+  await insertRows(db, dialect, writer, "attack_side_totals", sides as Array<Record<string, unknown>>);
+  await insertRows(db, dialect, writer, "attack_regions", regions as Array<Record<string, unknown>>);
   return results;
 }

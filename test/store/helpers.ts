@@ -1,12 +1,16 @@
 // Shared by the store, ingest and reconcile tests: the real CLI in a child process, temp databases.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import assert from "node:assert/strict";
+import { sql } from "kysely";
 import pg from "pg";
+import { readCsv } from "../../src/ingest/csv.js";
+import { SqlStore } from "../../src/store/store.js";
 import type { Evidence, Extraction, Provenance, Report } from "../../src/model/index.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -97,6 +101,99 @@ export async function tempPg(): Promise<{ url: string; drop(): Promise<void> } |
       await c.end();
     },
   };
+}
+
+// ---- comparing stores ----
+
+const TABLES = [
+  "documents", "reports", "counts", "casualties", "targets", "launch_areas", "record_claims", "places", "attacks", "attack_figures",
+  "attack_side_totals", "attack_regions", "attack_views", "attack_details", "record_marks", "timeline_buckets", "salvo_meta",
+] as const;
+
+/** Every row of every table, `fetched` (the clock when stored) aside; rows sorted, so that only content counts. */
+export async function storeTables(url: string): Promise<Record<string, string[]>> {
+  const store = await SqlStore.open(url);
+  try {
+    const out: Record<string, string[]> = {};
+    for (const t of TABLES) {
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(store.db)).rows;
+      out[t] = rows.map((r) => JSON.stringify({ ...r, ...("fetched" in r ? { fetched: "" } : {}) })).sort();
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
+
+export function assertSameTables(a: Record<string, string[]>, b: Record<string, string[]>, label: string): void {
+  for (const t of TABLES) {
+    const x = a[t]!;
+    const y = b[t]!;
+    if (x.length === y.length && x.every((v, i) => v === y[i])) continue;
+    const ys = new Set(y);
+    const xs = new Set(x);
+    assert.fail(`${label}: table ${t} differs (${x.length} vs ${y.length} rows): ${x.find((v) => !ys.has(v))?.slice(0, 400)} vs ${y.find((v) => !xs.has(v))?.slice(0, 400)}`);
+  }
+}
+
+// ---- the HTTP API ----
+
+/** Every read path with the parameters that take different routes through the read models. */
+export function apiUrls(ids: string[]): string[] {
+  const out: string[] = ["/api/health"];
+  for (const sort of ["date", "-date", "launched", "-launched", "size", "-size"]) {
+    out.push(`/api/attacks?sort=${sort}`, `/api/attacks?sort=${sort}&limit=1000`, `/api/attacks?sort=${sort}&limit=1000&offset=1000`);
+  }
+  out.push(
+    "/api/attacks?weapon=missile",
+    "/api/attacks?weapon=drone&limit=200&sort=-size",
+    "/api/attacks?region=UA-30&limit=100",
+    "/api/attacks?from=2024-01-01&to=2024-12-31&limit=500",
+    "/api/attacks?attacker=UA",
+    "/api/attacks?attacker=UA&target=RU&sort=-launched",
+    "/api/attacks?target=UA&offset=37&limit=13",
+  );
+  for (const bucket of ["day", "week"]) {
+    out.push(
+      `/api/timeline?bucket=${bucket}`,
+      `/api/timeline?bucket=${bucket}&from=2025-01-01`,
+      `/api/timeline?bucket=${bucket}&from=2023-03-15&to=2024-02-07`,
+      `/api/timeline?bucket=${bucket}&attacker=UA`,
+      `/api/timeline?bucket=${bucket}&target=UA&to=2023-06-30`,
+      `/api/timeline?bucket=${bucket}&weapon=drone`,
+      `/api/timeline?bucket=${bucket}&region=UA-30`,
+    );
+  }
+  for (const q of ["", "?as_of=2025-07-04", "?as_of=2024-01-01", "?as_of=2022-12-31", "?as_of=2021-01-01", "?attacker=UA&target=RU", "?all_claimants=true", "?as_of=2025-07-03&all_claimants=true"]) {
+    out.push(`/api/records${q}`);
+  }
+  for (const metric of ["any", "drone", "missile"]) {
+    out.push(`/api/records/marks?metric=${metric}`, `/api/records/marks?metric=${metric}&all_claimants=true`, `/api/records/marks?metric=${metric}&attacker=UA`);
+  }
+  for (const id of ids) out.push(`/api/attacks/${id}`);
+  out.push("/api/attacks/2025-07-04", "/api/attacks/2025-07-04?attacker=UA", "/api/attacks/2031-01-01.RU-UA");
+  return out;
+}
+
+// ---- the dataset ----
+
+/**
+ * A corrected copy of the dataset in `dir` (with its companion model table): every 97th row's launched figure
+ * one more (a revision of that row), and one row given twice (stored once). Returns the copy's path.
+ */
+export function correctedDataset(dir: string): string {
+  const recs = [...readCsv(readFileSync(DATASET, "utf8"))];
+  const at = recs[0]!.fields.findIndex((f) => f.value.trim() === "launched");
+  const lines = recs.map((r, i) => {
+    const f = r.fields[at];
+    if (i === 0 || i % 97 !== 0 || !f || !/^\d+(\.0)?$/.test(f.value)) return r.raw;
+    return `${r.raw.slice(0, f.start)}${Number(f.value) + 1}.0${r.raw.slice(f.end)}`;
+  });
+  lines.push(lines[5]!);
+  const file = join(dir, "missile_attacks_daily.csv");
+  writeFileSync(file, lines.join("\n") + "\n");
+  copyFileSync(join(dirname(DATASET), "missiles_and_uavs.csv"), join(dir, "missiles_and_uavs.csv"));
+  return file;
 }
 
 // ---- hand-made extractions (sentences written for the tests, in the style of reports) ----

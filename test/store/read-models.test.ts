@@ -9,44 +9,7 @@ import { buildApp } from "../../src/server/app.js";
 import { importDataset } from "../../src/ingest/dataset.js";
 import { ingestInputs } from "../../src/ingest/ingest.js";
 import { SqlStore } from "../../src/store/store.js";
-import { DATASET, DEV_CORPUS, HAVE_SHARED, extraction, report, tempDir, tempPg } from "./helpers.js";
-
-/** Every read path with the parameters that take different routes through the read models. */
-function urls(ids: string[]): string[] {
-  const out: string[] = ["/api/health"];
-  for (const sort of ["date", "-date", "launched", "-launched", "size", "-size"]) {
-    out.push(`/api/attacks?sort=${sort}`, `/api/attacks?sort=${sort}&limit=1000`, `/api/attacks?sort=${sort}&limit=1000&offset=1000`);
-  }
-  out.push(
-    "/api/attacks?weapon=missile",
-    "/api/attacks?weapon=drone&limit=200&sort=-size",
-    "/api/attacks?region=UA-30&limit=100",
-    "/api/attacks?from=2024-01-01&to=2024-12-31&limit=500",
-    "/api/attacks?attacker=UA",
-    "/api/attacks?attacker=UA&target=RU&sort=-launched",
-    "/api/attacks?target=UA&offset=37&limit=13",
-  );
-  for (const bucket of ["day", "week"]) {
-    out.push(
-      `/api/timeline?bucket=${bucket}`,
-      `/api/timeline?bucket=${bucket}&from=2025-01-01`,
-      `/api/timeline?bucket=${bucket}&from=2023-03-15&to=2024-02-07`,
-      `/api/timeline?bucket=${bucket}&attacker=UA`,
-      `/api/timeline?bucket=${bucket}&target=UA&to=2023-06-30`,
-      `/api/timeline?bucket=${bucket}&weapon=drone`,
-      `/api/timeline?bucket=${bucket}&region=UA-30`,
-    );
-  }
-  for (const q of ["", "?as_of=2025-07-04", "?as_of=2024-01-01", "?as_of=2022-12-31", "?as_of=2021-01-01", "?attacker=UA&target=RU", "?all_claimants=true", "?as_of=2025-07-03&all_claimants=true"]) {
-    out.push(`/api/records${q}`);
-  }
-  for (const metric of ["any", "drone", "missile"]) {
-    out.push(`/api/records/marks?metric=${metric}`, `/api/records/marks?metric=${metric}&all_claimants=true`, `/api/records/marks?metric=${metric}&attacker=UA`);
-  }
-  for (const id of ids) out.push(`/api/attacks/${id}`);
-  out.push("/api/attacks/2025-07-04", "/api/attacks/2025-07-04?attacker=UA", "/api/attacks/2031-01-01.RU-UA");
-  return out;
-}
+import { DATASET, DEV_CORPUS, HAVE_SHARED, apiUrls, correctedDataset, extraction, report, tempDir, tempPg } from "./helpers.js";
 
 async function compare(url: string, label: string): Promise<void> {
   const fast = await SqlStore.open(url);
@@ -58,7 +21,7 @@ async function compare(url: string, label: string): Promise<void> {
     apps.push(a, b);
     const ids = (await slow.listAttacks({}, { limit: 1000, offset: 0, sort: "date" })).items.map((i) => i.id);
     const more = (await slow.listAttacks({}, { limit: 1000, offset: 1000, sort: "date" })).items.map((i) => i.id);
-    const all = urls([...ids, ...more]);
+    const all = apiUrls([...ids, ...more]);
     let differing = 0;
     for (const u of all) {
       const [x, y] = await Promise.all([a.inject({ url: u }), b.inject({ url: u })]);
@@ -79,11 +42,17 @@ async function compare(url: string, label: string): Promise<void> {
   }
 }
 
-/** The full history: the dataset in one bulk import, then the corpus document by document, then a revision. */
+/**
+ * The full history: the dataset in one bulk import and a corrected copy of it (revisions of some rows, written
+ * table by table too), then the corpus document by document, then a revision.
+ */
 async function load(url: string): Promise<void> {
   const store = await SqlStore.open(url);
+  const tmp = tempDir("salvo-rm-");
   try {
     await importDataset(store, DATASET);
+    const fixed = await importDataset(store, correctedDataset(tmp.dir));
+    assert.ok(fixed.revised > 30 && fixed.new === 0, `corrected rows are revisions (${fixed.revised})`);
     const s = await ingestInputs(store, [DEV_CORPUS]);
     assert.ok(s.new > 100, `corpus ingested (${s.new})`);
     // A revision of a stored post (same channel and id, new text) moves its claims between attacks.
@@ -93,6 +62,7 @@ async function load(url: string): Promise<void> {
     assert.deepEqual([first.status, second.status], ["new", "revised"]);
   } finally {
     await store.close();
+    tmp.cleanup();
   }
 }
 

@@ -3,6 +3,7 @@ import type { Dialect } from "../types.js";
 import * as m0001 from "./0001-init.js";
 import * as m0002 from "./0002-periods.js";
 import * as m0003 from "./0003-read-models.js";
+import * as m0004 from "./0004-lz4.js";
 
 export interface Migration {
   name: string;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** In order; a migration's name is recorded once it has run. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004];
