@@ -47,6 +47,7 @@ export function findAll(re: RegExp | null, text: string): Hit[] {
 }
 
 export function dropOverlaps<T extends Hit & { order?: number }>(hits: T[]): T[] {
+  if (hits.length < 2) return hits;
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.order ?? 0) - (b.order ?? 0) || a.start - b.start);
   // Longest first; a hit is kept when no kept hit covers any of its positions (sorted starts + binary search).
   const kept: T[] = [];
