@@ -123,7 +123,7 @@ const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads:
 export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 
 /** FNV-1a over a key's code units: the bit a key takes in a trie's filter of root keys. */
-export function keyHash(key: string): number {
+function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
