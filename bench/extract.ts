@@ -1,6 +1,10 @@
 /**
  * Extraction throughput on one core: `extract()` over the development corpus texts, in this thread.
  * A warm-up first, then RUNS timed runs of a few passes each; every figure is the median over runs.
+ * The warm-up runs until the engine's code is compiled: V8 keeps optimizing the rules for the first
+ * few thousand extractions (a pass over the dev corpus takes 4-5x longer at first than after 3,000
+ * documents, its compiler threads meanwhile using nearly as much CPU as the main one), so the warm-up is counted in
+ * documents, not only in time; a shorter one measured the JIT's progress more than the extractor.
  * Beside it, a baseline measured in the same run: a bare tokenization pass (`tokenize()`, the
  * tokenizer extraction starts with) over the same texts, so that the ratio extract / tokenize can be
  * compared across machines. Results also go to bench/output/extract.json.
@@ -19,7 +23,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = 7;
 /** Each timed run repeats the corpus until it lasts about this long, so short runs are not all noise. */
 const RUN_TARGET_MS = 300;
-const WARMUP_MS = 500;
+const WARMUP_MS = 2000;
+/** Extractions before the timed runs (the corpus repeated): about where a pass's time stops falling. */
+const WARMUP_DOCS = 4000;
 
 interface Doc {
   id: string;
@@ -97,11 +103,15 @@ type Pass = (docs: readonly Doc[], times: number[][] | null) => void;
 function measure(docs: readonly Doc[], groups: Map<string, number[]>, passFn: Pass) {
   const warmStart = performance.now();
   let warmPasses = 0;
-  while (warmPasses < 3 || performance.now() - warmStart < WARMUP_MS) {
+  let lastPassMs = 0;
+  while (warmPasses < 3 || performance.now() - warmStart < WARMUP_MS || warmPasses * docs.length < WARMUP_DOCS) {
+    const t0 = performance.now();
     passFn(docs, null);
+    lastPassMs = performance.now() - t0;
     warmPasses++;
   }
-  const passMs = (performance.now() - warmStart) / warmPasses;
+  // The last warm pass, not the mean: the first ones ran before the code was optimized.
+  const passMs = lastPassMs;
   const passesPerRun = Math.min(1000, Math.max(1, Math.ceil(RUN_TARGET_MS / Math.max(passMs, 1e-3))));
   const perRun = new Map<string, GroupFigures[]>([...groups.keys()].map((g) => [g, []]));
   for (let r = 0; r < RUNS; r++) {

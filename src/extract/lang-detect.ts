@@ -16,6 +16,34 @@ interface Cues {
 }
 let cues: Cues[] | null = null;
 
+/**
+ * The languages of one script read together (in the lexicons' order): a word and each of its letters
+ * are looked up once for all of them, bit k standing for the k-th language.
+ */
+interface ScriptCues {
+  cues: Cues[];
+  words: Map<string, number>;
+  letters: Uint8Array;
+}
+const byScript = new Map<Cues["script"], ScriptCues>();
+
+function scriptCues(script: Cues["script"]): ScriptCues {
+  let sc = byScript.get(script);
+  if (!sc) {
+    const list = allCues().filter((c) => c.script === script);
+    if (list.length > 8) throw new Error(`language detection: more than 8 languages written in ${script}`);
+    const words = new Map<string, number>();
+    const letters = new Uint8Array(0x10000);
+    list.forEach((c, k) => {
+      for (const w of c.words) words.set(w, (words.get(w) ?? 0) | (1 << k));
+      if (c.letters !== null) for (let u = 0; u < 0x10000; u++) if (c.letters[u] === 1) letters[u]! |= 1 << k;
+    });
+    sc = { cues: list, words, letters };
+    byScript.set(script, sc);
+  }
+  return sc;
+}
+
 function allCues(): Cues[] {
   cues ??= Object.values(LEXICONS).map((lex) => ({
     lang: lex.lang,
@@ -55,20 +83,20 @@ function letterTable(letters: string): Uint8Array | null {
 
 const CYR = 1;
 const LAT = 2;
-/** The script of each first character met (0: neither), so each is tested against the Unicode classes once. */
-const scriptCache = new Map<string, number>();
+/** The script of each first code unit met, plus one (0: not yet tested), so each is tested against the Unicode classes once. */
+const scriptCache = new Uint8Array(0x10000);
 
 function scriptOf(key: string): number {
-  const first = key[0] ?? "";
-  const code = first.charCodeAt(0);
+  // An empty key reads as NaN, which is neither script.
+  const code = key.charCodeAt(0);
   // ASCII: the Latin script there is exactly a-z and A-Z.
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? LAT : 0;
-  let s = scriptCache.get(first);
-  if (s === undefined) {
-    s = CYRILLIC.test(first) ? CYR : LATIN.test(first) ? LAT : 0;
-    if (scriptCache.size < 4096) scriptCache.set(first, s);
+  if (!(code >= 0x80)) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? LAT : 0;
+  let s = scriptCache[code]!;
+  if (s === 0) {
+    const first = key[0]!;
+    scriptCache[code] = s = (CYRILLIC.test(first) ? CYR : LATIN.test(first) ? LAT : 0) + 1;
   }
-  return s;
+  return s - 1;
 }
 
 /**
@@ -90,21 +118,27 @@ export function detectLang(tokens: Token[]): Lang {
     words.push(t.key);
   }
   const script = cyrillic > latin ? "Cyrillic" : "Latin";
+  const { cues: list, words: wordBits, letters } = scriptCues(script);
+  const n = list.length;
+  // Every score is a sum of halves, exact in any order.
+  const scores = new Float64Array(n);
+  const letterScore = script === "Cyrillic" ? 3 : 0.5;
+  for (const w of words) {
+    const own = wordBits.get(w);
+    if (own !== undefined) for (let k = 0; k < n; k++) if ((own & (1 << k)) !== 0) scores[k]! += 1;
+    if (w.length > 3) for (let k = 0; k < n; k++) if (hasEnding(w, list[k]!.endings)) scores[k]! += 0.5;
+    // By code unit: a surrogate half is never one of the letters, as an astral character never is.
+    for (let i = 0; i < w.length; i++) {
+      const bits = letters[w.charCodeAt(i)]!;
+      if (bits !== 0) for (let k = 0; k < n; k++) if ((bits & (1 << k)) !== 0) scores[k]! += letterScore;
+    }
+  }
   let best: Lang | null = null;
   let bestScore = -1;
-  for (const c of allCues()) {
-    if (c.script !== script) continue;
-    let score = 0;
-    for (const w of words) {
-      if (c.words.has(w)) score += 1;
-      if (w.length > 3 && hasEnding(w, c.endings)) score += 0.5;
-      // By code unit: a surrogate half is never one of the letters, as an astral character never is.
-      const letters = c.letters;
-      if (letters !== null) for (let i = 0; i < w.length; i++) if (letters[w.charCodeAt(i)] === 1) score += script === "Cyrillic" ? 3 : 0.5;
-    }
-    if (score > bestScore) {
-      best = c.lang;
-      bestScore = score;
+  for (let k = 0; k < n; k++) {
+    if (scores[k]! > bestScore) {
+      best = list[k]!.lang;
+      bestScore = scores[k]!;
     }
   }
   if (bestScore <= 0) return script === "Cyrillic" ? "ru" : "en";

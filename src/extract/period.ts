@@ -29,12 +29,17 @@ function matcher(lx: PeriodLexicon) {
   if (!m) {
     const forms = Object.keys(lx.named).sort((a, b) => b.length - a.length);
     const alts = forms.map((f) => keyOf(f).replace(ESCAPE, "\\$&").replace(/ /g, "[\\s\\u00a0]+").replace(/'/g, "['’ʼ`´]"));
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+    // No leading lookbehind: a pattern that starts with its forms lets the engine skip ahead to their
+    // first letters; the boundary before a match is tested at its start (NAMED_BEFORE).
+    const re = new RegExp(`(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
     m = { re, byKey: new Map(Object.entries(lx.named).map(([k, v]) => [keyOf(k), v])) };
     matchers.set(lx, m);
   }
   return m;
 }
+
+/** No letter or digit before a named period (sticky: tested at a match's start; case-insensitive like the pattern, whose lookbehind it was). */
+const NAMED_BEFORE = /(?<![\p{L}\p{N}])/iuy;
 
 function clock(minutes: number, asEnd: boolean): string {
   const m = asEnd ? minutes : minutes % 1440;
@@ -100,6 +105,12 @@ export function findPeriods(text: string, lang: Lang, reference: string | null):
   const named: PeriodMention[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    NAMED_BEFORE.lastIndex = m.index;
+    if (!NAMED_BEFORE.test(text)) {
+      // As the lookbehind would: the next try starts one position on.
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const name = byKey.get(keyOf(m[0]));
     if (!name) continue;
     named.push({ kind: "named", start: m.index, end: m.index + m[0].length, start_point: null, end_point: null, named: name });

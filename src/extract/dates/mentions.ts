@@ -283,6 +283,14 @@ function kindOfDay(e: DayExpr): DateMentionKind {
   return "explicit";
 }
 
+/**
+ * A piece read on its own, as a joined phrase of one shape (not a spread of the piece: pieces come in
+ * eight shapes, and a spread of them all was the slowest line of the date finder).
+ */
+function joined(p: Piece, resolved: Resolved | null, night: boolean, kind: DateMentionKind, rule: DateRuleId, part: DayPart | null): Joined {
+  return { start: p.start, end: p.end, first: p.first, next: p.next, resolved, night, kind, rule, part };
+}
+
 /** Joins adjacent pieces: a day with its part of day or night cue, evening-and-morning pairs. */
 function join(f: MentionFinder, ref: Reference | null): Joined[] {
   const ps = f.pieces;
@@ -295,7 +303,7 @@ function join(f: MentionFinder, ref: Reference | null): Joined[] {
     const adj = q !== undefined && f.adjacent(p, q);
     if (p.t === "since" || p.t === "conj" || p.t === "nightAfter") continue;
     if (p.t === "done") {
-      out.push({ ...p, part: null });
+      out.push(joined(p, p.resolved, p.night, p.kind, p.rule, null));
       continue;
     }
     if (p.t === "day") {
@@ -313,7 +321,7 @@ function join(f: MentionFinder, ref: Reference | null): Joined[] {
         i++;
         continue;
       }
-      out.push({ ...p, resolved: r, night: false, kind: kindOfDay(p.expr), rule: `date/${kindOfDay(p.expr)}`, part: null });
+      out.push(joined(p, r, false, kindOfDay(p.expr), `date/${kindOfDay(p.expr)}`, null));
       continue;
     }
     // A cue: joins the day phrase right after it, or stands for the publication day.
@@ -329,9 +337,9 @@ function join(f: MentionFinder, ref: Reference | null): Joined[] {
       continue;
     }
     if (p.t === "part") {
-      out.push({ ...p, resolved: refDay, night: false, kind: "day", rule: "date/part-reference", part: p.part });
+      out.push(joined(p, refDay, false, "day", "date/part-reference", p.part));
     } else {
-      out.push({ ...p, resolved: refDay, night: true, kind: "night", rule: "date/night-reference", part: null });
+      out.push(joined(p, refDay, true, "night", "date/night-reference", null));
     }
   }
   return joinEveningMorning(f, out);

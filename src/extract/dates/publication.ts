@@ -79,8 +79,22 @@ function toIso(
   return off === null ? formatDate(date) : formatLocalIso(date, minutes, off);
 }
 
+/**
+ * The publication finder and the date finder read the same text's stated times one after the other
+ * (with the same zone, unless the text's address names another): keep the last answer. Read-only.
+ */
+let lastStated: { text: string; toks: Grammar["toks"]; lx: Grammar["lx"]; zone: string | null; out: StatedTime[] } | null = null;
+
 /** Every stated publication/update time of a grammar's text, cued or found as a header stamp. */
 export function statedTimes(g: Grammar, fallbackZone: string | null): StatedTime[] {
+  const l = lastStated;
+  if (l && l.toks === g.toks && l.zone === fallbackZone && l.lx === g.lx && l.text === g.text) return l.out;
+  const out = findStatedTimes(g, fallbackZone);
+  lastStated = { text: g.text, toks: g.toks, lx: g.lx, zone: fallbackZone, out };
+  return out;
+}
+
+function findStatedTimes(g: Grammar, fallbackZone: string | null): StatedTime[] {
   const out: StatedTime[] = [];
   const toks = g.toks;
   let cuedPublished = false;

@@ -47,6 +47,12 @@ export function findAll(re: RegExp | null, text: string): Hit[] {
 }
 
 export function dropOverlaps<T extends Hit & { order?: number }>(hits: T[]): T[] {
+  if (hits.length < 2) return hits;
+  // Hits in order of start, each ending before the next begins (the usual case: the trie gives them in
+  // token order), are all kept, in that order: what the pass below would return, without its sort.
+  let disjoint = true;
+  for (let i = 1; i < hits.length && disjoint; i++) disjoint = hits[i]!.start >= hits[i - 1]!.end;
+  if (disjoint) return hits;
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.order ?? 0) - (b.order ?? 0) || a.start - b.start);
   // Longest first; a hit is kept when no kept hit covers any of its positions (sorted starts + binary search).
   const kept: T[] = [];

@@ -62,8 +62,10 @@ interface Compiled {
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
   /** Table or list name → its index. */
   tableOf: Map<TableKey | SimpleKey | `belonging:${BelongingKey}`, number>;
-  /** The lexicon's belonging lists' keys, in their order. */
-  belongingKeys: BelongingKey[];
+  /** The lexicon's belonging lists' keys, in their order, each with its table index. */
+  belongingKeys: Array<[BelongingKey, number]>;
+  /** An object with every belonging key, in that order: each document's lists are filled into a copy of it. */
+  belongingShape: Record<BelongingKey, Mention[]>;
 }
 
 const cache = new Map<Lexicon, Compiled>();
@@ -93,8 +95,11 @@ function compile(lex: Lexicon): Compiled {
     tries: [trie, placesTrie()],
     names,
     tableOf: new Map(names.map((n, i) => [n, i])),
-    belongingKeys: Object.keys(belongingLists(lex)) as BelongingKey[],
+    belongingKeys: [],
+    belongingShape: {} as Record<BelongingKey, Mention[]>,
   };
+  c.belongingKeys = (Object.keys(belongingLists(lex)) as BelongingKey[]).map((k) => [k, c.tableOf.get(`belonging:${k}`)!]);
+  for (const [k] of c.belongingKeys) c.belongingShape[k] = [];
   cache.set(lex, c);
   return c;
 }
@@ -114,8 +119,9 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     for (const p of payloads) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
-  const kept = (name: Compiled["names"][number]) => {
-    const list = hits[c.tableOf.get(name)!];
+  const kept = (name: Compiled["names"][number]) => keptAt(c.tableOf.get(name)!);
+  const keptAt = (index: number) => {
+    const list = hits[index];
     return list === undefined ? [] : dropOverlaps(list);
   };
   const table = <V extends string>(name: Compiled["names"][number]): Array<Hit & { value: V }> =>
@@ -136,6 +142,10 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     name: h.value,
     kind: "sea",
   }));
+  // A copy of the lexicon's shape filled in place, not Object.fromEntries (a generic iteration and a new
+  // property per key, which cost more than all the lists' matches).
+  const belonging = { ...c.belongingShape };
+  for (const [k, index] of c.belongingKeys) belonging[k] = keptAt(index).map(({ start, end }) => ({ start, end }));
   const places = [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
     (a, b) => a.start - b.start,
   );
@@ -197,9 +207,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     denominator: s("denominator"),
     above: s("above"),
     singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
-    belonging: Object.fromEntries(
-      c.belongingKeys.map((k) => [k, s(`belonging:${k}`)]),
-    ) as Record<BelongingKey, Mention[]>,
+    belonging,
     caption: s("caption"),
     defence: s("defence"),
     earlier: s("earlier"),

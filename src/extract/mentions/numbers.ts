@@ -8,7 +8,14 @@ import { lookupKey } from "../../text/pattern.js";
  * three digits). Not part of a name or a code: no letter or hyphen-with-letter before ("Х-101",
  * "Shahed-136", "Ту-95"), no letter right after ("95МС"), not inside a time or decimal.
  */
-const DIGITS = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])(\d{1,3}(?:[ .,'](?=\d{3}(?!\d))\d{3})+|\d+)(?:-(?:ма|ми|ти|ох|ьох|х|м|ю|ій|ьма|го|ого|му|ому))?(?![\p{L}\p{N}]|[.,:]\d|-\p{L})/gu;
+const DIGITS = /(\d{1,3}(?:[ .,'](?=\d{3}(?!\d))\d{3})+|\d+)(?:-(?:ма|ми|ти|ох|ьох|х|м|ю|ій|ьма|го|ого|му|ому))?(?![\p{L}\p{N}]|[.,:]\d|-\p{L})/gu;
+/**
+ * What may not stand before the digits, tested at a match's start (sticky): a leading lookbehind in
+ * DIGITS would be tried at every position of the text, where a pattern that starts with a digit lets
+ * the engine skip ahead to the next one. A match refused here is tried again one position on, as the
+ * lookbehind would have had it.
+ */
+const DIGITS_BEFORE = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])/uy;
 
 interface Compiled {
   re: RegExp | null;
@@ -50,6 +57,11 @@ export function findNumbers(text: string, lex: Lexicon): NumberMention[] {
   const out: NumberMention[] = [];
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    DIGITS_BEFORE.lastIndex = m.index;
+    if (!DIGITS_BEFORE.test(text)) {
+      DIGITS.lastIndex = m.index + 1;
+      continue;
+    }
     const raw = m[1] ?? m[0];
     const value = Number(raw.replace(/[ .,']/g, ""));
     if (Number.isFinite(value)) out.push({ start: m.index, end: m.index + m[0].length, value, word: false });

@@ -122,10 +122,25 @@ const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads:
 
 export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 
+/** FNV-1a over a key's code units: the bit a key takes in a trie's filter of root keys. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 export class FormTrie {
   private readonly root = newNode();
   /** Stems at the root, by their first two letters, so a token looks only at stems it may begin. */
   private readonly rootStems = new Map<number, Array<{ stem: string; node: Node }>>();
+  /**
+   * A bit per hash of every exact root key (16 bits per key): a token whose bit is clear starts no
+   * exact form, so most tokens never look in the root's map (the gazetteer's has 12,000 keys, mostly
+   * out of the processor's caches by the time the next document comes). Built on first match, and
+   * again after an `add`.
+   */
+  private rootBits: Int32Array | null = null;
+  private rootMask = 0;
 
   add(form: string, table: number, value: string, order: number): void {
     const tokens = tokenize(form.replace(/\*/g, "\u0000"));
@@ -167,6 +182,20 @@ export class FormTrie {
       first = false;
     }
     if (node !== this.root) (node.payloads ??= []).push({ table, value, order });
+    this.rootBits = null;
+  }
+
+  private buildRootBits(): Int32Array {
+    const keys = this.root.tight?.size ?? 0;
+    let bits = 1024;
+    while (bits < keys * 16 && bits < 1 << 20) bits *= 2;
+    const table = new Int32Array(bits >>> 5);
+    this.rootMask = bits - 1;
+    for (const k of this.root.tight?.keys() ?? []) {
+      const b = keyHash(k) & this.rootMask;
+      table[b >>> 5]! |= 1 << (b & 31);
+    }
+    return (this.rootBits = table);
   }
 
   /** Every match of every form, as [start, end) with the payloads of the form(s) matched. */
@@ -176,8 +205,15 @@ export class FormTrie {
 
   /** Every match of a form that begins at token i. */
   matchAt(tokens: Token[], i: number, onMatch: OnMatch): void {
+    this.matchHashed(tokens, i, keyHash(tokens[i]!.key), onMatch);
+  }
+
+  /** `matchAt` with the token key's `keyHash` already computed (once for several tries). */
+  matchHashed(tokens: Token[], i: number, hash: number, onMatch: OnMatch): void {
     const key = tokens[i]!.key;
-    const exact = this.root.tight?.get(key);
+    const bits = this.rootBits ?? this.buildRootBits();
+    const b = hash & this.rootMask;
+    const exact = (bits[b >>> 5]! & (1 << (b & 31))) !== 0 ? this.root.tight?.get(key) : undefined;
     if (exact) this.walk(tokens, i, i, exact, onMatch);
     if (this.rootStems.size === 0) return;
     const bucket = this.rootStems.get(headOf(key));
@@ -205,5 +241,8 @@ export class FormTrie {
  * tried in turn; each trie sees its matches in the order its own `matchAll` gives them.
  */
 export function matchAllTries(tries: readonly FormTrie[], tokens: Token[], onMatch: OnMatch): void {
-  for (let i = 0; i < tokens.length; i++) for (const t of tries) t.matchAt(tokens, i, onMatch);
+  for (let i = 0; i < tokens.length; i++) {
+    const hash = keyHash(tokens[i]!.key);
+    for (const t of tries) t.matchHashed(tokens, i, hash, onMatch);
+  }
 }
