@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { sql } from "kysely";
 import pg from "pg";
 import { readCsv } from "../../src/ingest/csv.js";
@@ -73,7 +74,26 @@ export function tempDir(prefix = "salvo-store-"): { dir: string; cleanup(): void
 }
 
 /** A fresh PostgreSQL database with a unique name; null when no server answers. */
-export async function tempPg(): Promise<{ url: string; drop(): Promise<void> } | null> {
+export type TempPg = { url: string; drop(): Promise<void> };
+
+/**
+ * Two throwaway PostgreSQL databases for the enclosing suite, made before its tests and dropped after them;
+ * each is null when the server is unreachable (the tests skip then).
+ */
+export function tempPgPair(): { a: TempPg | null; b: TempPg | null } {
+  const pair: { a: TempPg | null; b: TempPg | null } = { a: null, b: null };
+  before(async () => {
+    pair.a = await tempPg();
+    pair.b = await tempPg();
+  });
+  after(async () => {
+    await pair.a?.drop();
+    await pair.b?.drop();
+  });
+  return pair;
+}
+
+export async function tempPg(): Promise<TempPg | null> {
   const name = `salvo_t_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
   try {

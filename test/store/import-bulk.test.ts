@@ -13,7 +13,7 @@ import { datasetItems, importDataset } from "../../src/ingest/dataset.js";
 import { ingestInputs } from "../../src/ingest/ingest.js";
 import { SqlStore } from "../../src/store/store.js";
 import type { BatchItem, IngestResult } from "../../src/store/types.js";
-import { DATASET, DEV_CORPUS, HAVE_SHARED, apiUrls, assertSameTables, cli, correctedDataset, extraction, report, storeTables, tempDir, tempPg } from "./helpers.js";
+import { DATASET, DEV_CORPUS, HAVE_SHARED, apiUrls, assertSameTables, cli, correctedDataset, extraction, report, storeTables, tempDir, tempPg, tempPgPair } from "./helpers.js";
 
 /** Every API answer of both stores: attacks, records, timelines, exports, documents (`fetched` aside). */
 async function assertSameApi(urlA: string, urlB: string, label: string, documentIds: number[]): Promise<void> {
@@ -102,23 +102,15 @@ async function compareFills(urlA: string, urlB: string, label: string, corrected
 describe("the dataset import stores what its rows stored one by one store", { skip: HAVE_SHARED ? false : "../shared (dataset and dev corpus) is absent" }, () => {
   const tmp = tempDir("salvo-bulk-");
   const corrected = () => correctedDataset(tmp.dir);
-  let pgA: Awaited<ReturnType<typeof tempPg>> = null;
-  let pgB: Awaited<ReturnType<typeof tempPg>> = null;
-  before(async () => {
-    pgA = await tempPg();
-    pgB = await tempPg();
-  });
-  after(async () => {
-    await pgA?.drop();
-    await pgB?.drop();
-    tmp.cleanup();
-  });
+  const pgs = tempPgPair();
+  after(() => tmp.cleanup());
 
   test("SQLite", async () => {
     await compareFills(join(tmp.dir, "bulk.db"), join(tmp.dir, "one-by-one.db"), "sqlite", corrected());
   });
 
   test("PostgreSQL", async (t) => {
+    const { a: pgA, b: pgB } = pgs;
     if (!pgA || !pgB) {
       t.skip("PostgreSQL unreachable at SALVO_TEST_PG (postgres://postgres@127.0.0.1:5432/postgres by default)");
       return;
@@ -189,17 +181,8 @@ const BATCHES: BatchItem[][] = [
 
 describe("hand-made batches: importBatch stores what saveBatch stores", () => {
   const tmp = tempDir("salvo-bulk-small-");
-  let pgA: Awaited<ReturnType<typeof tempPg>> = null;
-  let pgB: Awaited<ReturnType<typeof tempPg>> = null;
-  before(async () => {
-    pgA = await tempPg();
-    pgB = await tempPg();
-  });
-  after(async () => {
-    await pgA?.drop();
-    await pgB?.drop();
-    tmp.cleanup();
-  });
+  const pgs = tempPgPair();
+  after(() => tmp.cleanup());
 
   const run = async (url: string, bulk: boolean): Promise<IngestResult[][]> => {
     const store = await SqlStore.open(url);
@@ -232,6 +215,7 @@ describe("hand-made batches: importBatch stores what saveBatch stores", () => {
     await check(join(tmp.dir, "a.db"), join(tmp.dir, "b.db"), "sqlite");
   });
   test("PostgreSQL", async (t) => {
+    const { a: pgA, b: pgB } = pgs;
     if (!pgA || !pgB) {
       t.skip("PostgreSQL unreachable at SALVO_TEST_PG (postgres://postgres@127.0.0.1:5432/postgres by default)");
       return;

@@ -1,13 +1,13 @@
 // SIGKILL in the middle of `salvo import` (one transaction for the file, written table by table): the store is
 // left exactly as it was, whole, and a re-run imports the file — the same store as an import never interrupted.
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { SqlStore } from "../../src/store/store.js";
-import { DATASET, HAVE_SHARED, assertSameTables, cli, collect, extraction, report, spawnCli, storeTables, tempDir, tempPg } from "./helpers.js";
+import { DATASET, HAVE_SHARED, assertSameTables, cli, collect, extraction, report, spawnCli, storeTables, tempDir, tempPgPair } from "./helpers.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,18 +86,10 @@ describe("kill -9 during an import", { skip: HAVE_SHARED ? false : "../shared (t
     assert.ok(caught, "the import was killed mid-transaction in one of the attempts");
   });
 
-  let pgRef: Awaited<ReturnType<typeof tempPg>> = null;
-  let pgKill: Awaited<ReturnType<typeof tempPg>> = null;
-  before(async () => {
-    pgRef = await tempPg();
-    pgKill = await tempPg();
-  });
-  after(async () => {
-    await pgRef?.drop();
-    await pgKill?.drop();
-  });
+  const pgs = tempPgPair();
 
   test("PostgreSQL: the store is as it was; a re-run completes the import", async (t) => {
+    const { a: pgRef, b: pgKill } = pgs;
     if (!pgRef || !pgKill) {
       t.skip("PostgreSQL unreachable at SALVO_TEST_PG (postgres://postgres@127.0.0.1:5432/postgres by default)");
       return;

@@ -165,16 +165,15 @@ export function findCounts(doc: Doc): CountFact[] {
       if (inSpan(doc.m.persons, { start: n.end, end: Math.min(s.end, n.end + 30) }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, p.start)))) continue;
       // "neuf autres blessées …, dont trois dans le port": a part of a toll counts people, not weapons.
       if (partOfAnchor(doc, n) && partOfAToll(doc, s, n)) continue;
+      const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
       // "…abattu 42 drones … dans le sud et le centre du pays, sur les 86 lancés": the total the part was taken from.
-      const total = sameSentenceCount(out, si);
-      if (total && launchedTotal(doc, n)) {
-        out.push(bareCount(si, n, total, "launched", q, null, [numEv, ...(qev ? [qev] : [])], "count/<number> <weapon> <out-of> <number>"));
+      if (sameSentence && launchedTotal(doc, n)) {
+        out.push(bareCount(si, n, sameSentence, "launched", q, null, [numEv, ...(qev ? [qev] : [])], "count/<number> <weapon> <out-of> <number>"));
         continue;
       }
       // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
       const anchor = partOfAnchor(doc, n) ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value) ?? weaponsNamedBefore(doc, si, n, out)) : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
-      const sameSentence = out.length > sentenceStartCount ? out[out.length - 1]! : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
       // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
       const bracketed = sameSentence && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? sameSentence : null;
@@ -499,9 +498,8 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   const withVerb = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 60), end: n.start }).pop();
   if (withVerb) {
     const gap = { start: withVerb.end, end: n.start };
-    let rest = doc.text.slice(gap.start, gap.end);
-    for (const o of inSpan(doc.m.outcomes, gap)) rest = rest.slice(0, o.start - gap.start) + " ".repeat(o.end - o.start) + rest.slice(o.end - gap.start);
-    if (inSpan(doc.m.outcomes, gap).length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+)?[\s:,\/-]*$/u.test(rest)) return true;
+    const verbs = inSpan(doc.m.outcomes, gap);
+    if (verbs.length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+)?[\s:,\/-]*$/u.test(textWithout(doc, gap, verbs))) return true;
   }
   const after = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 });
   return after.some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
@@ -542,11 +540,14 @@ function startsClause(doc: Doc, from: number, to: number): boolean {
   const comma = doc.text.lastIndexOf(",", to - 1);
   if (comma < from) return false;
   const span = { start: comma + 1, end: to };
-  let rest = doc.text.slice(span.start, span.end);
-  for (const m of [...inSpan(doc.m.and, span), ...inSpan(doc.m.also, span), ...inSpan(doc.m.one, span)]) {
-    rest = rest.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + rest.slice(m.end - span.start);
-  }
-  return /\p{L}/u.test(rest);
+  return /\p{L}/u.test(textWithout(doc, span, [...inSpan(doc.m.and, span), ...inSpan(doc.m.also, span), ...inSpan(doc.m.one, span)]));
+}
+
+/** A stretch's text with the given mentions inside it blanked out (same length, so offsets hold). */
+function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): string {
+  let out = doc.text.slice(span.start, span.end);
+  for (const m of mentions) out = out.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + out.slice(m.end - span.start);
+  return out;
 }
 
 /**
@@ -573,10 +574,11 @@ function debrisBefore(doc: Doc, s: Sentence, n: { start: number }): boolean {
 
 /** A figure in brackets right after its weapons: "беспилотников (11) сбили над…", "drones (11) were downed over…". */
 function weaponBeforeBracket(doc: Doc, s: Sentence, n: NumberMention, q: Qualifier, qev: Evidence | null, numEv: Evidence, si: number): CountFact | null {
-  const open = /\(\s*$/.exec(doc.text.slice(Math.max(s.start, n.start - 3), n.start));
+  const from = Math.max(s.start, n.start - 3);
+  const open = /\(\s*$/.exec(doc.text.slice(from, n.start));
   const close = /^\s*\)/.exec(doc.text.slice(n.end, n.end + 3));
   if (!open || !close) return null;
-  const bracketStart = n.start - (doc.text.slice(Math.max(s.start, n.start - 3), n.start).length - open.index);
+  const bracketStart = from + open.index;
   const w = inSpan(doc.m.weapons, { start: Math.max(s.start, bracketStart - 60), end: bracketStart }).pop();
   if (!w || !/^\s*$/.test(doc.text.slice(w.end, bracketStart)) || w.weapon === "any") return null;
   const end = n.end + close[0].length;
@@ -598,12 +600,6 @@ function listHeading(doc: Doc, s: Sentence, si: number, cue: Valued<OutcomeCue>)
     sentence: si, weapon: w.weapon, model: null, outcome: cue.value as Outcome, n: 0, qualifier: "exact", region: null, rule: "count/<list-item> <number> <region>",
     evidence: [evidence(doc, "weapon", w), evidence(doc, "outcome", cue)], start: w.start, end: w.end, head: true,
   };
-}
-
-/** The last figure of this sentence, if any. */
-function sameSentenceCount(out: CountFact[], si: number): CountFact | null {
-  const c = out[out.length - 1];
-  return c && c.sentence === si ? c : null;
 }
 
 /** "sur les 86 lancés", "out of the 86 launched", "із 86 запущених": a bare total between "out of" and a launch word. */
