@@ -42,11 +42,25 @@ export function nextToWeapon(doc: Doc, w: { start: number; end: number }): boole
 export function isActor(doc: Doc, p: { start: number; end: number }): boolean {
   // "В Краснодарском крае беспилотник атаковал…": after a preposition of place it is where, not who.
   if (inSpan(doc.m.over, { start: Math.max(0, p.start - 20), end: p.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, p.start)))) return false;
+  if (officialOf(doc, p)) return false;
   const after = { start: p.end, end: p.end + 30 };
   const verb = inSpan(doc.m.attribution, after)[0];
   if (verb && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(p.end, verb.start))) return true;
   const before = inSpan(doc.m.according, { start: Math.max(0, p.start - 25), end: p.start });
   return before.some((a) => /^\s*$/.test(doc.text.slice(a.end, p.start))) || isAttacker(doc, p);
+}
+
+/**
+ * "the governor of the Rostov region said", "Губернатор Липецкой области сообщил", "le gouverneur de la région de
+ * Kharkiv a indiqué": the place after a regional official's title is the land they speak for, not who speaks.
+ */
+function officialOf(doc: Doc, p: { start: number; end: number }): boolean {
+  const regional = (o: { value: string }) => o.value.endsWith(".regional");
+  // "Харківська ОВА", "Одесская ОВА": the administration named by its region's adjective.
+  if (inSpan(doc.m.orgs, { start: p.end, end: p.end + 40 }).some((o) => regional(o) && /^\s*$/.test(doc.text.slice(p.end, o.start)))) return true;
+  return inSpan(doc.m.orgs, { start: Math.max(0, p.start - 30), end: p.start }).some(
+    (o) => regional(o) && /^\s*(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l'|)|d'|du\s+)?$/iu.test(doc.text.slice(o.end, p.start)),
+  );
 }
 
 /**

@@ -373,7 +373,7 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
     return [{ ...c, outcome: verbAll.value as Outcome, rule: "count/<number> <weapon> … <outcome> <all>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", verbAll), evidence(doc, "qualifier", a)] }];
   }
   const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0] ?? allOpeningNext(doc, s, c);
-  if (!all) return [];
+  if (!all) return allAsObjectNext(doc, s, c);
   const nextSentence = all.start >= s.end;
   if (!nextSentence && !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
   const end = nextSentence ? (doc.sentences[c.sentence + 1]?.end ?? s.end) : s.end;
@@ -382,6 +382,36 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
   if (!stop || inSpan(doc.m.numbers, { start: all.end, end: stop.start }).length > 0 || !/^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(all.end, Math.max(all.end, stop.start)) + " ")) return [];
   return [{ ...c, outcome: stop.value as Outcome, rule: "count/<number> <weapon> … <all> <outcome>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
 }
+
+/**
+ * "…launched 45 drones. Air defences shot them all down.", "La défense a pu tous les abattre.", "Сили ППО збили
+ * їх усі.": the next sentence of the paragraph stops "all of them" as the object of its verb. Only a pronoun
+ * "all" (nothing but a verb or the sentence's end after it), in a sentence naming no figure and no other weapon.
+ */
+function allAsObjectNext(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
+  const next = doc.sentences[c.sentence + 1];
+  if (!next || next.paragraph !== s.paragraph) return [];
+  if (inSpan(doc.m.numbers, { start: c.end, end: next.end }).length > 0) return [];
+  if (inSpan(doc.m.weapons, next).some((w) => weaponClass(w.weapon) !== weaponClass(c.weapon))) return [];
+  if (inSpan(doc.m.negations, next).length > 0) return [];
+  for (const stop of inSpan(doc.m.outcomes, next)) {
+    if (!STOPPED.has(stop.value as Outcome)) continue;
+    const all = inSpan(doc.m.all, { start: Math.max(next.start, stop.start - 24), end: Math.min(next.end, stop.end + 24) }).find((a) => {
+      const before = a.end <= stop.start ? doc.text.slice(a.end, stop.start) : null;
+      const after = a.start >= stop.end ? doc.text.slice(a.end, a.end + 3) : null;
+      const inside = a.start < stop.end && a.end > stop.start;
+      // "tous les abattre" / "les a tous abattus": at most one word between; "destroyed all of them." ends the clause.
+      if (before !== null) return /^\s*(?:[\p{L}'-]+\s+)?$/u.test(before);
+      if (after !== null) return /^\s*$/.test(doc.text.slice(stop.end, a.start)) && /^\s*(?:[.;,!]|$)/.test(after);
+      return inside;
+    });
+    if (!all) continue;
+    return [{ ...c, outcome: stop.value as Outcome, rule: "count/<number> <weapon> … <outcome> <all>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", stop), evidence(doc, "qualifier", all)] }];
+  }
+  return [];
+}
+
+const weaponClass = (w: string): string => w.split(".")[0]!;
 
 /**
  * "ВСУ атаковали Россию 33 беспилотниками. Все они были уничтожены.": the next sentence of the paragraph opens

@@ -59,7 +59,7 @@ const lexicon: Lexicon = {
   modelIntro: ["type", "-type", "of the type"],
   outcomes: {
     launched: ["dropped", "has dropped", "have dropped", "were dropped", "tried to attack", "attempted to attack", "with the use of", "included", "comprised", "consisted of", "involved", "carried out a strike with", "carried out a massive strike with", "launched a strike with", "launched an attack with", "struck with", "launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
-    intercepted: ["shot down", "downed", "destruction of", "were destroyed", "destroyed", "intercepted", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down", "shoot down", "destroy", "intercept", "bring down", "take down", "interception of", "downing of"],
+    intercepted: ["shot down", "downed", "destruction of", "were destroyed", "destroyed", "intercepted", "shot them all down", "shoot them all down", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down", "shoot down", "destroy", "intercept", "bring down", "take down", "interception of", "downing of"],
     suppressed: ["failing to reach their targets", "failing to reach", "locationally lost", "lost", "electronic warfare", "jammed", "suppressed", "did not reach their targets", "failed to reach their targets", "didn't reach their targets", "were diverted", "diverted", "did not reach their target", "failed to reach their target", "failed to reach", "did not reach", "didn't reach", "disappeared from radar", "disappeared from radars", "vanished from radar", "vanished from radars", "lost from radar", "lost on radar", "went off radar", "were lost", "was lost", "lost to electronic warfare", "were jammed", "was jammed", "jamming"],
     neutralized: ["neutralised", "neutralized", "neutralizes", "neutralises", "neutralize", "neutralise", "disabled"],
     hit: ["hit", "struck", "impacts", "impact", "hitting", "hits"],
@@ -78,7 +78,7 @@ const lexicon: Lexicon = {
   },
   rose: ["rose to", "has risen to", "had risen to", "risen to", "climbed to", "increased to", "jumped to", "reached"],
   persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "minors", "minor", "adults", "teenagers", "teenager", "pensioners", "firefighters", "patients", "passengers", "employee", "worker", "rescuer", "policeman", "driver", "boy", "girl", "pensioner"],
-  all: ["all", "all of the", "all the", "all of", "all of them", "all of them", "them all"],
+  all: ["all", "all of the", "all the", "all of", "all of them", "them all", "each of them"],
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them"],
   each: ["one each", "one over each", "each"],
