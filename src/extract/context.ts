@@ -35,6 +35,13 @@ export interface Frame {
   dateEvidence: Provenance | null;
 }
 
+/** A stretch's text with the given mentions inside it blanked out (same length, so offsets hold). */
+export function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): string {
+  let out = doc.text.slice(span.start, span.end);
+  for (const m of mentions) out = out.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + out.slice(m.end - span.start);
+  return out;
+}
+
 export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
   // Lists are sorted by start: binary search the first that may lie inside.
   let lo = 0;

@@ -22,6 +22,7 @@ export const RULE_IDS = [
   "count/<of> <number> <weapon>, <number>",
   "count/<of> <weapon> <outcome>, <number>",
   "count/<one> <weapon:singular>",
+  "count/<the> <weapon:singular>",
   "count/<weapon> (<number>)",
   // casualties (src/extract/rules/casualties.ts)
   "casualty/<number> <persons>? <casualty>",

@@ -58,10 +58,18 @@ function officialOf(doc: Doc, p: { start: number; end: number }): boolean {
   const regional = (o: { value: string }) => o.value.endsWith(".regional");
   // "Харківська ОВА", "Одесская ОВА": the administration named by its region's adjective.
   if (inSpan(doc.m.orgs, { start: p.end, end: p.end + 40 }).some((o) => regional(o) && /^\s*$/.test(doc.text.slice(p.end, o.start)))) return true;
-  return inSpan(doc.m.orgs, { start: Math.max(0, p.start - 30), end: p.start }).some(
-    (o) => regional(o) && /^\s*(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l'|)|d'|du\s+)?$/iu.test(doc.text.slice(o.end, p.start)),
-  );
+  // "the governor of the central region of Cherkasy", "the governors of the Kyiv, Poltava and Kirovohrad regions".
+  return inSpan(doc.m.orgs, { start: Math.max(0, p.start - 80), end: p.start }).some((o) => {
+    if (!regional(o)) return false;
+    let gap = doc.text.slice(o.end, p.start);
+    for (const q of inSpan(doc.m.places, { start: o.end, end: p.start }).reverse()) gap = gap.slice(0, q.start - o.end) + " " + gap.slice(q.end - o.end);
+    return TITLE_GAP.test(gap);
+  });
 }
+
+/** What may stand between an official's title and the land's name: "of the central region of", "de la région de". */
+const TITLE_GAP =
+  /^(?:\s|,|of\b|the\b|and\b|central\b|southern\b|northern\b|eastern\b|western\b|regions?\b|de\b|la\b|l'|d'|du\b|des\b|et\b|régions?\b)*$/iu;
 
 /**
  * "Kyiv was targeted by 30 drones", "Kiev a été visée par…": a passive verb with its agent after it; "Київ

@@ -2,8 +2,8 @@ import type { Evidence, Span } from "../../model/span.js";
 import type { CountRuleId } from "../rule-ids.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, overlaps, type Doc } from "../context.js";
-import type { NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
+import { evidence, inSpan, overlaps, textWithout, type Doc } from "../context.js";
+import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
 import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
@@ -172,7 +172,11 @@ export function findCounts(doc: Doc): CountFact[] {
         continue;
       }
       // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
-      const anchor = partOfAnchor(doc, n) ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value) ?? weaponsNamedBefore(doc, si, n, out)) : null;
+      // "the missiles, of which it shot down two": the weapons named before "of which" say which figure.
+      const whole = partOfAnchor(doc, n) ? wholeNamedBeforePart(doc, s, n) : null;
+      const anchor = partOfAnchor(doc, n)
+        ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value && (!whole || weaponClass(c.weapon) === weaponClass(whole))) ?? weaponsNamedBefore(doc, si, n, out))
+        : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
       // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
@@ -521,6 +525,14 @@ function partStart(doc: Doc, n: NumberMention): number {
 }
 
 /** "з них 28", "dont 26", "28 of them", "37 із них". */
+/** "the missiles, of which it shot down two", "les drones, dont 11 ont été abattus": the weapon right before "of which". */
+function wholeNamedBeforePart(doc: Doc, s: Sentence, n: NumberMention): Weapon | null {
+  const part = inSpan(doc.m.partOf, { start: Math.max(s.start, n.start - 60), end: n.start }).pop();
+  if (!part) return null;
+  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, part.start - 40), end: part.start }).pop();
+  return w && /^[\s,]*$/.test(doc.text.slice(w.end, part.start)) ? w.weapon : null;
+}
+
 function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start });
   if (before.some((p) => /^[\s:,-]*$/.test(doc.text.slice(p.end, n.start)))) return true;
@@ -529,7 +541,8 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   if (withVerb) {
     const gap = { start: withVerb.end, end: n.start };
     const verbs = inSpan(doc.m.outcomes, gap);
-    if (verbs.length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+)?[\s:,\/-]*$/u.test(textWithout(doc, gap, verbs))) return true;
+    // "of which air defences downed three": the verb's subject may stand there too.
+    if (verbs.length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+){0,3}[\s:,\/-]*$/u.test(textWithout(doc, gap, verbs))) return true;
   }
   const after = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 });
   return after.some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
@@ -573,13 +586,6 @@ function startsClause(doc: Doc, from: number, to: number): boolean {
   return /\p{L}/u.test(textWithout(doc, span, [...inSpan(doc.m.and, span), ...inSpan(doc.m.also, span), ...inSpan(doc.m.one, span)]));
 }
 
-/** A stretch's text with the given mentions inside it blanked out (same length, so offsets hold). */
-function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): string {
-  let out = doc.text.slice(span.start, span.end);
-  for (const m of mentions) out = out.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + out.slice(m.end - span.start);
-  return out;
-}
-
 /**
  * "…six missiles Kinjal, un type d'armement difficile à intercepter": an article (a language's "one" word) before
  * a noun that is no weapon is no figure. As a figure it is followed by punctuation, a part or place word, or its
@@ -599,7 +605,7 @@ function articleBeforeNoun(doc: Doc, s: Sentence, n: NumberMention): boolean {
 
 /** A debris word right before a figure ("fragments d'un", "уламки двох", "debris from two"). */
 function debrisBefore(doc: Doc, s: Sentence, n: { start: number }): boolean {
-  return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: n.start }).some((o) => o.value === "debris" && /^\s*(?:[\p{L}'’-]+\s*){0,2}$/u.test(doc.text.slice(o.end, n.start)));
+  return inSpan(doc.m.outcomes, { start: Math.max(s.start, n.start - 30), end: n.start }).some((o) => o.value === "debris" && /^\s*(?:[\p{L}'’-]+\s*){0,3}$/u.test(doc.text.slice(o.end, n.start)));
 }
 
 /** A figure in brackets right after its weapons: "беспилотников (11) сбили над…", "drones (11) were downed over…". */
@@ -648,6 +654,17 @@ function partOfAToll(doc: Doc, s: Sentence, n: NumberMention): boolean {
   return near(inSpan(doc.m.casualties, after)) || near(inSpan(doc.m.persons, after));
 }
 
+/**
+ * "…23 drones along with a cruise missile. Air defences … destroyed the missile.", "le missile X-22 n'a pas atteint
+ * sa cible": a definite singular noun names the one weapon of its class launched before; what befell it is a figure of 1.
+ */
+function theOneLaunched(doc: Doc, s: Sentence, w: { start: number; end: number; weapon: Weapon }, taken: CountFact[]): { det: Mention; launched: CountFact } | null {
+  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, w.start - 20), end: w.start }).pop();
+  if (!det || !/^\s*(?:[\p{L}-]+\s+)?$/u.test(doc.text.slice(det.end, w.start))) return null;
+  const launched = taken.filter((c) => c.start < w.start && c.outcome === "launched" && weaponClass(c.weapon) === weaponClass(w.weapon));
+  return launched.length === 1 && launched[0]!.n === 1 ? { det, launched: launched[0]! } : null;
+}
+
 function lastCountNear(out: CountFact[], si: number): CountFact | null {
   const c = out[out.length - 1];
   return c && si - c.sentence <= 1 ? c : null;
@@ -673,11 +690,22 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (debrisBefore(doc, s, w)) continue;
     let start = w.start;
     const ev: Evidence[] = [];
+    let rule: CountRuleId = "count/<one> <weapon:singular>";
+    // The one weapon launched before that a definite noun names: its kind when the noun is vaguer ("the missile").
+    let referent: CountFact | null = null;
     if (usesArticle) {
       const one = inSpan(doc.m.one, { start: Math.max(s.start, w.start - 30), end: w.start }).pop();
-      if (!one || !/^\s*(?:[\p{L}\p{N}'\/-]+\s+){0,1}$/u.test(doc.text.slice(one.end, w.start))) continue;
-      start = one.start;
-      ev.push(evidence(doc, "number", one));
+      const the = one ? null : theOneLaunched(doc, s, w, taken);
+      if (the) {
+        start = the.det.start;
+        ev.push(evidence(doc, "number", the.det), evidence(doc, "number", w));
+        rule = "count/<the> <weapon:singular>";
+        referent = the.launched;
+      } else {
+        if (!one || !/^\s*(?:[\p{L}\p{N}'\/-]+\s+){0,1}$/u.test(doc.text.slice(one.end, w.start))) continue;
+        start = one.start;
+        ev.push(evidence(doc, "number", one));
+      }
     } else {
       // Without articles, a number word or figure right before it would have made it a count already.
       const prevWord = doc.text.slice(Math.max(s.start, w.start - 20), w.start);
@@ -689,14 +717,17 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     if (!group) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;
+    if (rule === "count/<the> <weapon:singular>" && !STOPPED.has(oc.outcome) && oc.outcome !== "hit") continue;
     // "Ракети були збиті усі, а безпілотник…": a verb before a comma belongs to the clause before, not to a noun without a number.
     // (A list goes on after a comma: "…ракетою Іскандер-М, керованою авіаційною ракетою Х-59".)
     if (oc.evidence.end <= start && startsClause(doc, oc.evidence.end, start)) continue;
     const place = regionFor(doc, s, { start, end: group.end }, group.end, oc.evidence);
+    const sharper = referent && referent.weapon.startsWith(`${group.weapon}.`) && group.model === null ? referent : null;
+    const inherited = sharper ? sharper.evidence.filter((e) => e.role === "weapon" || e.role === "model").map((e) => ({ ...e, by: e.by ?? rule })) : [];
     out.push({
-      sentence: si, weapon: group.weapon, model: group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
-      region: place && place.more.length === 0 ? place.region : null, rule: "count/<one> <weapon:singular>",
-      evidence: [...ev, ...group.evidence, oc.evidence, ...(place && place.more.length === 0 ? place.evidence : [])], start, end: group.end, head: false,
+      sentence: si, weapon: sharper ? sharper.weapon : group.weapon, model: sharper ? sharper.model : group.model, outcome: oc.outcome, n: 1, qualifier: "exact",
+      region: place && place.more.length === 0 ? place.region : null, rule,
+      evidence: [...ev, ...group.evidence, ...inherited, oc.evidence, ...(place && place.more.length === 0 ? place.evidence : [])], start, end: group.end, head: false,
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Evidence, Span } from "../../model/span.js";
 import type { RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, type Doc } from "../context.js";
+import { evidence, inSpan, textWithout, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
 import { isActor, targetOfVerb } from "./actors.js";
 
@@ -197,7 +197,9 @@ export function regionByReference(doc: Doc, s: Sentence, pos: number): RegionCho
   if (!ref) return null;
   const gapSpan = { start: pos, end: ref.start };
   // "shot down five drones there": a word that is itself the place needs no preposition before it.
-  const adverb = /^\s*$/.test(doc.text.slice(pos, ref.start)) && !/\s/.test(doc.text.slice(ref.start, ref.end).trim());
+  // "six of the drones were shot down there": the figure's own verb may stand between.
+  const verbOnly = /^\s*(?:(?:were|was|have|has|had|been)\s+)*$/iu.test(textWithout(doc, gapSpan, inSpan(doc.m.outcomes, gapSpan)));
+  const adverb = verbOnly && !/\s/.test(doc.text.slice(ref.start, ref.end).trim());
   if ((!adverb && inSpan(doc.m.over, gapSpan).length === 0) || inSpan(doc.m.numbers, gapSpan).length > 0) return null;
   if (inSpan(doc.m.places, { start: ref.start, end: ref.end + 30 }).length > 0) return null;
   const earlier = inSpan(doc.m.places, { start: Math.max(0, s.start - 600), end: pos }).filter((p) => p.kind === "region");

@@ -98,6 +98,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const ands = inSpan(doc.m.and, gapSpan);
     // "17 drones and a cruise missile": after "and", an article or "one" opens a figure of its own.
     if (ands.some((a) => inSpan(doc.m.one, { start: a.end, end: next.start }).length > 0)) break;
+    // "20 drones and the missile": a definite singular after "and" names a weapon told of before, not part of this figure.
+    if (next.kind === "weapon" && next.singular && ands.some((a) => inSpan(doc.m.determiners, { start: a.end, end: next.start }).length > 0)) break;
     // "57 ударних дронів і ракету Х-59", "две бомбы, реактивный снаряд и…": without articles, a singular form
     // after "and" or a comma is one weapon of its own.
     if ((ands.length > 0 || gap.includes(",")) && doc.lex.one.length === 0 && next.kind === "weapon" && next.singular) break;

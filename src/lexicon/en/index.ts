@@ -45,7 +45,7 @@ const lexicon: Lexicon = {
     bomb: ["guided bomb", "glide bomb"],
   },
   locations: ["locations", "sites", "places"],
-  and: ["and", "as well as", "plus", "&"],
+  and: ["and", "as well as", "along with", "together with", "plus", "&"],
   or: ["or", "and/or"],
   instrument: ["with", "using"],
   also: ["as well as", "and also", "also", "in addition", "plus"],
@@ -58,7 +58,7 @@ const lexicon: Lexicon = {
   more: ["more", "others", "other", "additional", "further"],
   modelIntro: ["type", "-type", "of the type"],
   outcomes: {
-    launched: ["dropped", "has dropped", "have dropped", "were dropped", "tried to attack", "attempted to attack", "with the use of", "included", "comprised", "consisted of", "involved", "carried out a strike with", "carried out a massive strike with", "launched a strike with", "launched an attack with", "struck with", "launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
+    launched: ["dropped", "detected", "were detected", "tracked", "were tracked", "reported a total of", "has dropped", "have dropped", "were dropped", "tried to attack", "attempted to attack", "with the use of", "included", "comprised", "consisted of", "involved", "carried out a strike with", "carried out a massive strike with", "launched a strike with", "launched an attack with", "struck with", "launched", "fired", "targeted", "launching an attack using", "attack using", "attacked using", "attacked with", "attacked", "used", "deployed", "sent", "struck with", "launching", "firing", "carried out an attack with", "employed", "were launched", "had launched", "had fired", "was launched", "were fired", "was fired", "launch", "fire"],
     intercepted: ["shot down", "downed", "destruction of", "were destroyed", "destroyed", "intercepted", "shot them all down", "shoot them all down", "neutralized and destroyed", "intercepted and destroyed", "downing", "shooting down", "destroying", "intercepting", "repelled", "were downed", "brought down", "taken down", "shoot down", "destroy", "intercept", "bring down", "take down", "interception of", "downing of"],
     suppressed: ["failing to reach their targets", "failing to reach", "locationally lost", "lost", "electronic warfare", "jammed", "suppressed", "did not reach their targets", "failed to reach their targets", "didn't reach their targets", "were diverted", "diverted", "did not reach their target", "failed to reach their target", "failed to reach", "did not reach", "didn't reach", "disappeared from radar", "disappeared from radars", "vanished from radar", "vanished from radars", "lost from radar", "lost on radar", "went off radar", "were lost", "was lost", "lost to electronic warfare", "were jammed", "was jammed", "jamming"],
     neutralized: ["neutralised", "neutralized", "neutralizes", "neutralises", "neutralize", "neutralise", "disabled"],

@@ -46,7 +46,7 @@ const lexicon: Lexicon = {
     bomb: ["bombe guidée"],
   },
   locations: ["sites", "endroits", "lieux", "localités"],
-  and: ["et", "ainsi que", "plus"],
+  and: ["et", "ainsi que", "ainsi qu'", "accompagnés de", "accompagnés d'", "de même que", "plus"],
   or: ["ou", "et/ou"],
   instrument: ["avec", "au moyen de", "à l'aide de", "en utilisant"],
   also: ["ainsi que", "de plus", "en outre", "et aussi", "également"],
