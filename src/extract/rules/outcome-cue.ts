@@ -1,6 +1,6 @@
 import type { Outcome } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, type Doc } from "../context.js";
+import { evidence, inSpan, textWithout, type Doc } from "../context.js";
 import type { OutcomeCue, Valued } from "../mentions/types.js";
 import type { Evidence, Span } from "../../model/span.js";
 
@@ -110,11 +110,15 @@ function chooseCue(
     return pick(doc, debris ?? after, opts.location);
   }
   if (after && !opts.location) {
-    const gap = doc.text.slice(end, after.start);
     // "…all 57 drones Russia sent": a subject between them makes the verb a relative clause's.
     const between = { start: end, end: after.start };
-    const clear = inSpan(doc.m.numbers, between).length === 0 && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
-    if (clear && ADJACENT_GAP.test(gap.replace(/[«»"“”„'‘’]+\s*$/u, " ") + " ")) return pick(doc, after, opts.location);
+    // "24 drones out of 28 were shot down", "24 drones sur 28 ont été abattus": the total after "out of" is the part's own.
+    const totals = inSpan(doc.m.outOf, between);
+    const ownTotal = (n: Span) => totals.some((o) => o.end <= n.start && /^\s*$/.test(doc.text.slice(o.end, n.start)));
+    const numbers = inSpan(doc.m.numbers, between);
+    const clear = (numbers.length === 0 || (numbers.every(ownTotal) && inSpan(doc.m.weapons, between).length === 0)) && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
+    const words = textWithout(doc, between, inSpan(doc.m.numbers, between).map((n) => ({ start: n.start, end: n.start + 1 }))).replace(/\p{N}+/gu, "n");
+    if (clear && ADJACENT_GAP.test(words.replace(/[«»"“”„'‘’]+\s*$/u, " ") + " ")) return pick(doc, after, opts.location);
   }
   // "a abattu 20 des 23 drones lancés par la Russie, ainsi que deux missiles": after "as well as", the clause's
   // verb, not the participle that described the weapons before.
