@@ -3,6 +3,7 @@ import type { RegionCode } from "../../model/vocab.js";
 import type { Org } from "../../model/vocab.js";
 import { inSpan, type Doc } from "../context.js";
 import { regionSide } from "../rules/actors.js";
+import { sharedWithOthers } from "../rules/casualties.js";
 import { launchPlaces } from "../rules/launch.js";
 import { refinerEvidence, type RefineContext } from "./refiners.js";
 
@@ -88,6 +89,8 @@ function sceneIn(doc: Doc, s: { start: number; end: number }): Scene | "none" | 
   if (!about || inSpan(doc.m.casualties, s).length > 0) return null;
   // The place must be where the attack was: after a preposition of place or right after the attack's verb.
   const p = places[0]!;
+  // "contre Kiev et d'autres villes", "on Kyiv and other regions": one place among others is no scene.
+  if (sharedWithOthers(doc, p)) return null;
   const placed =
     inSpan(doc.m.over, { start: Math.max(s.start, p.start - 40), end: p.start }).some((o) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(o.end, p.start) + " ")) ||
     inSpan(doc.m.outcomes, { start: Math.max(s.start, p.start - 30), end: p.start }).some((o) => o.value === "launched" && /^\s*(?:[\p{L}'-]+\s+){0,1}$/u.test(doc.text.slice(o.end, p.start) + " "));

@@ -273,7 +273,7 @@ function carriedRegion(doc: Doc, si: number, last: { paragraph: number; sentence
   return before.size === 1 ? [...before][0]! : null;
 }
 
-function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
+export function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
   const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 })[0];
   if (!and || !/^\s*$/.test(doc.text.slice(p.end, and.start))) return false;
   return inSpan(doc.m.places, { start: and.end, end: and.end + 4 }).length === 0;
