@@ -2,7 +2,7 @@ import type { Evidence, Span } from "../../model/span.js";
 import type { CasualtyRuleId, DropRuleId } from "../rule-ids.js";
 import type { CasualtyKind, Qualifier, RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, overlaps, type Doc } from "../context.js";
+import { evidence, inSpan, overlaps, textWithout, type Doc } from "../context.js";
 import type { Mention, NumberMention, PlaceMention, Valued } from "../mentions/types.js";
 import { periodTotal, qualifierBefore } from "./counts.js";
 import { isActor, regionSide } from "./actors.js";
@@ -292,9 +292,19 @@ function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyK
 }
 
 /** "une femme de 74 ans", "хлопчик 13 років", "aged 45", "1968 року народження": an age, not a number of people. */
-function isAge(doc: Doc, n: Mention): boolean {
+function isAge(doc: Doc, n: Mention, along: "both" | "back" | "on" = "both"): boolean {
   const near = inSpan(doc.m.belonging.age, { start: Math.max(0, n.start - 20), end: n.end + 24 });
-  return near.some((a) => (a.start >= n.end ? /^[\s-]*$/.test(doc.text.slice(n.end, a.start)) : /^\s*$/.test(doc.text.slice(a.end, n.start))));
+  if (near.some((a) => (a.start >= n.end ? /^[\s-]*$/.test(doc.text.slice(n.end, a.start)) : /^\s*$/.test(doc.text.slice(a.end, n.start))))) return true;
+  // "чоловіки 43 і 50 років", "aged 43 and 50": ages listed, the age word after the last or before the first.
+  const listed = (a: Mention, b: Mention) => {
+    const gap = { start: a.end, end: b.start };
+    const ands = inSpan(doc.m.and, gap);
+    return gap.end - gap.start <= 8 && /^[\s,]*$/.test(textWithout(doc, gap, ands)) && (ands.length > 0 || /,/.test(doc.text.slice(gap.start, gap.end)));
+  };
+  const next = along !== "back" ? inSpan(doc.m.numbers, { start: n.end, end: n.end + 10 })[0] : undefined;
+  if (next && listed(n, next) && isAge(doc, next, "on")) return true;
+  const prev = along !== "on" ? inSpan(doc.m.numbers, { start: Math.max(0, n.start - 10), end: n.start }).pop() : undefined;
+  return prev !== undefined && listed(prev, n) && isAge(doc, prev, "back");
 }
 
 /** "серед поранених", "among the injured", "parmi les blessés": the casualty word names a group counted elsewhere. */
