@@ -194,7 +194,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const region = regionFor(doc, s, n, n.end);
       // "dont un s'est écrasé", "уламки одного з них впали": a part that has neither an outcome of its
       // own nor a place of its own says nothing about the weapons' count.
-      if (base === anchor && !region && !(oc && oc.evidence.start >= partStart(doc, n)) && (n.value === 1 || debrisNear(doc, s, n))) continue;
+      if (base === anchor && !region && !(oc && oc.evidence.start >= partStart(doc, n)) && (n.value === 1 || debrisNear(doc, s, n) || ownVerbAfterPart(doc, s, n))) continue;
       // "…збили п'ять дронів. П'ять з них було збито.": a part as large as its whole is the whole told again.
       if (base === anchor && base && n.value === base.n && outcome === base.outcome) continue;
       const eachList = region && isEach(doc, n) ? [region.region, ...region.more.map((p) => p.region)] : null;
@@ -496,6 +496,18 @@ function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
   const between = { start: a.end, end: b.start };
   const words = doc.text.slice(a.end, b.start).trim();
   return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
+}
+
+/**
+ * "…пропали с радаров — два из них направились в Россию", "two of them flew on towards Belarus": a part whose clause
+ * goes on with a verb that is no outcome says what the part did, not that it shares its whole's outcome.
+ */
+function ownVerbAfterPart(doc: Doc, s: Sentence, n: NumberMention): boolean {
+  const of = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 }).find((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
+  const pos = of ? of.end : n.end;
+  const rest = doc.text.slice(pos, s.end);
+  const clause = { start: pos, end: pos + (/[,;.:()]/.exec(rest)?.index ?? rest.length) };
+  return /^\s*\p{L}{2,}/u.test(rest) && inSpan(doc.m.outcomes, clause).length === 0 && inSpan(doc.m.places, clause).length === 0;
 }
 
 /** A debris word in the figure's clause: "уламки одного з них", "debris of one of them". */

@@ -30,6 +30,11 @@ function negated(doc: Doc, s: Sentence, cue: Span): boolean {
   return inSpan(doc.m.negations, lead).some((x) => x.end <= cue.start && /^[\s'’]*(?:[\p{L}'’-]+\s+){0,2}$/u.test(doc.text.slice(x.end, cue.start)));
 }
 
+/** "попаданий не было", "влучань не зафіксовано": hits named and then denied tell no outcome of any figure. */
+function deniedAfter(doc: Doc, s: Sentence, cue: Valued<OutcomeCue>): boolean {
+  return cue.value === "hit" && inSpan(doc.m.negations, { start: cue.end, end: Math.min(s.end, cue.end + 6) }).some((x) => /^[\s»"”]*$/u.test(doc.text.slice(cue.end, x.start)) && inSpan(doc.m.qualifiers, { start: x.start, end: x.start + 12 }).length === 0);
+}
+
 function chooseCue(
   doc: Doc,
   s: Sentence,
@@ -37,7 +42,7 @@ function chooseCue(
   end: number,
   opts: { location: boolean },
 ): OutcomeChoice | null {
-  const cues = inSpan(doc.m.outcomes, s);
+  const cues = inSpan(doc.m.outcomes, s).filter((c) => !deniedAfter(doc, s, c));
   let before: Valued<OutcomeCue> | null = null;
   let after: Valued<OutcomeCue> | null = null;
   let inside: Valued<OutcomeCue> | null = null;
