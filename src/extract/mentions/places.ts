@@ -56,7 +56,8 @@ export function placesFrom(text: string, longest: PlaceHits): PlaceMention[] {
     // "KYIV (Reuters) -": a dateline names where the story was filed, not a place of the attack.
     if (/^\p{Lu}+$/u.test(surface.replace(/[^\p{L}]/gu, "")) && /^\s*[(,:]|^\s+-/.test(text.slice(end, end + 3))) continue;
     // "Volodymyr Zelensky": a one-word town name before a capitalised word is a person's name.
-    if (form[2] !== "region" && words === 1 && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    // (Cyrillic writes titles in lower case, so even a region's one-word name there is a first name: "Владимир Сальдо".)
+    if ((form[2] !== "region" || /^\p{Script=Cyrillic}+$/u.test(surface)) && words === 1 && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
     out.push({ start, end, region: form[0], name: form[1], kind: form[2] });
     lastEnd = end;
   }
