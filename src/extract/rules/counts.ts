@@ -149,6 +149,18 @@ export function findCounts(doc: Doc): CountFact[] {
         }
         continue;
       }
+      // "ракеты РСЗО «Вампир», все 10 были сбиты", "fired Vampire rockets; all 10 were shot down": all of the
+      // weapons named before without a figure, told with their own verb.
+      const allOf = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 12), end: n.start }).find((a) => /^\s*$/.test(doc.text.slice(a.end, n.start)));
+      // (Only what befell them is told: the launched figure is left to the text, as "all 10 of them" is read.)
+      const named = allOf && !partOfAnchor(doc, n) ? weaponsNamedBefore(doc, si, n, out) : null;
+      const own = named ? chooseOutcome(doc, s, n.start, n.end, { location: false }) : null;
+      if (allOf && named && own && own.evidence.start >= n.end && (STOPPED.has(own.outcome) || own.outcome === "hit")) {
+        const place = regionFor(doc, s, n, own.evidence.end);
+        const region = place && place.more.length === 0 ? place : null;
+        out.push(bareCount(si, n, named, own.outcome, q, region?.region ?? null, [numEv, evidence(doc, "qualifier", allOf), own.evidence, ...(region?.evidence ?? [])], "count/<all> <number> <weapon>"));
+        continue;
+      }
       // A bare number: a part of an earlier figure ("dont 26", "з них 28"), a listed item ("26 – над …"),
       // or the subject of its own outcome ("30 were destroyed").
       const next = nums[i + 1];
