@@ -1,7 +1,7 @@
 import type { Count, Report } from "../../model/extraction.js";
 import type { Evidence } from "../../model/span.js";
 import { scoringWeapon } from "../../model/vocab.js";
-import { evidence, type Doc, type Frame } from "../context.js";
+import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { UNNAMED_REGION_RULE } from "../rules/counts.js";
 import { launchPlaces } from "../rules/launch.js";
 import { modelOfTheAttack } from "./model-of-the-attack.js";
@@ -53,10 +53,17 @@ export function refinerEvidence(doc: Doc, id: RefinerId, role: Evidence["role"],
  */
 const sameFigureTwice: Refiner = {
   id: "count/same-figure-twice",
-  run({ reports, sentenceOf }) {
+  run({ doc, reports, sentenceOf }) {
     const root = (w: string) => w.split(".")[0];
     const sameClass = (a: Count, b: Count) =>
       scoringWeapon(a.weapon) === scoringWeapon(b.weapon) || (root(a.weapon) === root(b.weapon) && (!a.weapon.includes(".") || !b.weapon.includes(".")));
+    // "…shot down one of four missiles, the air force said. The governor said one missile was shot down over his
+    // region": the country's figure and a regional official's figure for their region are two facts, not one.
+    const regionalSpeaks = (x: Count) => {
+      const s = doc.sentences[sentenceOf.get(x) ?? -1];
+      return s !== undefined && inSpan(doc.m.orgs, s).some((o) => o.value.endsWith(".regional"));
+    };
+    const nationalThenRegional = (a: Count, b: Count) => a.region === null && b.region !== null && !regionalSpeaks(a) && regionalSpeaks(b);
     for (const r of reports) {
       const kept: Count[] = [];
       for (const c of r.counts) {
@@ -67,7 +74,7 @@ const sameFigureTwice: Refiner = {
         const prev = kept.find(
           (x) => sameClass(x, c) && x.outcome === c.outcome && x.n === c.n && (x.region === c.region || x.region === null || c.region === null) && (x.model === c.model || x.model === null || c.model === null) && !twoInOne(x),
         );
-        if (!prev) {
+        if (!prev || nationalThenRegional(prev, c)) {
           kept.push(c);
           continue;
         }
