@@ -6,7 +6,7 @@ import { LANGS } from "../model/vocab.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/segment.js";
 import { evidence, provenance, type Doc, type Frame } from "./context.js";
-import { findDateMentions, findPublicationTimes, pickAttackDate } from "./dates/index.js";
+import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
 import { detectLang } from "./lang-detect.js";
 import { zoneOfUrl } from "../lexicon/shared/zones.js";
 import { findMentions } from "./mentions/find.js";
@@ -93,7 +93,11 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   doc.asides = new Set(captions.keys());
   const dates = allDates.filter((d) => !inAside(doc, d));
   const fallbackDate = reference ? localDate(reference) : null;
-  const picked = notTheLedesDay(doc, pickAttackDate(dates), fallbackDate);
+  const opensSentence = (d: DateMention) => {
+    const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
+    return s !== undefined && /^[\s"«“]*(?:\p{L}+\s+)?$/u.test(text.slice(s.start, d.start));
+  };
+  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);

@@ -1,4 +1,4 @@
-import type { Count, Report } from "../../model/extraction.js";
+import type { Casualty, Count, Report } from "../../model/extraction.js";
 import type { Evidence } from "../../model/span.js";
 import { scoringWeapon } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
@@ -17,6 +17,7 @@ import { regionOfTheScene } from "./scene-region.js";
 export const REFINER_IDS = [
   "count/same-figure-twice",
   "casualty/one-toll-once",
+  "casualty/latest-toll",
   "target/restated-by-body",
   "count/unnamed-region-beside-national",
   "orgs/named-body-over-generic",
@@ -109,6 +110,28 @@ const oneTollOnce: Refiner = {
         seen.push({ kind: c.kind, n: c.n, date: r.date, region: c.region });
         return true;
       });
+    }
+  },
+};
+
+/**
+ * "…killing two people. Later the death toll rose to three", "Кількість загиблих зросла до трьох": a toll told as
+ * having risen replaces the smaller toll of the same kind and place told before it.
+ */
+const latestToll: Refiner = {
+  id: "casualty/latest-toll",
+  run({ doc, reports }) {
+    const numberAt = (c: Casualty) => c.provenance.evidence.find((e) => e.role === "number")?.start ?? c.provenance.sentence.start;
+    const risen = (c: Casualty) => {
+      const at = numberAt(c);
+      return inSpan(doc.m.rose, { start: Math.max(0, at - 40), end: at }).some((x) => /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(x.end, at)));
+    };
+    for (const r of reports) {
+      const later = r.casualties.filter(risen);
+      if (later.length === 0) continue;
+      r.casualties = r.casualties.filter(
+        (c) => !later.some((x) => x !== c && x.kind === c.kind && x.n > c.n && numberAt(c) < numberAt(x) && (x.region === c.region || x.region === null || c.region === null)),
+      );
     }
   },
 };
@@ -237,6 +260,7 @@ const targetsOfFigures: Refiner = {
 export const REFINERS: readonly Refiner[] = [
   sameFigureTwice,
   oneTollOnce,
+  latestToll,
   targetRestatedByBody,
   unnamedRegionBesideNational,
   namedBodyOverGeneric,

@@ -77,7 +77,7 @@ const lexicon: Lexicon = {
     injured: ["blessés", "blessé", "blessée", "blessées", "blessant", "blessures"],
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
-  rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à"],
+  rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à", "alourdi à", "s'est alourdi", "s'alourdit à", "a été porté à"],
   persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers", "employée", "ouvrier", "conducteur", "garçon", "retraitée", "retraité"],
   all: ["tous les", "toutes les", "l'ensemble des", "la totalité des", "tous", "toutes", "tous ont été", "toutes ont été"],
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
