@@ -250,7 +250,22 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   // "…, while a strike on the city of Odesa injured four people": the place of the toll's own clause.
   const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", pos - 1) + 1, doc.text.lastIndexOf(";", pos - 1) + 1);
   const inClause = usable.filter((p) => p.start >= clauseStart && p.end <= pos);
-  return new Set(inClause.map((p) => p.region)).size === 1 ? inClause[inClause.length - 1]! : null;
+  if (inClause.length > 0) return new Set(inClause.map((p) => p.region)).size === 1 ? inClause[inClause.length - 1]! : null;
+  // "In the Sumy region, one person was killed", "…while in Kharkiv a drone hit a house, injuring two": the place of
+  // the clause just before the toll's, when that clause tells no toll of its own.
+  // ("На Сумщині, за даними ОВА, загинули двоє": a remark between them is passed over.)
+  let end = clauseStart;
+  for (let k = 0; k < 2 && end > s.start; k++) {
+    const before = { start: Math.max(s.start, doc.text.lastIndexOf(",", end - 2) + 1, doc.text.lastIndexOf(";", end - 2) + 1), end: end - 1 };
+    if (inSpan(doc.m.casualties, before).length > 0 || inSpan(doc.m.numbers, before).some((n) => !isAge(doc, n))) return null;
+    // Past a remark, only a short place phrase opening the sentence ("На Сумщині, …"), not a clause of its own.
+    if (k > 0 && (before.start !== s.start || doc.text.slice(before.start, before.end).trim().split(/\s+/).length > 4)) return null;
+    const fronted = usable.filter((p) => p.start >= before.start && p.end <= before.end);
+    if (fronted.some((p) => sharedWithOthers(doc, p))) return null;
+    if (fronted.length > 0) return new Set(fronted.map((p) => p.region)).size === 1 ? fronted[fronted.length - 1]! : null;
+    end = before.start;
+  }
+  return null;
 }
 
 function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
