@@ -32,8 +32,13 @@ export interface CountFact {
 /** The qualifier right before a number ("понад 50", "au moins 23", "more than 70"). */
 export function qualifierBefore(doc: Doc, n: NumberMention): { q: Qualifier; ev: Evidence | null } {
   // "зросла до 12", "возросло до 15": the "до" of a toll that grew is no "up to".
-  const rose = inSpan(doc.m.rose, { start: Math.max(0, n.start - 30), end: n.start });
-  const qs = inSpan(doc.m.qualifiers, { start: Math.max(0, n.start - 30), end: n.start }).filter((q) => !rose.some((r) => q.start < r.end && r.start < q.end));
+  // ("en plus de deux missiles", "in addition to": a conjunction that holds a qualifier's words is no qualifier.)
+  const near = { start: Math.max(0, n.start - 30), end: n.start };
+  const rose = inSpan(doc.m.rose, near);
+  const conjunctions = inSpan(doc.m.and, near);
+  const qs = inSpan(doc.m.qualifiers, near).filter(
+    (q) => !rose.some((r) => q.start < r.end && r.start < q.end) && !conjunctions.some((a) => a.start <= q.start && q.end <= a.end && a.end - a.start > q.end - q.start),
+  );
   const q = qs[qs.length - 1];
   if (q && /^\s*$/.test(doc.text.slice(q.end, n.start))) return { q: q.value, ev: evidence(doc, "qualifier", q) };
   // "une vingtaine de drones": the number word is itself an approximation.
