@@ -274,7 +274,10 @@ export function sentenceOrgs(doc: Doc, s: { start: number; end: number }, target
   const ev: Evidence[] = [];
   let rule: ProvenanceId = ATTRIBUTION_RULES.present;
   for (const r of candidates) {
-    const org = r.org;
+    // "по данным сил ПВО, в Киев прилетело 40 БПЛА", "Силы и средства ПВО Воздушных сил…": air defence named alone
+    // is no side's by its words; it is the defence of the side attacked.
+    const airDefenceOnly = r.members.every((m) => doc.m.defence.some((d) => d.start <= m.start && m.end <= d.end));
+    const org: Org = r.org === "RU.mod" && target === "UA" && airDefenceOnly ? "UA.air_force" : r.org;
     // "Moscou a lancé", "launched by Russia": a side named as the one that attacks is not a speaker (unless a
     // cue makes it one: "…, said local authorities who have launched a rescue effort").
     const strong = r.cue === ATTRIBUTION_RULES.according || r.cue === ATTRIBUTION_RULES.subject || r.cue === ATTRIBUTION_RULES.inverted;
