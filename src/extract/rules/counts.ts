@@ -393,10 +393,13 @@ function allOfThemAfter(doc: Doc, s: Sentence, c: CountFact): CountFact[] {
     const a = inSpan(doc.m.all, { start: verbAll.end, end: verbAll.end + 20 })[0]!;
     return [{ ...c, outcome: verbAll.value as Outcome, rule: "count/<number> <weapon> … <outcome> <all>", evidence: [...c.evidence.filter((e) => e.role !== "outcome"), evidence(doc, "outcome", verbAll), evidence(doc, "qualifier", a)] }];
   }
-  const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 30) })[0] ?? allOpeningNext(doc, s, c);
+  const all = inSpan(doc.m.all, { start: c.end, end: Math.min(s.end, c.end + 50) })[0] ?? allOpeningNext(doc, s, c);
   if (!all) return allAsObjectNext(doc, s, c);
   const nextSentence = all.start >= s.end;
-  if (!nextSentence && !/^[\s,;–—-]*$/.test(doc.text.slice(c.end, all.start))) return [];
+  // ("…було запущено з кораблів у Чорному морі – усі знищено": the launch's own place may stand between.)
+  const gap = { start: c.end, end: all.start };
+  const placeOnly = /[,;–—-]\s*$/.test(doc.text.slice(gap.start, gap.end)) && inSpan(doc.m.numbers, gap).length + inSpan(doc.m.weapons, gap).length === 0 && inSpan(doc.m.outcomes, gap).every((o) => o.value === "launched");
+  if (!nextSentence && !/^[\s,;–—-]*$/.test(doc.text.slice(gap.start, gap.end)) && !placeOnly) return [];
   const end = nextSentence ? (doc.sentences[c.sentence + 1]?.end ?? s.end) : s.end;
   // "tous ont été détruits": the verb may share words with the "all" phrase.
   const stop = inSpan(doc.m.outcomes, { start: all.start, end: Math.min(end, all.end + 40) }).find((o) => STOPPED.has(o.value as Outcome) && o.end > all.end);
@@ -510,8 +513,10 @@ function bareCount(si: number, n: NumberMention, base: CountFact, outcome: Outco
 }
 
 function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
-  const between = { start: a.end, end: b.start };
-  const words = doc.text.slice(a.end, b.start).trim();
+  // "12 of more than 20 cruise missiles", "12 з понад 20": the total's own qualifier stands between.
+  const q = inSpan(doc.m.qualifiers, { start: a.end, end: b.start }).find((x) => /^\s*$/.test(doc.text.slice(x.end, b.start)));
+  const between = { start: a.end, end: q ? q.start : b.start };
+  const words = doc.text.slice(between.start, between.end).trim();
   return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
 }
 

@@ -165,9 +165,14 @@ function coordinatedWith(doc: Doc, end: number, after: Valued<OutcomeCue>): bool
 /** "…and other projectiles fired from Ukraine had been intercepted": a one-word launch form followed by "from", "by", "at" a few words after the weapons. */
 function participleWithPhrase(doc: Doc, end: number, cue: Valued<OutcomeCue>): boolean {
   if (cue.value !== "launched" || /\s/.test(doc.text.slice(cue.start, cue.end)) || !/^[\s\p{L}'-]*$/u.test(doc.text.slice(end, cue.start))) return false;
+  // "Вісім Калібрів було запущено з кораблів", "were launched from": a passive with its auxiliary is the clause's verb.
+  if (AUXILIARY_BEFORE.test(doc.text.slice(end, cue.start))) return false;
   const next = { start: cue.end, end: cue.end + 14 };
   return [...inSpan(doc.m.agent, next), ...inSpan(doc.m.from, next)].some((m) => /^\s+$/.test(doc.text.slice(cue.end, m.start)));
 }
+
+/** An auxiliary right before a verb form makes it a finite passive, not a participle describing the weapons. */
+const AUXILIARY_BEFORE = /(?:^|\s)(?:було|були|було|было|были|была|был|was|were|been|été|sont|est)\s+$/iu;
 
 /** A one-word launch form right after a weapon noun and followed by its agent or place: "drones lancés par la Russie". */
 function participleAfterWeapons(doc: Doc, cue: Valued<OutcomeCue>): boolean {
