@@ -574,7 +574,8 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   const withVerb = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 60), end: n.start }).pop();
   if (withVerb) {
     const gap = { start: withVerb.end, end: n.start };
-    const verbs = inSpan(doc.m.outcomes, gap);
+    // ("en ont abattu 21": the verb's auxiliary may be part of the "of them" words.)
+    const verbs = doc.m.outcomes.filter((o) => o.end > gap.start && o.end <= gap.end && o.start >= withVerb.start).map((o) => ({ start: Math.max(o.start, gap.start), end: o.end }));
     // "of which air defences downed three": the verb's subject may stand there too.
     if (verbs.length > 0 && /^[\s:,\/-]*(?:[\p{L}]+\s+){0,3}[\s:,\/-]*$/u.test(textWithout(doc, gap, verbs))) return true;
   }

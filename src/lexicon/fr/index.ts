@@ -80,7 +80,7 @@ const lexicon: Lexicon = {
   rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à", "alourdi à", "s'est alourdi", "s'alourdit à", "a été porté à"],
   persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers", "employée", "ouvrier", "conducteur", "garçon", "retraitée", "retraité"],
   all: ["tous les", "toutes les", "l'ensemble des", "la totalité des", "tous", "toutes", "tous ont été", "toutes ont été"],
-  partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux"],
+  partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux", "en ont", "en a", "en avoir", "en avait", "en avaient"],
   outOf: ["des", "sur", "sur les"],
   each: ["un chacun", "un au-dessus de chacune"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient", "se dirigeaient vers", "se dirigeait vers", "qui se dirigeaient vers", "en route vers", "ciblant", "ciblaient", "près de", "près du", "près des", "à proximité de", "aux abords de", "au dessus de", "au dessus du", "au dessus des", "qui volaient en direction de", "volant en direction de"],
