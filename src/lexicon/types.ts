@@ -117,6 +117,8 @@ export interface Lexicon {
   ownStrikeThere: string[];
   /** A region referred back to: "cette région", "this region", "цій області". */
   thisRegion: string[];
+  /** "were", "étaient", "були": a part that is of a kind ("25 of them were Shaheds"). */
+  copula: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -67,6 +67,7 @@ export interface Mentions {
   agent: Mention[];
   according: Mention[];
   thisRegion: Mention[];
+  copula: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

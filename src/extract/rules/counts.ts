@@ -151,6 +151,9 @@ export function findCounts(doc: Doc): CountFact[] {
           c.head = /^\s*:/.test(doc.text.slice(group.end, group.end + 3)) || /^[^.;]{0,80}:\s*$/.test(doc.text.slice(group.end, s.end));
           out.push(c);
           if (c.head) head = c;
+        } else {
+          const part = partOfAKind(doc, s, si, n, q, [numEv, ...(qev ? [qev] : [])], out);
+          if (part) out.push(part);
         }
         continue;
       }
@@ -164,6 +167,11 @@ export function findCounts(doc: Doc): CountFact[] {
         const place = regionFor(doc, s, n, own.evidence.end);
         const region = place && place.more.length === 0 ? place : null;
         out.push(bareCount(si, n, named, own.outcome, q, region?.region ?? null, [numEv, evidence(doc, "qualifier", allOf), own.evidence, ...(region?.evidence ?? [])], "count/<all> <number> <weapon>"));
+        continue;
+      }
+      const ofAKind = partOfAKind(doc, s, si, n, q, [numEv, ...(qev ? [qev] : [])], out);
+      if (ofAKind) {
+        out.push(ofAKind);
         continue;
       }
       // A bare number: a part of an earlier figure ("dont 26", "з них 28"), a listed item ("26 – над …"),
@@ -518,6 +526,28 @@ function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
   const between = { start: a.end, end: q ? q.start : b.start };
   const words = doc.text.slice(between.start, between.end).trim();
   return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
+}
+
+/**
+ * "About 25 of them were Shaheds", "приблизно 25 із них були «Шахедами»": a part of the figure before that is of
+ * one kind; it shares the whole's outcome and names its own weapons.
+ */
+function partOfAKind(doc: Doc, s: Sentence, si: number, n: NumberMention, q: Qualifier, ev: Evidence[], out: CountFact[]): CountFact | null {
+  const of = inSpan(doc.m.partOf, { start: n.end, end: n.end + 16 }).find((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)));
+  if (!of) return null;
+  const copula = inSpan(doc.m.copula, { start: of.end, end: of.end + 16 }).find((c) => /^\s*$/.test(doc.text.slice(of.end, c.start)));
+  if (!copula) return null;
+  const kind = weaponGroupAfter(doc, copula.end, s.end);
+  if (!kind || kind.location || kind.start - copula.end > 8) return null;
+  // (The whole may be a few sentences back: "…використавши 38 дронів. Про це повідомляє… Приблизно 25 із них були…")
+  const whole = [...out].reverse().find((c) => c.sentence >= si - 3 && c.n > n.value && weaponClass(c.weapon) === weaponClass(kind.weapon));
+  if (!whole) return null;
+  const cue = whole.evidence.find((e) => e.role === "outcome");
+  const rule = "count/<part-of> <number>" as const;
+  return {
+    sentence: si, weapon: kind.weapon, model: kind.model, outcome: whole.outcome, n: n.value, qualifier: q, region: null, rule,
+    evidence: [...ev, ...kind.evidence, ...(cue ? [{ ...cue, by: cue.by ?? rule }] : [])], start: n.start, end: kind.end, head: false,
+  };
 }
 
 /**
