@@ -143,6 +143,11 @@ export function parseSummary(json: string): AttackSummary {
   return inOrder(JSON.parse(json) as AttackSummary, SUMMARY_OBJECT_ORDER);
 }
 
+/** Summaries as the API sends a list's items (comma-separated) read back as `summaryOf` builds them. */
+export function parseSummaries(json: string): AttackSummary[] {
+  return (JSON.parse(`[${json}]`) as AttackSummary[]).map((s) => inOrder(s, SUMMARY_OBJECT_ORDER));
+}
+
 /** A stored detail read back as the object `detailOf` builds. */
 export function parseDetail(json: string): AttackDetail {
   return inOrder(JSON.parse(json) as AttackDetail, DETAIL_OBJECT_ORDER);

@@ -166,6 +166,23 @@ export interface BatchItem {
   additiveGroup?: string | null;
 }
 
+/**
+ * Items of a list as the API sends them: each item's JSON as the read models stored it, comma-separated, in
+ * UTF-8 (what goes between the brackets of `"items":[…]`), and how many there are. Neither parsed nor
+ * serialized again on the way out.
+ */
+export interface JsonItems {
+  count: number;
+  json: Buffer;
+}
+
+/** A page of attack summaries (`JsonItems`), the attacks matching over all pages, and the next page's cursor (null on the last). */
+export interface AttackPageJson {
+  total: number;
+  items: JsonItems;
+  next: string | null;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   /** Whether reads come from the read models (JSON written at write time) or are recomputed from the claims. */
@@ -190,15 +207,15 @@ export interface Store {
   /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
   saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
-  /** A page of attack summaries as JSON strings (as the API sends each), with the cursor of the next page. */
-  attackPageJson(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }>;
-  /** One attack's detail as a JSON string (as the API sends it); null when unknown. */
-  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<string | null>;
+  /** A page of attack summaries as the API sends them (`JsonItems`), with the cursor of the next page. */
+  attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson>;
+  /** One attack's detail as the API sends it (UTF-8 JSON); null when unknown. */
+  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<Buffer | null>;
   /**
-   * Timeline rows as JSON strings (as the API sends each) when the stored totals answer the query as they are
-   * (no weapon or region filter; days, or whole weeks without a date range); null otherwise.
+   * Timeline rows as the API sends them when the stored totals answer the query as they are (no weapon or
+   * region filter; days, or whole weeks without a date range); null otherwise.
    */
-  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null>;
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<JsonItems | null>;
   /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
   version(): Promise<number>;
   /** Documents stored (a counter kept by writes, not a scan). */

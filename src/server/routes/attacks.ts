@@ -1,19 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import { SalvoError } from "../../errors.js";
 import { RECORD_METRICS, type RecordMetric, type Side } from "../../model/index.js";
-import { parseCursor } from "../../store/store.js";
+import { parseCursor } from "../../store/list-order.js";
 import type { AttackFilter, AttackSort, Store } from "../../store/types.js";
 import { notModified } from "../http-cache.js";
 import { DATE, attackFilterProperties, errorResponses, listOf, paginationProperties, side } from "../schemas/common.js";
+import { JSON_TYPE, listBody } from "./json-body.js";
 import { VERSION } from "./meta.js";
 
 /**
- * Read endpoints over reconciled attacks: list, one attack, records, timeline, regions. The list and the
- * detail send the JSON the store wrote with the attack (its read model) as it is; every read's ETag comes
- * from the store version, checked before anything is read.
+ * Read endpoints over reconciled attacks: list, one attack, records, timeline, regions. The list, the detail
+ * and the timeline send the JSON the store wrote with the attacks (their read models) as the bytes it holds
+ * (./json-body.ts); every read's ETag comes from the store version, checked before anything is read.
  */
-
-const JSON_TYPE = "application/json; charset=utf-8";
 
 export type FilterQuery = AttackFilter;
 
@@ -86,7 +85,7 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
         q.set("cursor", page.next);
         reply.header("link", `</api/attacks?${q.toString()}>; rel="next"`);
       }
-      return reply.type(JSON_TYPE).send(`{"total":${page.total},"limit":${limit},"offset":${offset},"items":[${page.items.join(",")}]}`);
+      return reply.type(JSON_TYPE).send(listBody(page.total, limit, offset, page.items));
     },
   );
 
@@ -219,8 +218,8 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
     async (request, reply) => {
       const filter = toFilter(request.query);
       if (await notModified(store, request, reply, VERSION)) return reply.send();
-      const json = await store.timelineJson(filter, request.query.bucket);
-      if (json) return reply.type(JSON_TYPE).send(`{"total":${json.length},"limit":${json.length},"offset":0,"items":[${json.join(",")}]}`);
+      const items = await store.timelineJson(filter, request.query.bucket);
+      if (items) return reply.type(JSON_TYPE).send(listBody(items.count, items.count, 0, items));
       const rows = await store.timeline(filter, request.query.bucket);
       return { total: rows.length, limit: rows.length, offset: 0, items: rows };
     },
