@@ -73,17 +73,17 @@ export async function attackRoutes(app: FastifyInstance, opts: { store: Store })
       const after = cursor ? parseCursor(sort, cursor) : undefined;
       if (after === null) throw new SalvoError("SALVO_USAGE", `query parameter "cursor" is not a cursor of this list (sort ${sort}): take it from the Link header of the previous page`);
       if (await notModified(store, request, reply, VERSION)) return reply.send();
-      if (!store.readModels) {
-        // Recomputed from the claims and serialized by the route's schema: the reference for the read models.
-        const p = await store.listAttacks(filter, { limit, offset, sort, cursor: after });
-        return { total: p.total, limit, offset, items: p.items };
-      }
       const page = await store.attackPageJson(filter, { limit, offset, sort, cursor: after });
       if (page.next) {
         const q = new URLSearchParams(request.query as unknown as Record<string, string>);
         q.delete("offset");
         q.set("cursor", page.next);
         reply.header("link", `</api/attacks?${q.toString()}>; rel="next"`);
+      }
+      if (!store.readModels) {
+        // Recomputed from the claims and serialized by the route's schema: the reference for the read models.
+        const p = await store.listAttacks(filter, { limit, offset, sort, cursor: after });
+        return { total: p.total, limit, offset, items: p.items };
       }
       return reply.type(JSON_TYPE).send(listBody(page.total, limit, offset, page.items));
     },
