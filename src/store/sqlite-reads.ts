@@ -8,13 +8,12 @@
 // again (three times the cost of the whole read); test/store/read-models.test.ts compares every list, sort by
 // sort and filter by filter, byte for byte with a recompute from the claims, and would catch a change of order.
 import type { Selectable } from "kysely";
+import { listJsonSql } from "./list-json.js";
 import { LIST_ORDER, cursorOf, type ListKeys } from "./list-order.js";
 import type { SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
-import type { AttackFilter, AttackPage, AttackPageJson, JsonItems } from "./types.js";
+import type { AttackFilter, AttackPage, AttackPageJson } from "./types.js";
 import { weaponFilterBit } from "./weapon-classes.js";
-
-const NOTHING = Buffer.alloc(0);
 
 /**
  * A filter as conditions on attacks `a`, with their parameters. `a.documents > 0` is written as the list
@@ -40,29 +39,33 @@ function conditions(filter: AttackFilter): { where: string[]; params: unknown[] 
 }
 
 /**
- * A page of the list: the count over all pages, the page's summaries joined, and (for a full page) the keys of
- * its last attack for the next page's cursor. Every attack with documents has its summary (written in the same
- * transaction), so the page's attacks are its summaries.
+ * A page of the list as the API sends it, made by SQLite in one statement: the count over all pages, the page's
+ * summaries joined, and the envelope around them (one buffer comes out: no concatenation, no second copy of the
+ * page). For a full page, the keys of its last attack for the next page's cursor. Every attack with documents
+ * has its summary (written in the same transaction), so the page's attacks are its summaries.
  */
 export function attackPage(w: SqliteWriter, filter: AttackFilter, page: AttackPage): AttackPageJson {
   const o = LIST_ORDER[page.sort];
   const { where, params } = conditions(filter);
-  const total = (w.stmt(`select count(*) as n from attacks a where ${where.join(" and ")}`).get(...params) as { n: number }).n;
+  const total = `(select count(*) from attacks a where ${where.join(" and ")})`;
+  const totalParams = [...params];
   if (page.cursor) {
     where.push(`(a.${o.col} ${o.dir === "asc" ? ">" : "<"} ? or (a.${o.col} = ? and a.id ${o.idDir === "asc" ? ">" : "<"} ?))`);
     params.push(page.cursor.key, page.cursor.key, page.cursor.id);
   }
   const skip = page.cursor ? 0 : page.offset;
   const ordered = `from attacks a where ${where.join(" and ")} order by a.${o.col} ${o.dir}, a.id ${o.idDir}`;
-  const items = w
-    .stmt(`select count(*) as count, cast(group_concat(v.summary, ',') as blob) as json from (select a.id ${ordered} limit ? offset ?) p cross join attack_views v on v.id = p.id`)
-    .get(...params, page.limit, skip) as { count: number; json: Buffer | null };
+  // Parameters in the order they appear: the count's, the envelope's limit and offset, the page's. A number is
+  // bound as a real: the cast writes 50 rather than 50.0.
+  const r = w
+    .stmt(`select count(*) as count, ${listJsonSql(total, "cast(? as integer)", "cast(? as integer)", "group_concat(v.summary, ',')")} as json from (select a.id ${ordered} limit ? offset ?) p cross join attack_views v on v.id = p.id`)
+    .get(...totalParams, page.limit, page.offset, ...params, page.limit, skip) as { count: number; json: Buffer };
   let next: string | null = null;
-  if (items.count === page.limit) {
+  if (r.count === page.limit) {
     const last = w.stmt(`select a.id as id, a.date as date, a.launched_sort as launched_sort, a.size_sort as size_sort ${ordered} limit 1 offset ?`).get(...params, skip + page.limit - 1) as ListKeys | undefined;
     if (last) next = cursorOf(page.sort, last);
   }
-  return { total, items: { count: items.count, json: items.json ?? NOTHING }, next };
+  return { json: r.json, next };
 }
 
 /** One attack's detail; null when there is none. */
@@ -71,16 +74,17 @@ export function attackDetail(w: SqliteWriter, id: string): Buffer | null {
   return row ? row.detail : null;
 }
 
-/** The timeline of one bucket over a range of periods, both sides: the periods' texts in period order. */
-export function timelinePeriods(w: SqliteWriter, range: { from?: string | undefined; to?: string | undefined }, bucket: string): JsonItems {
+/** The timeline of one bucket over a range of periods, both sides, as the API sends it: the periods' texts in order. */
+export function timelinePeriods(w: SqliteWriter, range: { from?: string | undefined; to?: string | undefined }, bucket: string): Buffer {
   const where = ["bucket = ?"];
   const params: unknown[] = [bucket];
   if (range.from) where.push("period >= ?"), params.push(range.from);
   if (range.to) where.push("period <= ?"), params.push(range.to);
+  const rows = "coalesce(sum(row_count), 0)";
   const r = w
-    .stmt(`select coalesce(sum(row_count), 0) as count, cast(group_concat(json, ',') as blob) as json from (select row_count, json from timeline_periods where ${where.join(" and ")} order by period limit -1)`)
-    .get(...params) as { count: number; json: Buffer | null };
-  return { count: r.count, json: r.json ?? NOTHING };
+    .stmt(`select ${listJsonSql(rows, rows, "0", "group_concat(json, ',')")} as json from (select row_count, json from timeline_periods where ${where.join(" and ")} order by period limit -1)`)
+    .get(...params) as { json: Buffer };
+  return r.json;
 }
 
 type MarkRow = Selectable<Database["record_marks"]>;

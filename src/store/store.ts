@@ -17,9 +17,10 @@ import type {
 } from "../model/index.js";
 import { buildAttack, recordOutcome } from "../reconcile/attack.js";
 import type { WindowValue } from "../reconcile/rules.js";
-import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummaries, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
+import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummaryPage, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
+import { listJson } from "./list-json.js";
 import { LIST_ORDER, cursorOf, parseCursor } from "./list-order.js";
 import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, holderOf, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
@@ -42,7 +43,6 @@ import type {
   ExportRow,
   IngestMeta,
   IngestResult,
-  JsonItems,
   Page,
   RecordCheck,
   RecordEntry,
@@ -253,7 +253,7 @@ export class SqlStore implements Store {
     if (!this.readModels) {
       const p = await this.computeAttackPage(filter, page);
       const last = p.rows[p.rows.length - 1];
-      return { total: p.total, items: joinItems(p.items.map((i) => summaryJson(i))), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
+      return { json: listJson(p.total, page.limit, page.offset, p.items.map((i) => summaryJson(i))), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
     }
     const fast = this.sqliteRead((w) => attackPage(w, filter, page));
     if (fast) return fast;
@@ -275,8 +275,7 @@ export class SqlStore implements Store {
     const rows = await q.orderBy(`attacks.${o.col}`, o.dir).orderBy("attacks.id", o.idDir).limit(page.limit).offset(page.cursor ? 0 : page.offset).execute();
     const last = rows[rows.length - 1];
     return {
-      total: Number(total),
-      items: joinItems(rows.map((r) => r.summary)),
+      json: listJson(Number(total), page.limit, page.offset, rows.map((r) => r.summary)),
       next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null,
     };
   }
@@ -286,8 +285,8 @@ export class SqlStore implements Store {
       const p = await this.computeAttackPage(filter, page);
       return { total: p.total, items: p.items };
     }
-    const p = await this.attackPageJson(filter, page);
-    return { total: p.total, items: parseSummaries(p.items.json.toString("utf8")) };
+    const { json } = await this.attackPageJson(filter, page);
+    return parseSummaryPage(json.toString("utf8"));
   }
 
   /** The page recomputed from the claims (no read model). */
@@ -534,7 +533,7 @@ export class SqlStore implements Store {
     );
   }
 
-  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<JsonItems | null> {
+  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Buffer | null> {
     if (!this.readModels || filter.weapon || filter.region || (bucket !== "day" && (filter.from || filter.to))) return null;
     if (!filter.attacker && !filter.target) {
       // Both sides: each period's rows are one stored text, and the timeline is those texts in period order.
@@ -547,7 +546,7 @@ export class SqlStore implements Store {
       const periods = (await q.execute()).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
       let count = 0;
       for (const p of periods) count += Number(p.row_count);
-      return { count, json: Buffer.from(periods.map((p) => p.json).join(","), "utf8") };
+      return listJson(count, count, 0, periods.map((p) => p.json));
     }
     const conds = ["bucket = ?"];
     const params: unknown[] = [bucket];
@@ -568,7 +567,8 @@ export class SqlStore implements Store {
       rows = await q.execute();
     }
     // Sorted here, not in SQL: text collation differs between PostgreSQL servers and SQLite.
-    return joinItems(rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json));
+    const json = rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json);
+    return listJson(json.length, json.length, 0, json);
   }
 
   /** The timeline from the stored totals: the bucket's own rows, or day rows summed when a date range cuts periods. */
@@ -824,11 +824,6 @@ function pointText(p: PeriodPoint | null): string | null {
 }
 
 type AttackRow = Selectable<Database["attacks"]>;
-
-/** Items sent as they are, joined as the API sends a list's items. */
-function joinItems(items: string[]): JsonItems {
-  return { count: items.length, json: Buffer.from(items.join(","), "utf8") };
-}
 
 function timelineRow(r: { period: string; attacker: string; target: string; claimant: string; weapon: string; launched: number | null; intercepted: number | null; suppressed: number | null }): TimelineRow {
   return {

@@ -167,19 +167,12 @@ export interface BatchItem {
 }
 
 /**
- * Items of a list as the API sends them: each item's JSON as the read models stored it, comma-separated, in
- * UTF-8 (what goes between the brackets of `"items":[…]`), and how many there are. Neither parsed nor
- * serialized again on the way out.
+ * A page of attacks as the API sends it, `{"total","limit","offset","items":[…]}` in UTF-8, the summaries as
+ * the read models hold them (neither parsed nor serialized again on the way out), and the next page's cursor
+ * (null on the last page).
  */
-export interface JsonItems {
-  count: number;
-  json: Buffer;
-}
-
-/** A page of attack summaries (`JsonItems`), the attacks matching over all pages, and the next page's cursor (null on the last). */
 export interface AttackPageJson {
-  total: number;
-  items: JsonItems;
+  json: Buffer;
   next: string | null;
 }
 
@@ -207,15 +200,16 @@ export interface Store {
   /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
   saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
-  /** A page of attack summaries as the API sends them (`JsonItems`), with the cursor of the next page. */
+  /** A page of attacks as the API sends it, with the cursor of the next page. */
   attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson>;
   /** One attack's detail as the API sends it (UTF-8 JSON); null when unknown. */
   attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<Buffer | null>;
   /**
-   * Timeline rows as the API sends them when the stored totals answer the query as they are (no weapon or
-   * region filter; days, or whole weeks without a date range); null otherwise.
+   * The timeline as the API sends it (`{"total","limit","offset","items":[…]}`, UTF-8) when the stored totals
+   * answer the query as they are (no weapon or region filter; days, or whole weeks without a date range);
+   * null otherwise.
    */
-  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<JsonItems | null>;
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Buffer | null>;
   /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
   version(): Promise<number>;
   /** Documents stored (a counter kept by writes, not a scan). */
