@@ -140,6 +140,8 @@ export function apiRequests(ids: readonly string[]): ApiRequest[] {
   const gets = [
     "/api/health",
     "/api/health?verbose=1",
+    // The OpenAPI document, generated from the route schemas: the response schemas stay declared.
+    "/api/openapi.json",
     "/api/nothing-here",
     ...lists(),
     ...BAD_LISTS,
