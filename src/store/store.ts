@@ -17,7 +17,7 @@ import type {
 } from "../model/index.js";
 import { buildAttack, recordOutcome } from "../reconcile/attack.js";
 import type { WindowValue } from "../reconcile/rules.js";
-import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummaryPage, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
+import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummary, parseSummaryPage, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
 import { listJson } from "./list-json.js";
@@ -257,6 +257,25 @@ export class SqlStore implements Store {
     }
     const fast = this.sqliteRead((w) => attackPage(w, filter, page));
     if (fast) return fast;
+    const p = await this.summaryRows(filter, page);
+    return { json: listJson(p.total, page.limit, page.offset, p.items), next: p.next };
+  }
+
+  async listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>> {
+    if (!this.readModels) {
+      const p = await this.computeAttackPage(filter, page);
+      return { total: p.total, items: p.items };
+    }
+    if (this.writer) {
+      const { json } = await this.attackPageJson(filter, page);
+      return parseSummaryPage(json.toString("utf8"));
+    }
+    const p = await this.summaryRows(filter, page);
+    return { total: p.total, items: p.items.map(parseSummary) };
+  }
+
+  /** A page's stored summaries, one string each, through the query builder (PostgreSQL). */
+  private async summaryRows(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }> {
     const o = LIST_ORDER[page.sort];
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
@@ -274,19 +293,7 @@ export class SqlStore implements Store {
     }
     const rows = await q.orderBy(`attacks.${o.col}`, o.dir).orderBy("attacks.id", o.idDir).limit(page.limit).offset(page.cursor ? 0 : page.offset).execute();
     const last = rows[rows.length - 1];
-    return {
-      json: listJson(Number(total), page.limit, page.offset, rows.map((r) => r.summary)),
-      next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null,
-    };
-  }
-
-  async listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>> {
-    if (!this.readModels) {
-      const p = await this.computeAttackPage(filter, page);
-      return { total: p.total, items: p.items };
-    }
-    const { json } = await this.attackPageJson(filter, page);
-    return parseSummaryPage(json.toString("utf8"));
+    return { total: Number(total), items: rows.map((r) => r.summary), next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null };
   }
 
   /** The page recomputed from the claims (no read model). */

@@ -65,9 +65,11 @@ async function snapshot(url: string): Promise<Snapshot> {
 async function undo0005(url: string): Promise<void> {
   const store = await SqlStore.open(url);
   try {
-    for (const [name] of PAGE_INDEXES) await sql`drop index ${sql.raw(name)}`.execute(store.db);
-    await sql`drop index attacks_live`.execute(store.db);
-    await sql`create index attacks_live on attacks (documents, date, attacker, target, id)`.execute(store.db);
+    if (store.dialect === "sqlite") {
+      for (const [name] of PAGE_INDEXES) await sql`drop index ${sql.raw(name)}`.execute(store.db);
+      await sql`drop index attacks_live`.execute(store.db);
+      await sql`create index attacks_live on attacks (documents, date, attacker, target, id)`.execute(store.db);
+    }
     await sql`drop table timeline_periods`.execute(store.db);
     await sql`alter table attacks drop column weapon_classes`.execute(store.db);
     await sql`delete from salvo_migrations where name = '0005-api-reads'`.execute(store.db);
