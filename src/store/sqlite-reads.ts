@@ -3,10 +3,11 @@
 // (UTF-8, `cast(… as blob)`): per request nothing is decoded into a string, parsed, serialized or encoded again.
 //
 // Lists are joined by SQLite itself (group_concat), in the order it reads the rows: a subquery in the list's
-// order, read as the outer loop (CROSS JOIN keeps it there; a subquery with LIMIT is never flattened). SQLite's
-// documentation calls that order arbitrary without an ORDER BY inside the aggregate, which would sort the JSON
-// again (three times the cost of the whole read); test/store/read-models.test.ts compares every list, sort by
-// sort and filter by filter, byte for byte with a recompute from the claims, and would catch a change of order.
+// order, read as the outer loop (CROSS JOIN keeps it there; a subquery with a LIMIT, `limit -1` if need be, is
+// never flattened into the aggregate). SQLite's documentation calls that order arbitrary unless the aggregate
+// has its own ORDER BY, which sorts the JSON again (two to three times the cost of the read, measured);
+// test/store/read-models.test.ts compares every list, sort by sort and filter by filter, byte for byte with a
+// recompute from the claims, and would catch a change of order.
 import type { Selectable } from "kysely";
 import { listJsonSql } from "./list-json.js";
 import { LIST_ORDER, cursorOf, type ListKeys } from "./list-order.js";
