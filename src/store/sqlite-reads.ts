@@ -45,7 +45,7 @@ function conditions(filter: AttackFilter): { where: string[]; params: unknown[] 
  * page). For a full page, the keys of its last attack for the next page's cursor. Every attack with documents
  * has its summary (written in the same transaction), so the page's attacks are its summaries.
  */
-export function attackPage(w: SqliteWriter, filter: AttackFilter, page: AttackPage): AttackPageJson {
+export function attackPage(w: SqliteWriter, filter: AttackFilter, page: AttackPage): AttackPageJson & { json: Buffer } {
   const o = LIST_ORDER[page.sort];
   const { where, params } = conditions(filter);
   const total = `(select count(*) from attacks a where ${where.join(" and ")})`;

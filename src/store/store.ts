@@ -249,7 +249,7 @@ export class SqlStore implements Store {
   // ---- attacks ----
 
   /** A page of attack summaries as the API sends them, from the read models. */
-  async attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson> {
+  async attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson & { json: Buffer }> {
     if (!this.readModels) {
       const p = await this.computeAttackPage(filter, page);
       const last = p.rows[p.rows.length - 1];

@@ -169,10 +169,11 @@ export interface BatchItem {
 /**
  * A page of attacks as the API sends it, `{"total","limit","offset","items":[…]}` in UTF-8, the summaries as
  * the read models hold them (neither parsed nor serialized again on the way out), and the next page's cursor
- * (null on the last page).
+ * (null on the last page). Bytes as a Uint8Array (a Node Buffer on the server): these types are the
+ * dashboard's too, which has no Node types.
  */
 export interface AttackPageJson {
-  json: Buffer;
+  json: Uint8Array;
   next: string | null;
 }
 
@@ -203,13 +204,13 @@ export interface Store {
   /** A page of attacks as the API sends it, with the cursor of the next page. */
   attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson>;
   /** One attack's detail as the API sends it (UTF-8 JSON); null when unknown. */
-  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<Buffer | null>;
+  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<Uint8Array | null>;
   /**
    * The timeline as the API sends it (`{"total","limit","offset","items":[…]}`, UTF-8) when the stored totals
    * answer the query as they are (no weapon or region filter; days, or whole weeks without a date range);
    * null otherwise.
    */
-  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Buffer | null>;
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Uint8Array | null>;
   /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
   version(): Promise<number>;
   /** Documents stored (a counter kept by writes, not a scan). */
