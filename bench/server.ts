@@ -1,6 +1,9 @@
 /**
- * HTTP API on loopback, beside a baseline measured in the same run: a bare Fastify route answering a small
- * JSON object (same machine, same client), so that ratios compare across machines. The store holds the full
+ * HTTP API on loopback, beside baselines measured in the same run: a bare Fastify route answering a small
+ * JSON object (same machine, same client), so that ratios compare across machines, and the same route sending
+ * the bytes of a page of 50 attacks, ready: what the client and loopback allow for that answer with no work on
+ * the server's side. (autocannon decodes every body into a string: 100 KB of JSON with non-ASCII text costs
+ * the client about three times what 100 KB of ASCII does, and on 2 shared cores the client bounds the rate.) The store holds the full
  * history (the Air Force dataset imported and the development corpus ingested, from ../shared). The server
  * runs as the real CLI (`salvo serve`, no response cache) in a child process; client and server share the
  * cores. autocannon, 10 connections, RUNS runs per route; every figure is the median over runs.
@@ -30,11 +33,17 @@ const FALLBACK_TEXT =
   "attack drones and decoy drones, and 11 missiles. Air defence shot down or suppressed 478 aerial targets: 270 drones " +
   "were shot down, 208 were lost to electronic warfare. Hits were recorded in 8 locations, debris fell in 33.";
 
-/** The baseline: Fastify with one route and nothing else, in its own process like the real server. */
+/**
+ * The baselines: Fastify with one route and nothing else, in its own process like the real server; and a route
+ * sending the bytes of the file BODY_FILE (read once, sent as a Buffer).
+ */
 const BARE_SERVER = `
 import Fastify from "fastify";
+import { readFileSync } from "node:fs";
 const app = Fastify({ logger: false });
 app.get("/bare", async () => ({ status: "ok", version: "0.1.0", store: "sqlite", documents: 3706, writes: false }));
+const body = readFileSync(process.env.BODY_FILE);
+app.get("/body", async (_request, reply) => reply.type("application/json; charset=utf-8").send(body));
 await app.listen({ port: 0, host: "127.0.0.1" });
 const a = app.server.address();
 process.stdout.write("serving http://127.0.0.1:" + a.port + "/\\n");
@@ -54,6 +63,8 @@ interface Figures {
   p50_ms: number;
   p99_ms: number;
   non2xx: number;
+  /** Bytes received per answer, headers included. */
+  bytes: number;
   runs: Array<{ rps: number; p50_ms: number; p99_ms: number }>;
 }
 
@@ -90,8 +101,12 @@ async function startServer(dbPath: string): Promise<{ child: ChildProcess; base:
   return { child, base: await waitForServing(child, "salvo serve") };
 }
 
-async function startBare(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+async function startBare(bodyFile: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], {
+    cwd: root,
+    env: { ...process.env, BODY_FILE: bodyFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return { child, base: await waitForServing(child, "bare Fastify") };
 }
 
@@ -101,10 +116,12 @@ async function measure(base: string, t: Target): Promise<Figures> {
   await autocannon({ ...opts, connections: 4, amount: 300 });
   const runs: Figures["runs"] = [];
   let non2xx = 0;
+  let bytes = 0;
   for (let i = 0; i < RUNS; i++) {
     const r = await autocannon({ ...opts, connections: CONNECTIONS, duration: DURATION_S });
     runs.push({ rps: r.requests.average, p50_ms: r.latency.p50, p99_ms: r.latency.p99 });
     non2xx += r.non2xx + r.errors;
+    if (r.requests.total > 0) bytes = r.throughput.total / r.requests.total;
   }
   return {
     route: t.name,
@@ -112,6 +129,7 @@ async function measure(base: string, t: Target): Promise<Figures> {
     p50_ms: median(runs.map((r) => r.p50_ms)),
     p99_ms: median(runs.map((r) => r.p99_ms)),
     non2xx,
+    bytes,
     runs,
   };
 }
@@ -151,21 +169,25 @@ export async function run(): Promise<void> {
       { name: `POST /api/extract (${fmt(Buffer.byteLength(seedText) / 1024, 1)} KB)`, path: "/api/extract", method: "POST", body: extractBody, headers: { "content-type": "application/json" } },
     ];
 
-    const bare = await startBare();
-    servers.push(bare);
-    const baseline = await measure(bare.base, { name: "baseline: bare Fastify route", path: "/bare", method: "GET" });
-    await stop(bare);
     const server = await startServer(dbPath);
     servers.push(server);
-    const rows: Figures[] = [baseline];
+    const page = Buffer.from(await (await fetch(`${server.base}/api/attacks?limit=50`)).arrayBuffer());
+    writeFileSync(join(dir, "page.json"), page);
+    const bare = await startBare(join(dir, "page.json"));
+    servers.push(bare);
+    const baseline = await measure(bare.base, { name: "baseline: bare Fastify route", path: "/bare", method: "GET" });
+    const sized = await measure(bare.base, { name: `baseline: bare route sending a page of 50 ready (${fmt(page.length / 1024, 0)} KB)`, path: "/body", method: "GET" });
+    await stop(bare);
+    const rows: Figures[] = [baseline, sized];
     for (const t of targets) rows.push(await measure(server.base, t));
 
     const out = process.stdout;
     out.write(`## server: salvo serve on loopback (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s × ${RUNS} runs per route, medians)\n`);
     out.write(`${history}; ${cpus().length} cores shared by client and server; SQLite store; no response cache.\n\n`);
-    out.write("| route | req/s | % of bare route | p50 ms | p99 ms | non-2xx |\n|---|---:|---:|---:|---:|---:|\n");
+    out.write("| route | req/s | % of bare route | p50 ms | p99 ms | KB per answer | MB/s | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const r of rows) {
-      out.write(`| ${r.route} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / baseline.rps, 1)} % | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)} | ${r.non2xx} |\n`);
+      const kb = r.bytes / 1024;
+      out.write(`| ${r.route} | ${fmt(r.rps)} | ${fmt((100 * r.rps) / baseline.rps, 1)} % | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)} | ${fmt(kb, 1)} | ${fmt((kb * r.rps) / 1024, 0)} | ${r.non2xx} |\n`);
     }
     mkdirSync(join(root, "bench", "output"), { recursive: true });
     writeFileSync(

@@ -95,9 +95,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandlers(app, bodyLimit);
   // `?from=&weapon=drone` (an empty field left by a form or a spreadsheet formula) means "no filter".
-  app.addHook("preValidation", async (request) => {
+  app.addHook("preValidation", (request, _reply, done) => {
     const q = request.query as Record<string, unknown> | undefined;
     if (q && typeof q === "object") for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
+    done();
   });
   registerStrictInput(app);
   registerCors(app);

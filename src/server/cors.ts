@@ -5,12 +5,13 @@ import type { FastifyInstance } from "fastify";
  * given CORS headers, so a browser page elsewhere cannot post with a visitor's credentials.
  */
 export function registerCors(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/api/")) return;
-    if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") {
+  // A callback hook, not an async one: it runs on every request, and a promise each is measurable there.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (request.url.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS")) {
       reply.header("access-control-allow-origin", "*");
       reply.header("access-control-expose-headers", "ETag, Content-Disposition, Content-Type");
     }
+    done();
   });
   app.options("/api/*", { schema: { hide: true } }, async (_request, reply) => {
     reply

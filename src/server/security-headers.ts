@@ -53,14 +53,18 @@ export function contentSecurityPolicy(path: string, allowed: readonly string[]):
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, allowed: readonly string[]): void {
-  app.addHook("onSend", async (request, reply, payload) => {
-    const path = request.url.split("?")[0] ?? "/";
+  // The two policies there are, written once; a callback hook (it runs on every answer: no promise each).
+  const pagePolicy = contentSecurityPolicy("/", allowed);
+  const embedPolicy = contentSecurityPolicy(EMBED_PREFIX, allowed);
+  app.addHook("onSend", (request, reply, payload, done) => {
+    // The path is what precedes the query: `/embed/…?x` is an embed, `/api/x?u=/embed/` is not.
+    const embed = request.url.startsWith(EMBED_PREFIX);
     // Set, never appended: a route or plugin that set its own policy is overridden, so there is one header.
-    reply.header("content-security-policy", contentSecurityPolicy(path, allowed));
+    reply.header("content-security-policy", embed ? embedPolicy : pagePolicy);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
-    if (!path.startsWith(EMBED_PREFIX)) reply.header("x-frame-options", "DENY");
+    if (!embed) reply.header("x-frame-options", "DENY");
     else reply.removeHeader("x-frame-options");
-    return payload;
+    done(null, payload);
   });
 }

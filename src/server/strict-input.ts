@@ -21,7 +21,8 @@ type Part = "body field" | "query parameter" | "path parameter";
 
 const DECIMAL_INTEGER = /^-?(0|[1-9]\d*)$/;
 const DECIMAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const DATE_PATTERNS = new Set<string>([DATE.pattern, ISO_TIME.pattern]);
+/** The date patterns, compiled once (they are checked on every request that has a date parameter). */
+const DATE_PATTERNS = new Map<string, RegExp>([DATE.pattern, ISO_TIME.pattern].map((p) => [p, new RegExp(p)]));
 
 function typesOf(schema: Schema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -45,7 +46,8 @@ function usage(message: string): SalvoError {
 
 function checkDate(schema: Schema, v: unknown, part: Part, path: string): void {
   // Only a value with the pattern's shape: the schema's own message covers the others.
-  if (typeof v === "string" && schema.pattern && DATE_PATTERNS.has(schema.pattern) && new RegExp(schema.pattern).test(v)) {
+  const datePattern = typeof v === "string" && schema.pattern ? DATE_PATTERNS.get(schema.pattern) : undefined;
+  if (typeof v === "string" && datePattern?.test(v)) {
     const problem = isoTimeProblem(v);
     if (problem) throw new SalvoError("SALVO_INPUT_DATE", `${part} "${path}" must be an ISO 8601 date that exists: "${v.slice(0, 40)}" ${problem}`);
   }
@@ -93,15 +95,26 @@ function bodySchema(request: FastifyRequest): Schema | null {
   return body;
 }
 
+function checkRequest(request: FastifyRequest): void {
+  const schema = request.routeOptions.schema as { querystring?: Schema; params?: Schema } | undefined;
+  if (schema?.params && request.params && typeof request.params === "object") checkText(schema.params, request.params as Record<string, unknown>, "path parameter");
+  if (schema?.querystring && request.query && typeof request.query === "object") checkText(schema.querystring, request.query as Record<string, unknown>, "query parameter");
+  const body = request.body;
+  if (body !== undefined && body !== null && !Buffer.isBuffer(body) && typeof body === "object") {
+    const s = bodySchema(request);
+    if (s) checkJson(s, body, "");
+  }
+}
+
 export function registerStrictInput(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
-    const schema = request.routeOptions.schema as { querystring?: Schema; params?: Schema } | undefined;
-    if (schema?.params && request.params && typeof request.params === "object") checkText(schema.params, request.params as Record<string, unknown>, "path parameter");
-    if (schema?.querystring && request.query && typeof request.query === "object") checkText(schema.querystring, request.query as Record<string, unknown>, "query parameter");
-    const body = request.body;
-    if (body !== undefined && body !== null && !Buffer.isBuffer(body) && typeof body === "object") {
-      const s = bodySchema(request);
-      if (s) checkJson(s, body, "");
+  // A callback hook, not an async one: it runs on every request, and a promise each is measurable there.
+  app.addHook("preValidation", (request, _reply, done) => {
+    try {
+      checkRequest(request);
+    } catch (e) {
+      done(e as Error);
+      return;
     }
+    done();
   });
 }

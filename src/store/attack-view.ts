@@ -143,6 +143,12 @@ export function parseSummary(json: string): AttackSummary {
   return inOrder(JSON.parse(json) as AttackSummary, SUMMARY_OBJECT_ORDER);
 }
 
+/** A page as the API sends it read back: the total, and each summary as `summaryOf` builds it. */
+export function parseSummaryPage(json: string): { total: number; items: AttackSummary[] } {
+  const page = JSON.parse(json) as { total: number; items: AttackSummary[] };
+  return { total: page.total, items: page.items.map((s) => inOrder(s, SUMMARY_OBJECT_ORDER)) };
+}
+
 /** A stored detail read back as the object `detailOf` builds. */
 export function parseDetail(json: string): AttackDetail {
   return inOrder(JSON.parse(json) as AttackDetail, DETAIL_OBJECT_ORDER);

@@ -4,6 +4,8 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { SalvoError } from "../errors.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { refreshReadModels } from "./read-models.js";
+import { rebuildAttacks } from "./rebuild.js";
 import type { Database } from "./schema.js";
 import type { Dialect } from "./types.js";
 
@@ -79,6 +81,12 @@ function walMode(database: BetterSqlite3.Database): void {
 
 type MigrationDb = Kysely<{ salvo_migrations: { name: string; applied: string } }>;
 
+/** Every stored attack recomputed from its claims, and its read models written (what a migration asked for). */
+async function recomputeAll(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const ids = (await db.selectFrom("attacks").select("id").orderBy("id").execute()).map((r) => r.id);
+  if (ids.length) await refreshReadModels(db, ids, await rebuildAttacks(db, ids, dialect), dialect);
+}
+
 /**
  * Applies the pending migrations under one lock, so that several processes opening one database at once
  * (a new SQLite file, a fresh PostgreSQL database) take turns: the first migrates, the others then find
@@ -94,11 +102,14 @@ async function migrate({ db, dialect }: Connection): Promise<void> {
       .addColumn("applied", "text", (c) => c.notNull())
       .execute();
     const done = new Set((await trx.selectFrom("salvo_migrations").select("name").execute()).map((r) => r.name));
+    let recompute = false;
     for (const m of MIGRATIONS) {
       if (done.has(m.name)) continue;
-      await m.up(trx as unknown as Kysely<unknown>, dialect);
+      if ((await m.up(trx as unknown as Kysely<unknown>, dialect)) === "recompute") recompute = true;
       await trx.insertInto("salvo_migrations").values({ name: m.name, applied: new Date().toISOString() }).execute();
     }
+    // In the same transaction, with every table and column of the current schema in place.
+    if (recompute) await recomputeAll(trx as unknown as Kysely<Database>, dialect);
   };
   if (dialect === "postgres") {
     await (db as unknown as MigrationDb).transaction().execute(async (trx) => {

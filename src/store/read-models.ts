@@ -103,8 +103,12 @@ export function holderAt(index: MarkIndex, key: string, date: string, inclusive:
     if (inclusive ? m.date <= date : m.date < date) found = m;
     else break;
   }
-  if (!found) return null;
-  return { id: found.attack_id, date: found.date, attacker: found.attacker as Side, target: found.target as Side, n: Number(found.n), basis: (found.basis === "" ? null : found.basis) as RecordHolder["basis"] };
+  return found ? holderOf(found) : null;
+}
+
+/** A stored mark as the record holder it names. */
+export function holderOf(m: MarkRow): RecordHolder {
+  return { id: m.attack_id, date: m.date, attacker: m.attacker as Side, target: m.target as Side, n: Number(m.n), basis: (m.basis === "" ? null : m.basis) as RecordHolder["basis"] };
 }
 
 /** Record claims of current documents about these attacks, by attack id. */
@@ -292,10 +296,35 @@ async function refreshBuckets(db: Kysely<Database>, dates: string[], dialect: Di
   for (const bucket of ["day", "week", "month"] as const) {
     for (const part of chunks([...wanted[bucket]])) {
       await db.deleteFrom("timeline_buckets").where("bucket", "=", bucket).where("period", "in", part).execute();
+      await db.deleteFrom("timeline_periods").where("bucket", "=", bucket).where("period", "in", part).execute();
     }
   }
   for (const b of acc.values()) b.json = timelineRowJson(b);
   await insertRows(db, dialect, writer, "timeline_buckets", [...acc.values()]);
+  // Every row of each wanted period was recomputed above: each period's text is rewritten whole.
+  await insertRows(db, dialect, writer, "timeline_periods", timelinePeriods([...acc.values()]));
+}
+
+/**
+ * Timeline rows grouped by bucket and period: each period's rows as the API sends them, in its order (the sort
+ * key), comma-separated. Rows of the periods given must all be there (a period is written whole).
+ */
+export function timelinePeriods(rows: ReadonlyArray<Pick<BucketRow, "bucket" | "period" | "sort_key" | "json">>): Array<Selectable<Database["timeline_periods"]>> {
+  const groups = new Map<string, Array<Pick<BucketRow, "sort_key" | "json">>>();
+  for (const r of rows) {
+    const key = `${r.bucket}|${r.period}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: Array<Selectable<Database["timeline_periods"]>> = [];
+  for (const [key, list] of groups) {
+    list.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0));
+    const bar = key.indexOf("|");
+    out.push({ bucket: key.slice(0, bar), period: key.slice(bar + 1), row_count: list.length, json: list.map((r) => r.json).join(",") });
+  }
+  // In key order, whatever order the rows came in: the same rows in the same order on every run and dialect.
+  return out.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { PeriodIn } from "../reconcile/windows.js";
 import type { ClaimProvenance } from "./attack-view.js";
 import { insertRows, type SqliteWriter } from "./save.js";
 import type { Database } from "./schema.js";
+import { weaponClasses } from "./weapon-classes.js";
 
 export interface LoadedAttack {
   row: Selectable<Database["attacks"]>;
@@ -159,6 +160,7 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         all_drone: out.all.drone,
         all_missile: out.all.missile,
         sides: JSON.stringify(out.sides),
+        weapon_classes: weaponClasses(out.figures.map((f) => f.weapon)),
       };
     results.set(id, { out, loaded: l, row: { ...l.row, ...set } });
     if (writer) {

@@ -92,6 +92,11 @@ export class SqliteWriter {
     return s;
   }
 
+  /** Whether a transaction is open on the connection (BEGIN issued, not yet committed or rolled back). */
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
   insertId(sql: string, ...params: unknown[]): number {
     return Number(this.stmt(sql).run(...params).lastInsertRowid);
   }

@@ -110,6 +110,8 @@ export interface AttacksTable {
   sides: string;
   /** Sort key of `size`: launched, else intercepted, else -1. */
   size_sort: Generated<number>;
+  /** The weapon classes of the attack's figures, as bits (src/store/weapon-classes.ts): the list's weapon filter. */
+  weapon_classes: Generated<number>;
 }
 
 export interface AttackFiguresTable {
@@ -186,6 +188,17 @@ export interface TimelineBucketsTable {
   json: string;
 }
 
+/**
+ * A period's timeline rows (0005): its `timeline_buckets` rows as the API sends them, in the API's order,
+ * comma-separated, and how many they are. A timeline without a side filter is these texts in period order.
+ */
+export interface TimelinePeriodsTable {
+  bucket: string;
+  period: string;
+  row_count: number;
+  json: string;
+}
+
 /** Read models (0003): each attack's summary and detail as the API sends them, for attacks with documents. */
 export interface AttackViewsTable {
   id: string;
@@ -202,6 +215,7 @@ export interface Database {
   salvo_meta: SalvoMetaTable;
   record_marks: RecordMarksTable;
   timeline_buckets: TimelineBucketsTable;
+  timeline_periods: TimelinePeriodsTable;
   documents: DocumentsTable;
   reports: ReportsTable;
   counts: CountsTable;

@@ -17,19 +17,22 @@ import type {
 } from "../model/index.js";
 import { buildAttack, recordOutcome } from "../reconcile/attack.js";
 import type { WindowValue } from "../reconcile/rules.js";
-import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummary, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
+import { WAR_START, detailJson, detailOf, docRef, parseJson, recordCheckOf, recordColumn, parseDetail, parseSummary, parseSummaryPage, recordScopeStart, summaryJson, summaryOf } from "./attack-view.js";
 import { attackConditions } from "./filters.js";
 import { connect, type Connection } from "./open.js";
-import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
+import { listJson } from "./list-json.js";
+import { LIST_ORDER, cursorOf, parseCursor } from "./list-order.js";
+import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, holderOf, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
 import { writeDocuments } from "./bulk.js";
 import { SqliteWriter, attackId, knownDocuments, saveDocument } from "./save.js";
+import { attackDetail, attackPage, recordMark, timelinePeriods } from "./sqlite-reads.js";
 import type { Database } from "./schema.js";
 import type {
   AttackDetail,
   AttackFilter,
   AttackPage,
-  AttackSort,
+  AttackPageJson,
   BatchItem,
   AttackSummary,
   Dialect,
@@ -55,7 +58,7 @@ import type {
 } from "./types.js";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export { WAR_START, mondayOf };
+export { WAR_START, mondayOf, cursorOf, parseCursor };
 
 export type { BatchItem } from "./types.js";
 
@@ -206,12 +209,20 @@ export class SqlStore implements Store {
   }
 
   /**
-   * A read on SQLite through reused prepared statements. It holds the connection like any query, so it never
-   * sees a write transaction of this process half done.
+   * A read on SQLite through reused prepared statements. It never sees a write transaction of this process half
+   * done: with none open on the connection it runs at once (better-sqlite3 is synchronous, so no write of this
+   * process can start before it ends), else it waits for the connection like any query, until the commit.
    */
   private sqliteRead<T>(fn: (w: SqliteWriter) => T): Promise<T> | null {
     const w = this.writer;
     if (!w) return null;
+    if (!w.inTransaction) {
+      try {
+        return Promise.resolve(fn(w));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    }
     return this.db.connection().execute(async () => fn(w));
   }
 
@@ -237,53 +248,35 @@ export class SqlStore implements Store {
 
   // ---- attacks ----
 
-  /** `order by` of a sort (the id breaks ties, so that pages and cursors are stable). */
-  private static readonly ORDER: Record<AttackSort, { col: "date" | "launched_sort" | "size_sort"; dir: "asc" | "desc"; idDir: "asc" | "desc" }> = {
-    date: { col: "date", dir: "asc", idDir: "asc" },
-    "-date": { col: "date", dir: "desc", idDir: "desc" },
-    launched: { col: "launched_sort", dir: "asc", idDir: "asc" },
-    "-launched": { col: "launched_sort", dir: "desc", idDir: "asc" },
-    size: { col: "size_sort", dir: "asc", idDir: "asc" },
-    "-size": { col: "size_sort", dir: "desc", idDir: "asc" },
-  };
-
-  /** A page of attack summaries as JSON (each exactly as the API sends it), from the read models. */
-  async attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson> {
+  /** A page of attack summaries as the API sends them, from the read models. */
+  async attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson & { json: Buffer }> {
     if (!this.readModels) {
       const p = await this.computeAttackPage(filter, page);
       const last = p.rows[p.rows.length - 1];
-      return { total: p.total, items: p.items.map((i) => summaryJson(i)), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
+      return { json: listJson(p.total, page.limit, page.offset, p.items.map((i) => summaryJson(i))), next: last && p.rows.length === page.limit ? cursorOf(page.sort, last) : null };
     }
-    const o = SqlStore.ORDER[page.sort]!;
-    const fast = this.sqliteRead((w) => {
-      const conds = ["a.documents > 0"];
-      const params: unknown[] = [];
-      if (filter.from) conds.push("a.date >= ?"), params.push(filter.from);
-      if (filter.to) conds.push("a.date <= ?"), params.push(filter.to);
-      if (filter.attacker) conds.push("a.attacker = ?"), params.push(filter.attacker);
-      if (filter.target) conds.push("a.target = ?"), params.push(filter.target);
-      if (filter.weapon && filter.weapon !== "any") {
-        conds.push("exists (select 1 from attack_figures f where f.attack_id = a.id and (f.weapon = ? or f.weapon like ?))");
-        params.push(filter.weapon, `${filter.weapon}.%`);
-      }
-      if (filter.region) conds.push("exists (select 1 from attack_regions r where r.attack_id = a.id and r.region = ?)"), params.push(filter.region);
-      const where = conds.join(" and ");
-      const total = (w.stmt(`select count(*) as n from attacks a where ${where}`).get(...params) as { n: number }).n;
-      const pageConds = [...conds];
-      const pageParams = [...params];
-      if (page.cursor) {
-        pageConds.push(`(a.${o.col} ${o.dir === "asc" ? ">" : "<"} ? or (a.${o.col} = ? and a.id ${o.idDir === "asc" ? ">" : "<"} ?))`);
-        pageParams.push(page.cursor.key, page.cursor.key, page.cursor.id);
-      }
-      const rows = w
-        .stmt(
-          `select a.id as id, a.date as date, a.launched_sort as launched_sort, a.size_sort as size_sort, v.summary as summary from attacks a join attack_views v on v.id = a.id where ${pageConds.join(" and ")} order by a.${o.col} ${o.dir}, a.id ${o.idDir} limit ? offset ?`,
-        )
-        .all(...pageParams, page.limit, page.cursor ? 0 : page.offset) as Array<{ id: string; date: string; launched_sort: number; size_sort: number; summary: string }>;
-      const last = rows[rows.length - 1];
-      return { total, items: rows.map((r) => r.summary), next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null };
-    });
+    const fast = this.sqliteRead((w) => attackPage(w, filter, page));
     if (fast) return fast;
+    const p = await this.summaryRows(filter, page);
+    return { json: listJson(p.total, page.limit, page.offset, p.items), next: p.next };
+  }
+
+  async listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>> {
+    if (!this.readModels) {
+      const p = await this.computeAttackPage(filter, page);
+      return { total: p.total, items: p.items };
+    }
+    if (this.writer) {
+      const { json } = await this.attackPageJson(filter, page);
+      return parseSummaryPage(json.toString("utf8"));
+    }
+    const p = await this.summaryRows(filter, page);
+    return { total: p.total, items: p.items.map(parseSummary) };
+  }
+
+  /** A page's stored summaries, one string each, through the query builder (PostgreSQL). */
+  private async summaryRows(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }> {
+    const o = LIST_ORDER[page.sort];
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
     let q = base
@@ -300,20 +293,7 @@ export class SqlStore implements Store {
     }
     const rows = await q.orderBy(`attacks.${o.col}`, o.dir).orderBy("attacks.id", o.idDir).limit(page.limit).offset(page.cursor ? 0 : page.offset).execute();
     const last = rows[rows.length - 1];
-    return {
-      total: Number(total),
-      items: rows.map((r) => r.summary),
-      next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null,
-    };
-  }
-
-  async listAttacks(filter: AttackFilter, page: AttackPage): Promise<Page<AttackSummary>> {
-    if (!this.readModels) {
-      const p = await this.computeAttackPage(filter, page);
-      return { total: p.total, items: p.items };
-    }
-    const p = await this.attackPageJson(filter, page);
-    return { total: p.total, items: p.items.map(parseSummary) };
+    return { total: Number(total), items: rows.map((r) => r.summary), next: last && rows.length === page.limit ? cursorOf(page.sort, last) : null };
   }
 
   /** The page recomputed from the claims (no read model). */
@@ -321,7 +301,7 @@ export class SqlStore implements Store {
     const base = this.db.selectFrom("attacks").where((eb) => attackConditions(eb, filter));
     const { total } = await base.select(sql<number>`cast(count(*) as integer)`.as("total")).executeTakeFirstOrThrow();
     let q = base.selectAll("attacks");
-    const o = SqlStore.ORDER[page.sort]!;
+    const o = LIST_ORDER[page.sort];
     if (page.sort === "size" || page.sort === "-size") {
       q = q.orderBy(sql`coalesce(attacks.launched, attacks.intercepted, -1)`, o.dir).orderBy("attacks.id", "asc");
     } else {
@@ -352,22 +332,23 @@ export class SqlStore implements Store {
     return DATE_RE.test(idOrDate) ? attackId(idOrDate, at?.attacker ?? "RU", at?.target ?? "UA") : idOrDate;
   }
 
-  /** One attack's detail as JSON (exactly as the API sends it), from the read model; null when unknown. */
-  async attackJson(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<string | null> {
+  /** One attack's detail as the API sends it, from the read model; null when unknown. */
+  async attackJson(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<Buffer | null> {
     if (!this.readModels) {
       const d = await this.computeAttack(this.attackIdOf(idOrDate, at));
-      return d ? detailJson(d) : null;
+      return d ? Buffer.from(detailJson(d), "utf8") : null;
     }
     const id = this.attackIdOf(idOrDate, at);
-    const fast = this.sqliteRead((w) => w.stmt("select detail from attack_details where id = ?").get(id) as { detail: string } | undefined);
-    const row = fast ? await fast : await this.db.selectFrom("attack_details").select("detail").where("id", "=", id).executeTakeFirst();
-    return row ? row.detail : null;
+    const fast = this.sqliteRead((w) => attackDetail(w, id));
+    if (fast) return fast;
+    const row = await this.db.selectFrom("attack_details").select("detail").where("id", "=", id).executeTakeFirst();
+    return row ? Buffer.from(row.detail, "utf8") : null;
   }
 
   async getAttack(idOrDate: string, at?: { attacker: Side; target: Side }): Promise<AttackDetail | null> {
     if (!this.readModels) return this.computeAttack(this.attackIdOf(idOrDate, at));
     const json = await this.attackJson(idOrDate, at);
-    return json === null ? null : parseDetail(json);
+    return json === null ? null : parseDetail(json.toString("utf8"));
   }
 
   /** The detail recomputed from the claims (no read model). */
@@ -486,7 +467,19 @@ export class SqlStore implements Store {
     const all = options.allClaimants ?? false;
     const to = asOf ?? "9999-12-31";
     const METRICS = ["any", "drone", "missile"] as const;
-    const index = this.readModels ? await this.marks(at, METRICS.map((m) => seriesName(all, m, "all"))) : null;
+    // SQLite: each holder is one row read backwards from the date in the marks' index, not the whole series.
+    const fast = this.readModels
+      ? this.sqliteRead((w) => {
+          const entry = (metric: RecordMetric): RecordEntry => {
+            const series = seriesName(all, metric, "all");
+            const mark = recordMark(w, at, series, to, true);
+            const earlier = mark ? recordMark(w, at, series, mark.date, false) : null;
+            return { metric, record: mark ? holderOf(mark) : null, previous: earlier ? holderOf(earlier) : null };
+          };
+          return { any: entry("any"), drone: entry("drone"), missile: entry("missile") };
+        })
+      : null;
+    const index = this.readModels && !fast ? await this.marks(at, METRICS.map((m) => seriesName(all, m, "all"))) : null;
     const entry = async (metric: RecordMetric): Promise<RecordEntry> => {
       if (index) {
         const key = markKey(at, seriesName(all, metric, "all"));
@@ -504,7 +497,7 @@ export class SqlStore implements Store {
       target: at.target as Side,
       claimant: all ? "all" : (at.target as Side),
       ...this.metricLabel(at.target as Side, all),
-      records: { any: await entry("any"), drone: await entry("drone"), missile: await entry("missile") },
+      records: fast ? await fast : { any: await entry("any"), drone: await entry("drone"), missile: await entry("missile") },
     };
   }
 
@@ -547,8 +540,21 @@ export class SqlStore implements Store {
     );
   }
 
-  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null> {
+  async timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Buffer | null> {
     if (!this.readModels || filter.weapon || filter.region || (bucket !== "day" && (filter.from || filter.to))) return null;
+    if (!filter.attacker && !filter.target) {
+      // Both sides: each period's rows are one stored text, and the timeline is those texts in period order.
+      const fast = this.sqliteRead((w) => timelinePeriods(w, filter, bucket));
+      if (fast) return fast;
+      let q = this.db.selectFrom("timeline_periods").select(["period", "row_count", "json"]).where("bucket", "=", bucket);
+      if (filter.from) q = q.where("period", ">=", filter.from);
+      if (filter.to) q = q.where("period", "<=", filter.to);
+      // Sorted here, not in SQL: text collation differs between PostgreSQL servers and SQLite.
+      const periods = (await q.execute()).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+      let count = 0;
+      for (const p of periods) count += Number(p.row_count);
+      return listJson(count, count, 0, periods.map((p) => p.json));
+    }
     const conds = ["bucket = ?"];
     const params: unknown[] = [bucket];
     if (filter.from) conds.push("period >= ?"), params.push(filter.from);
@@ -568,7 +574,8 @@ export class SqlStore implements Store {
       rows = await q.execute();
     }
     // Sorted here, not in SQL: text collation differs between PostgreSQL servers and SQLite.
-    return rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json);
+    const json = rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0)).map((r) => r.json);
+    return listJson(json.length, json.length, 0, json);
   }
 
   /** The timeline from the stored totals: the bucket's own rows, or day rows summed when a date range cuts periods. */
@@ -824,33 +831,6 @@ function pointText(p: PeriodPoint | null): string | null {
 }
 
 type AttackRow = Selectable<Database["attacks"]>;
-
-/** A page of summaries as JSON strings, and the cursor of the next page (null on the last). */
-export interface AttackPageJson {
-  total: number;
-  items: string[];
-  next: string | null;
-}
-
-/** An opaque cursor: the sort key and id of the last attack of a page. */
-export function cursorOf(sort: AttackSort, row: { id: string; date: string; launched_sort: number; size_sort: number }): string {
-  const o = sort.replace(/^-/, "");
-  const key = o === "date" ? row.date : o === "launched" ? row.launched_sort : row.size_sort;
-  return Buffer.from(JSON.stringify([sort, key, row.id]), "utf8").toString("base64url");
-}
-
-/** Reads a cursor made by `cursorOf` for this sort; null when it is not one. */
-export function parseCursor(sort: AttackSort, cursor: string): { key: string | number; id: string } | null {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[2] !== "string") return null;
-    const key = v[1] as unknown;
-    if (sort.endsWith("date") ? typeof key !== "string" || !DATE_RE.test(key) : typeof key !== "number" || !Number.isInteger(key)) return null;
-    return { key: key as string | number, id: v[2] };
-  } catch {
-    return null;
-  }
-}
 
 function timelineRow(r: { period: string; attacker: string; target: string; claimant: string; weapon: string; launched: number | null; intercepted: number | null; suppressed: number | null }): TimelineRow {
   return {

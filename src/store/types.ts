@@ -166,6 +166,17 @@ export interface BatchItem {
   additiveGroup?: string | null;
 }
 
+/**
+ * A page of attacks as the API sends it, `{"total","limit","offset","items":[…]}` in UTF-8, the summaries as
+ * the read models hold them (neither parsed nor serialized again on the way out), and the next page's cursor
+ * (null on the last page). Bytes as a Uint8Array (a Node Buffer on the server): these types are the
+ * dashboard's too, which has no Node types.
+ */
+export interface AttackPageJson {
+  json: Uint8Array;
+  next: string | null;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   /** Whether reads come from the read models (JSON written at write time) or are recomputed from the claims. */
@@ -190,15 +201,16 @@ export interface Store {
   /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
   saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
-  /** A page of attack summaries as JSON strings (as the API sends each), with the cursor of the next page. */
-  attackPageJson(filter: AttackFilter, page: AttackPage): Promise<{ total: number; items: string[]; next: string | null }>;
-  /** One attack's detail as a JSON string (as the API sends it); null when unknown. */
-  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<string | null>;
+  /** A page of attacks as the API sends it, with the cursor of the next page. */
+  attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson>;
+  /** One attack's detail as the API sends it (UTF-8 JSON); null when unknown. */
+  attackJson(idOrDate: string, attackerTarget?: { attacker: Side; target: Side }): Promise<Uint8Array | null>;
   /**
-   * Timeline rows as JSON strings (as the API sends each) when the stored totals answer the query as they are
-   * (no weapon or region filter; days, or whole weeks without a date range); null otherwise.
+   * The timeline as the API sends it (`{"total","limit","offset","items":[…]}`, UTF-8) when the stored totals
+   * answer the query as they are (no weapon or region filter; days, or whole weeks without a date range);
+   * null otherwise.
    */
-  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<string[] | null>;
+  timelineJson(filter: AttackFilter, bucket: "day" | "week"): Promise<Uint8Array | null>;
   /** The store's version: bumped by every write transaction, whichever process made it (the ETag of reads). */
   version(): Promise<number>;
   /** Documents stored (a counter kept by writes, not a scan). */

@@ -13,10 +13,12 @@ import { DEV_CORPUS, HAVE_SHARED, tempDir } from "../store/helpers.js";
 function dump(file: string): Record<string, unknown[]> {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as Array<{ name: string }>;
+    const tables = db.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as Array<{ name: string; sql: string }>;
     const out: Record<string, unknown[]> = {};
-    for (const { name } of tables) {
-      out[name] = (db.prepare(`select * from "${name}" order by rowid`).all() as Array<Record<string, unknown>>).map((r) => {
+    for (const { name, sql } of tables) {
+      // A table WITHOUT ROWID is stored in key order, which a plain scan follows.
+      const order = /without rowid/i.test(sql) ? "" : " order by rowid";
+      out[name] = (db.prepare(`select * from "${name}"${order}`).all() as Array<Record<string, unknown>>).map((r) => {
         const { fetched: _fetched, applied: _applied, ...rest } = r;
         return rest;
       });

@@ -87,6 +87,7 @@ test("kill -9 midway: integrity ok, no orphans, attacks consistent; re-run compl
     c.prepare("select * from record_marks order by attacker, target, series, date").all(),
     c.prepare("select * from timeline_buckets order by bucket, period, attacker, target, claimant, weapon").all(),
     c.prepare("select value from salvo_meta where key = 'documents'").get(),
+    c.prepare("select * from timeline_periods order by bucket, period").all(),
   ];
   const modelsBefore = models(conn);
   assert.deepEqual(modelsBefore[4], { value: committed }, "the document counter counts the committed documents");
