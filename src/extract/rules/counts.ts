@@ -198,8 +198,9 @@ export function findCounts(doc: Doc): CountFact[] {
       }
       // "93 drones and two missiles, 73 of which were shot down": a part belongs to the last figure at least as large.
       // "the missiles, of which it shot down two": the weapons named before "of which" say which figure.
-      const whole = partOfAnchor(doc, n) ? wholeNamedBeforePart(doc, s, n) : null;
-      const anchor = partOfAnchor(doc, n)
+      const isPart = partOfAnchor(doc, n);
+      const whole = isPart ? wholeNamedBeforePart(doc, s, n) : null;
+      const anchor = isPart
         ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value && (!whole || weaponClass(c.weapon) === weaponClass(whole))) ?? weaponsNamedBefore(doc, si, n, out))
         : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
