@@ -119,6 +119,8 @@ export interface Lexicon {
   thisRegion: string[];
   /** "were", "étaient", "були": a part that is of a kind ("25 of them were Shaheds"). */
   copula: string[];
+  /** "where", "où", "де", "где" after a place and a comma: a relative clause set in that place ("…in Kharkiv, where five drones were shot down"). */
+  where: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

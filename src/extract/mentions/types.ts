@@ -68,6 +68,7 @@ export interface Mentions {
   according: Mention[];
   thisRegion: Mention[];
   copula: Mention[];
+  where: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

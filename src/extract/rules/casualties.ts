@@ -386,7 +386,8 @@ function causeOf(doc: Doc, u: Span): { named: boolean; shelling: boolean } {
  * one when that opens with "of them".
  */
 function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] {
-  return facts.filter((t) => {
+  const unhurt = new Set<number>();
+  const kept = facts.filter((t) => {
     if (t.kind !== "injured") return true;
     const s = doc.sentences[t.sentence]!;
     const next = doc.sentences[t.sentence + 1];
@@ -401,13 +402,17 @@ function withoutAffectedTotals(doc: Doc, facts: CasualtyFact[]): CasualtyFact[] 
     );
     if (deadPart) return false;
     // A part unhurt: "у двох із них — гостра реакція на стрес"; or the same people: "Двоє постраждали — гостра реакція на стрес".
-    return !inSpan(doc.m.belonging.notInjured, window).some((x) => {
+    const stress = inSpan(doc.m.belonging.notInjured, window).some((x) => {
       const between = { start: t.end, end: x.start };
       if (furtherWords(doc, between).length > 0) return false;
       const others = inSpan(doc.m.numbers, between).length > 0;
       return !others || partCue(t.end, x.start);
     });
+    if (stress) unhurt.add(t.n);
+    return !stress;
   });
+  // The same people told elsewhere ("сім постраждалих" in the headline, "семеро — гостра реакція на стрес" in the body) are no injured either.
+  return kept.filter((t) => t.kind !== "injured" || !unhurt.has(t.n));
 }
 
 /**

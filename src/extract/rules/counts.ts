@@ -6,7 +6,7 @@ import { evidence, inSpan, overlaps, textWithout, type Doc } from "../context.js
 import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
-import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOfRelative, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
@@ -53,6 +53,7 @@ function regionFor(doc: Doc, s: Sentence, n: { start: number; end: number }, end
     regionBeforeBracket(doc, s, n.start) ??
     regionBeforeDash(doc, s, n.start) ??
     regionAfter(doc, s, end, capital) ??
+    regionOfRelative(doc, s, n.start) ??
     regionOpeningClause(doc, s, n.start) ??
     regionByReference(doc, s, end) ??
     regionOfClauseTarget(doc, s, n.start, cue) ??

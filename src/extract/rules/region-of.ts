@@ -299,3 +299,20 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
   if (inSpan(doc.m.places, { start: place.end, end: countStart }).length > 0) return null;
   return { region: place.region, evidence: [...(over && !object ? [evidence(doc, "region", over)] : []), evidence(doc, "region", place)], more: [] };
 }
+
+/**
+ * "…рассказали власти Харькова, где сбили пять дронов", "…damage in Kharkiv, where five drones were shot
+ * down": a relative clause opened by "where" right after a place (and its comma) is set in that place.
+ */
+export function regionOfRelative(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
+  const where = inSpan(doc.m.where, { start: s.start, end: countStart }).pop();
+  if (!where) return null;
+  const rest = { start: where.end, end: countStart };
+  if (/[,;:.!?()«»"—–]/.test(doc.text.slice(rest.start, rest.end)) || inSpan(doc.m.places, rest).length > 0) return null;
+  if (inSpan(doc.m.numbers, rest).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
+  const place = inSpan(doc.m.places, { start: s.start, end: where.start }).pop();
+  if (!place || !/^\s*,\s*$/.test(doc.text.slice(place.end, where.start))) return null;
+  // "…in Kharkiv and Odesa, where…": a relative after a list of places sets its clause in none of them alone.
+  if (placeList(doc, place, where.start).length > 1 || inSpan(doc.m.and, { start: Math.max(s.start, place.start - 6), end: place.start }).length > 0) return null;
+  return { region: place.region, evidence: [evidence(doc, "region", place), evidence(doc, "region", where)], more: [] };
+}
