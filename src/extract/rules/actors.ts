@@ -1,5 +1,5 @@
 import type { Side } from "../../model/vocab.js";
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, textWithout, type Doc } from "../context.js";
 
 /** UA regions that Russia's ministry counts as its own territory when it reports drones over them. */
 const OCCUPIED = new Set(["UA-43", "UA-40"]);
@@ -101,5 +101,25 @@ export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean
   // "…lancés durant la nuit par la Russie": the agent of the launch.
   const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).pop();
   if (agent && /^\s*$/.test(doc.text.slice(agent.end, p.start)) && launched({ start: Math.max(0, p.start - 80), end: p.start }).length > 0) return true;
-  return false;
+  return nominalAgent(doc, p);
+}
+
+/**
+ * "удар ВСУ по Донецку", "при атаке вооруженных сил Украины", "a strike by Ukraine's armed forces": the side
+ * named right after an attack noun, with the agent's preposition or its forces between, is the one that
+ * struck. (An attack "on", "на", "по" a side is a target: those words stand between.)
+ */
+function nominalAgent(doc: Doc, p: { start: number; end: number }): boolean {
+  const span = { start: Math.max(0, p.start - 40), end: p.start };
+  const attack = inSpan(doc.m.attack, span)
+    .filter((a) => inSpan(doc.m.outcomes, { start: a.start - 1, end: a.end + 1 }).length === 0)
+    .pop();
+  if (!attack) return false;
+  const gap = { start: attack.end, end: p.start };
+  const marks = [...inSpan(doc.m.agent, gap), ...inSpan(doc.m.forces, gap)];
+  // An attack word right before a side with nothing between may be a verb and its object ("атаковали Россию",
+  // "a frappé Dnipro"): only a preposition of the agent, the side's forces, or forces as the side ("удар ВСУ") make it the agent.
+  const forcesItself = doc.m.forces.some((f) => f.start <= p.start && p.end <= f.end);
+  if (marks.length === 0 && !forcesItself) return false;
+  return /^\s*$/.test(textWithout(doc, gap, marks)) && !inSpan(doc.m.defence, { start: p.end, end: p.end + 20 }).some((d) => /^[\s']*s?\s*$/.test(doc.text.slice(p.end, d.start)));
 }

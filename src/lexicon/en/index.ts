@@ -112,7 +112,7 @@ const lexicon: Lexicon = {
     UA: ["Ukrainian", "Ukraine's", "Kyiv's"],
     RU: ["Russian", "Russia's", "Moscow's"],
   },
-  forces: ["forces", "troops", "army", "military", "invaders"],
+  forces: ["forces", "armed forces", "troops", "army", "military", "invaders"],
   enemy: ["enemy", "hostile", "aggressor", "aggressors"],
   agent: ["by"],
   attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted", "commented", "comment"],

@@ -113,7 +113,7 @@ const lexicon: Lexicon = {
     UA: ["ukrainiens", "ukrainien", "ukrainienne", "ukrainiennes"],
     RU: ["russes", "russe"],
   },
-  forces: ["forces", "troupes", "armée", "militaires"],
+  forces: ["forces", "forces armées", "troupes", "armée", "militaires"],
   enemy: ["ennemi", "ennemis", "ennemie"],
   agent: ["par"],
   attribution: ["revendique", "revendiquent", "a revendiqué", "ont revendiqué", "selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "ont rapporté", "rapporte", "rapportent", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit", "a fait savoir", "ont fait savoir", "commenté", "a commenté"],
