@@ -24,6 +24,7 @@ export const RULE_IDS = [
   "count/<one> <weapon:singular>",
   "count/<the> <weapon:singular>",
   "count/<weapon> (<number>)",
+  "count/<weapon> <outcome> … — <number>",
   // casualties (src/extract/rules/casualties.ts)
   "casualty/<number> <persons>? <casualty>",
   "casualty/<casualty> <number> <persons>?",

@@ -121,6 +121,8 @@ export interface Lexicon {
   copula: string[];
   /** "where", "où", "де", "где" after a place and a comma: a relative clause set in that place ("…in Kharkiv, where five drones were shot down"). */
   where: string[];
+  /** "единиц", "одиниць", "units", "appareils": the noun a figure after a dash may carry instead of its weapons ("— 118 единиц"). */
+  units: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

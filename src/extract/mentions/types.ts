@@ -69,6 +69,7 @@ export interface Mentions {
   thisRegion: Mention[];
   copula: Mention[];
   where: Mention[];
+  units: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

@@ -211,7 +211,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const base = anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
       if (!base) {
         // "больше всего беспилотников (11) сбили над акваторией…": the figure in brackets after its weapons.
-        const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si);
+        const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si) ?? figureAfterDash(doc, s, n, q, qev, numEv, si);
         if (inBrackets) out.push(inBrackets);
         continue;
       }
@@ -691,6 +691,33 @@ function weaponBeforeBracket(doc: Doc, s: Sentence, n: NumberMention, q: Qualifi
   const placed = region && region.more.length === 0 ? region : null;
   return {
     sentence: si, weapon: w.weapon, model: null, outcome: oc.outcome, n: n.value, qualifier: q, region: placed?.region ?? null, rule: "count/<weapon> (<number>)",
+    evidence: [numEv, ...(qev ? [qev] : []), evidence(doc, "weapon", w), oc.evidence, ...(placed?.evidence ?? [])], start: w.start, end, head: false,
+  };
+}
+
+/**
+ * "Больше всего БПЛА было перехвачено в Брянской области — 118 единиц", "Most were shot down over the Bryansk
+ * region — 118": a figure closing its sentence after a dash, with the weapons and their verb told before the
+ * dash and no other figure there.
+ */
+function figureAfterDash(doc: Doc, s: Sentence, n: NumberMention, q: Qualifier, qev: Evidence | null, numEv: Evidence, si: number): CountFact | null {
+  const from = Math.max(s.start, n.start - 4);
+  const dash = /\s[—–-]\s*$/.exec(doc.text.slice(from, n.start));
+  if (!dash) return null;
+  const dashAt = from + dash.index;
+  const unit = inSpan(doc.m.units, { start: n.end, end: Math.min(s.end, n.end + 20) }).find((u) => /^\s*$/.test(doc.text.slice(n.end, u.start)));
+  const end = unit ? unit.end : n.end;
+  if (!/^\s*[.!;]?\s*$/.test(doc.text.slice(end, s.end))) return null;
+  const before = { start: s.start, end: dashAt };
+  if (inSpan(doc.m.numbers, before).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
+  const w = inSpan(doc.m.weapons, before).filter((x) => x.weapon !== "any").pop();
+  if (!w) return null;
+  const oc = chooseOutcome(doc, s, w.start, dashAt, { location: false });
+  if (!oc || oc.evidence.end > dashAt) return null;
+  const region = regionFor(doc, s, n, end, oc.evidence);
+  const placed = region && region.more.length === 0 ? region : null;
+  return {
+    sentence: si, weapon: w.weapon, model: null, outcome: oc.outcome, n: n.value, qualifier: q, region: placed?.region ?? null, rule: "count/<weapon> <outcome> … — <number>",
     evidence: [numEv, ...(qev ? [qev] : []), evidence(doc, "weapon", w), oc.evidence, ...(placed?.evidence ?? [])], start: w.start, end, head: false,
   };
 }
