@@ -55,12 +55,18 @@ function chooseCue(
   }
   // "…with 40 drones, 36 of which were destroyed, and an Iskander-M missile": the verb of a part's clause,
   // closed by a comma, does not reach the figures after it; the clause's own verb before it does.
-  if (before && !opts.location && /,/.test(doc.text.slice(before.end, start))) {
-    const part = inSpan(doc.m.partOf, { start: Math.max(s.start, before.start - 40), end: before.start }).pop();
-    if (part && !/[,;]/.test(doc.text.slice(part.end, before.start)) && /,\s*(?:\p{N}+\s+)?$/u.test(doc.text.slice(Math.max(s.start, part.start - 12), part.start))) {
-      const outer = cues.filter((c) => c.end <= part.start).pop();
-      if (outer) before = outer;
-    }
+  // ("…, dont un a été abattu, 41 missiles, dont 33 ont été abattus, cinq missiles (dont quatre…) et trois…": back
+  // over every part's clause, bracketed too, to the list's own verb.)
+  for (let hops = 0; hops < 8 && before && !opts.location && /[,)]/.test(doc.text.slice(before.end, start)); hops++) {
+    const b: Valued<OutcomeCue> = before;
+    const part = inSpan(doc.m.partOf, { start: Math.max(s.start, b.start - 40), end: b.start }).pop();
+    // The part's clause opens after a comma or bracket, its figure before "of which" or after it ("one of which", "з яких одну").
+    if (!part || /[,;]/.test(doc.text.slice(part.end, b.start))) break;
+    const lead = { start: Math.max(s.start, part.start - 16), end: part.start };
+    if (!/[,(]\s*$/u.test(textWithout(doc, lead, inSpan(doc.m.numbers, lead)))) break;
+    const outer = cues.filter((c) => c.end <= part.start).pop();
+    if (!outer) break;
+    before = outer;
   }
   // "…a été détruit, notant que six drones … ont été neutralisés": the verb before a "that" belongs to the clause
   // that reports; the figure's own verb follows it in the reported clause.
@@ -83,7 +89,9 @@ function chooseCue(
   }
   // "…launched 72 drones, of which 65 drones and four missiles were shot down": after "of which" a
   // new clause begins; its own verb, later, tells its figures.
-  if (before && after && !opts.location && inSpan(doc.m.partOf, { start: before.end, end: start }).length > 0 && !/[;.]/.test(doc.text.slice(end, after.start))) {
+  // (Only the "of which" that opens the figure's own clause: an earlier part's "dont un a été abattu, 41 missiles…" has had its verb.)
+  const opener = before && after && !opts.location ? inSpan(doc.m.partOf, { start: before.end, end: start }).pop() : undefined;
+  if (opener && after && inSpan(doc.m.outcomes, { start: opener.end, end: start }).length === 0 && !/[;.]/.test(doc.text.slice(end, after.start))) {
     return pick(doc, after, opts.location);
   }
   // "destroyed all 57 drones launched at the south": a participle right after the weapons describes
