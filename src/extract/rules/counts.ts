@@ -2,7 +2,7 @@ import type { Evidence, Span } from "../../model/span.js";
 import type { CountRuleId } from "../rule-ids.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, overlaps, textWithout, type Doc } from "../context.js";
+import { evidence, inSpan, overlaps, textWithout, wordCount, type Doc } from "../context.js";
 import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
@@ -205,10 +205,12 @@ export function findCounts(doc: Doc): CountFact[] {
         ? ([...out].reverse().find((c) => c.sentence >= si - 1 && c.n >= n.value && (!whole || weaponClass(c.weapon) === weaponClass(whole))) ?? weaponsNamedBefore(doc, si, n, out))
         : null;
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
-      const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n);
+      const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n) ?? setOpeningSentence(doc, s, si, n, out);
       // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
       const bracketed = sameSentence && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? sameSentence : null;
-      const base = anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ?? (followedByCue(doc, s, n) ? lastCountNear(out, si) : null);
+      const base =
+        anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ??
+        (followedByCue(doc, s, n) ? lastCountNear(out, si) ?? subjectOfNewSentence(doc, s, si, n, out) : null);
       if (!base) {
         // "больше всего беспилотников (11) сбили над акваторией…": the figure in brackets after its weapons.
         const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si) ?? figureAfterDash(doc, s, n, q, qev, numEv, si);
@@ -592,6 +594,31 @@ function partStart(doc: Doc, n: NumberMention): number {
 
 /** "з них 28", "dont 26", "28 of them", "37 із них". */
 /** "the missiles, of which it shot down two", "les drones, dont 11 ont été abattus": the weapon right before "of which". */
+/**
+ * "Parmi ces cibles, 249 ont été abattues", "Of these targets, 249 were shot down", "З цих цілей 249 збито": the
+ * weapons opening the sentence before a bare figure name the earlier figure it is taken from.
+ */
+function setOpeningSentence(doc: Doc, s: Sentence, si: number, n: NumberMention, out: CountFact[]): CountFact | null {
+  const lead = { start: s.start, end: n.start };
+  if (inSpan(doc.m.numbers, lead).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
+  const w = inSpan(doc.m.weapons, lead).pop();
+  if (!w || !/^[\s,:—–-]*$/.test(doc.text.slice(w.end, n.start)) || wordCount(doc.text.slice(s.start, w.start)) > 3) return null;
+  return [...out].reverse().find((c) => c.sentence >= si - 2 && c.sentence < si && c.n >= n.value && weaponClass(c.weapon) === weaponClass(w.weapon)) ?? null;
+}
+
+/**
+ * "Des attaques de drones ont été signalées dans d'autres régions. Six ont été abattus dans la région de
+ * Dnipropetrovsk": a figure opening its sentence with its own verb counts the weapons the sentence before named
+ * without a figure.
+ */
+function subjectOfNewSentence(doc: Doc, s: Sentence, si: number, n: NumberMention, out: CountFact[]): CountFact | null {
+  if (si === 0 || doc.sentences[si - 1]!.paragraph !== s.paragraph) return null;
+  if (wordCount(doc.text.slice(s.start, n.start)) > 0) return null;
+  const prev = doc.sentences[si - 1]!;
+  if (out.some((c) => c.sentence === si - 1) || inSpan(doc.m.numbers, prev).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
+  return weaponsNamedBefore(doc, si, n, out);
+}
+
 function wholeNamedBeforePart(doc: Doc, s: Sentence, n: NumberMention): Weapon | null {
   const part = inSpan(doc.m.partOf, { start: Math.max(s.start, n.start - 60), end: n.start }).pop();
   if (!part) return null;

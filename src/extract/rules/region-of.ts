@@ -1,7 +1,7 @@
 import type { Evidence, Span } from "../../model/span.js";
 import type { RegionCode } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, textWithout, type Doc } from "../context.js";
+import { evidence, inSpan, textWithout, wordCount, type Doc } from "../context.js";
 import type { PlaceMention } from "../mentions/types.js";
 import { isActor, targetOfVerb } from "./actors.js";
 
@@ -9,7 +9,6 @@ import { isActor, targetOfVerb } from "./actors.js";
 const NATIONAL_BODIES: ReadonlySet<string> = new Set(["UA.air_force", "UA.general_staff", "UA.president", "UA.government", "RU.mod", "RU.government"]);
 
 /** Words in a gap, counting only letters. */
-const wordCount = (t: string) => t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
 export interface RegionChoice {
   region: RegionCode;
