@@ -99,7 +99,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       if (!belongsToAttack(doc, si, n, cue)) continue;
       const { q, ev: qev } = qualifierBefore(doc, n);
       // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
-      const own = casualtyRegion(doc, s, Math.max(cue.end, n.end));
+      const own = casualtyRegion(doc, s, Math.max(cue.end, n.end), Math.min(cue.start, n.start));
       // "…lors de l'attaque ayant visé le sud de l'Ukraine": a part of the country named, not the region before.
       const carried = !own && inSpan(doc.m.places, s).length === 0 && inSpan(doc.m.belonging.broadArea, s).length === 0 ? carriedRegion(doc, si, lastRegion) : null;
       const region = own ?? null;
@@ -143,7 +143,9 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     // "une femme de 68 ans a été blessée": an age between is part of the person's description.
     const gap = withoutAges(doc, before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
-    if (group || inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).length > 0) continue;
+    // ("Семеро людей, серед яких дитина, дістали поранення": "among whom" opens a part, it names no group.)
+    const among = inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).filter((a) => ![...doc.m.partOf, ...doc.m.including].some((p) => p.start <= a.start && a.end <= p.end));
+    if (group || among.length > 0) continue;
     const personAfter = inSpan(doc.m.persons, { start: before.end, end: before.end + 30 }).some((p) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(before.end, p.start)));
     // "Eight of those injured in the strike were hospitalized": the people named between.
     const span = { start: before.end, end: cue.start };
@@ -221,7 +223,7 @@ function partOfBefore(doc: Doc, n: Mention): boolean {
 }
 
 /** The region of the people counted: a single region named in the sentence, or the first one after. */
-function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
+function casualtyRegion(doc: Doc, s: Sentence, pos: number, from = pos) {
   // "…and injuring 15 across the country": the toll's own phrase names no region.
   const nextToll = inSpan(doc.m.casualties, { start: pos, end: s.end })[0];
   const own = { start: pos, end: nextToll ? nextToll.start : s.end };
@@ -230,7 +232,13 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number) {
   // "…tuées en Ukraine, dont trois dans le port d'Odessa": a place after "of them" is the part's, not the toll's.
   const partAfter = inSpan(doc.m.partOf, { start: pos, end: s.end })[0];
   const partEnd = partAfter ? partAfter.end + (/[,;.]/.exec(doc.text.slice(partAfter.end, s.end))?.index ?? s.end - partAfter.end) : -1;
-  const places = inSpan(doc.m.places, s).filter((p) => regionSide(p.region) !== null && !(partAfter && p.start >= partAfter.end && p.start < partEnd));
+  // "Sept personnes, dont un enfant dans la région de Tcherkassy, ont été blessées": nor is a place inside a part
+  // told between the figure and its verb.
+  const inner = [...inSpan(doc.m.partOf, { start: from, end: pos }), ...inSpan(doc.m.including, { start: from, end: pos })].sort((a, b) => a.start - b.start)[0];
+  const innerEnd = inner ? inner.end + (/[,;.)]/.exec(doc.text.slice(inner.end, pos))?.index ?? pos - inner.end) : -1;
+  const places = inSpan(doc.m.places, s).filter(
+    (p) => regionSide(p.region) !== null && !(partAfter && p.start >= partAfter.end && p.start < partEnd) && !(inner && p.start >= inner.end && p.start < innerEnd),
+  );
   const launch = launchPlaces(doc, s);
   const usable = places.filter((p) => !launch.has(p) && !isActor(doc, p));
   const regions = new Set(usable.map((p) => p.region));
