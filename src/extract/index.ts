@@ -97,7 +97,15 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
     const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
     return s !== undefined && /^[\s"«“]*(?:\p{L}+\s+)?$/u.test(text.slice(s.start, d.start));
   };
-  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence), fallbackDate);
+  // "depuis dimanche 22 h", "since 10 pm on Sunday", "з 22:00 неділі": a clock time of the evening beside a day.
+  const atEvening = (d: DateMention) => {
+    const near = text.slice(Math.max(0, d.start - 16), d.start) + " | " + text.slice(d.end, d.end + 16);
+    return [...near.matchAll(/(?<![\p{N}:])(\d{1,2})(?:\s*(?:h|:\d\d|pm|p\.m\.))/giu)].some((m) => {
+      const h = Number(m[1]) + (/pm|p\.m\./i.test(m[0]) && Number(m[1]) < 12 ? 12 : 0);
+      return h >= 18 && h <= 23;
+    });
+  };
+  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);

@@ -29,7 +29,11 @@ export interface AttackDate {
  * later phrase that names its day, and an evening followed by a night ending the next morning is
  * that night.
  */
-export function pickAttackDate(mentions: readonly DateMention[], opensSentence: (m: DateMention) => boolean = () => false): AttackDate | null {
+export function pickAttackDate(
+  mentions: readonly DateMention[],
+  opensSentence: (m: DateMention) => boolean = () => false,
+  atEvening: (m: DateMention) => boolean = () => false,
+): AttackDate | null {
   const first = mentions[0];
   if (!first) return null;
   let main = first;
@@ -41,7 +45,8 @@ export function pickAttackDate(mentions: readonly DateMention[], opensSentence: 
       // ("… said on Saturday"), not to the publication date.
       // (The evening a night began, "із вечора 6 лютого", is no later day of the story.)
       // (Not a day that opens its sentence: "On Tuesday, a strike killed four" is the day of another event.)
-      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !opensSentence(m));
+      // (Nor the day whose evening hour a window starts at: "depuis dimanche 22 h", "з 22:00 неділі".)
+      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !atEvening(m) && !opensSentence(m));
       const lag = day ? daysBetween(day.date, main.date) : 0;
       if (day && lag >= 1 && lag <= 2) {
         return { date: day.date, night: true, certain: false, evidence: [main, day] };
