@@ -109,6 +109,14 @@ for (const r of regions) {
     }
     const adj = s.replace(REGION_NOUN, "");
     if (adj !== s && /^\p{Lu}/u.test(adj) && /[\p{Script=Cyrillic}]/u.test(adj)) put(adj, [r.iso, en, "region"], 999_999_999);
+    // "над Курским регионом", "у Курському регіоні": the region called by the masculine "регион", "регіон".
+    const region: Array<[RegExp, string, string[]]> = [
+      [/(ск|цк)ая область$/u, "$1", ["ий регион", "ого региона", "ому региону", "ом регионе", "им регионом"]],
+      [/(ськ|цьк)а область$/u, "$1", ["ий регіон", "ого регіону", "ому регіону", "ому регіоні", "им регіоном"]],
+    ];
+    for (const [re, keep, cases] of region) {
+      if (re.test(s)) for (const c of cases) put(s.replace(re, keep) + c, [r.iso, en, "region"], 999_999_998);
+    }
   }
 }
 
