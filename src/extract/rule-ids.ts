@@ -25,6 +25,7 @@ export const RULE_IDS = [
   "count/<the> <weapon:singular>",
   "count/<weapon> (<number>)",
   "count/<weapon> <outcome> … — <number>",
+  "count/<as many> <region>",
   // casualties (src/extract/rules/casualties.ts)
   "casualty/<number> <persons>? <casualty>",
   "casualty/<casualty> <number> <persons>?",

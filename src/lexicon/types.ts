@@ -123,6 +123,8 @@ export interface Lexicon {
   where: string[];
   /** "единиц", "одиниць", "units", "appareils": the noun a figure after a dash may carry instead of its weapons ("— 118 единиц"). */
   units: string[];
+  /** "столько же", "as many", "autant": the figure just told, again, for another place ("пять над Ростовской областью, столько же — над Крымом"). */
+  sameNumber: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -70,6 +70,7 @@ export interface Mentions {
   copula: Mention[];
   where: Mention[];
   units: Mention[];
+  sameNumber: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

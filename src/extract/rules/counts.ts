@@ -253,6 +253,7 @@ export function findCounts(doc: Doc): CountFact[] {
         out.push(bareCount(si, fake, base, base.outcome, "exact", r, [evidence(doc, "number", e), ...region.evidence], "count/<each> <regions>"));
       }
     }
+    out.push(...asManyAgain(doc, s, si, out));
     out.push(...singularCounts(doc, s, si, out));
     if (/:\s*$/.test(doc.text.slice(s.start, s.end))) {
       const cues = inSpan(doc.m.outcomes, s).filter((c) => c.value !== "debris");
@@ -747,6 +748,26 @@ function figureAfterDash(doc: Doc, s: Sentence, n: NumberMention, q: Qualifier, 
     sentence: si, weapon: w.weapon, model: null, outcome: oc.outcome, n: n.value, qualifier: q, region: placed?.region ?? null, rule: "count/<weapon> <outcome> … — <number>",
     evidence: [numEv, ...(qev ? [qev] : []), evidence(doc, "weapon", w), oc.evidence, ...(placed?.evidence ?? [])], start: w.start, end, head: false,
   };
+}
+
+/**
+ * "пять дронов ликвидированы над Ростовской областью, столько же — над Крымом", "five over Rostov and as many over
+ * Crimea": the figure just told, again, for the place that follows.
+ */
+function asManyAgain(doc: Doc, s: Sentence, si: number, out: CountFact[]): CountFact[] {
+  const found: CountFact[] = [];
+  for (const m of inSpan(doc.m.sameNumber, s)) {
+    const base = [...out, ...found].filter((c) => c.sentence === si && c.end <= m.start).pop();
+    if (!base || base.region === null) continue;
+    const region = regionAfter(doc, s, m.end);
+    if (!region || region.more.length > 0 || region.region === base.region) continue;
+    // Only the place follows ("столько же — над Крымом"), or the verb again ("as many were shot down over…").
+    const gap = { start: m.end, end: region.evidence[0]!.start };
+    if (!/^[\s,—–-]*$/.test(textWithout(doc, gap, inSpan(doc.m.outcomes, gap)))) continue;
+    const fake: NumberMention = { start: m.start, end: m.end, value: base.n, word: true };
+    found.push(bareCount(si, fake, base, base.outcome, base.qualifier, region.region, [evidence(doc, "number", m), ...region.evidence], "count/<as many> <region>"));
+  }
+  return found;
 }
 
 /** A list's heading that names weapons and their verb but no figure: the items below take both. */

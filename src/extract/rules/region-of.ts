@@ -85,7 +85,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   const and = inSpan(doc.m.and, { start: list[list.length - 1]!.end, end: list[list.length - 1]!.end + 8 })[0];
   if (list.length === 1 && and && /^\s*$/.test(doc.text.slice(list[list.length - 1]!.end, and.start)) && !/^\s*\S+\s+\d/u.test(tail.slice(and.end - list[list.length - 1]!.end))) {
     const rest = doc.text.slice(and.end, and.end + 20);
-    if (inSpan(doc.m.numbers, { start: and.end, end: and.end + 20 }).length === 0 && !/^\s*\p{Lu}/u.test(rest)) return null;
+    const next = { start: and.end, end: and.end + 20 };
+    if (inSpan(doc.m.numbers, next).length + inSpan(doc.m.sameNumber, next).length === 0 && !/^\s*\p{Lu}/u.test(rest)) return null;
   }
   return {
     region: place.region,
