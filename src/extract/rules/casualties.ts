@@ -77,7 +77,19 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
       const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
-      if (p && /^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start)) && !nums.some((n) => overlaps(n, o))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
+      if (!p || !/^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start))) continue;
+      // "a man and a woman were injured", "un homme et une femme", "another man and woman": two people.
+      const and = inSpan(doc.m.and, { start: p.end, end: p.end + 8 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
+      const second = and ? inSpan(doc.m.persons, { start: and.end, end: and.end + 20 })[0] : undefined;
+      const between = and && second ? { start: and.end, end: second.start } : null;
+      const pair = between && second && /^\s*$/.test(textWithout(doc, between, inSpan(doc.m.one, between))) && inSpan(doc.m.numbers, between).every((n) => inSpan(doc.m.one, n).length > 0);
+      if (pair) {
+        const span = { start: o.start, end: second.end };
+        for (let k = nums.length - 1; k >= 0; k--) if (overlaps(nums[k]!, span)) nums.splice(k, 1);
+        nums.push({ ...span, value: 2, word: true });
+        continue;
+      }
+      if (!nums.some((n) => overlaps(n, o) || (n.start < p.end && o.start < n.end))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
     }
     nums.sort((a, b) => a.start - b.start);
     // "no one was hurt", "ни один": a negated number counts nobody; "dont quatre enfants": a part.
@@ -354,7 +366,12 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
   if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
   const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
-  if (and) return null;
+  if (and) {
+    // "Ранены мужчина и женщина", "поранено чоловіка і жінку": two people; any other list is no number.
+    const second = inSpan(doc.m.belonging.onePerson, { start: and.end, end: and.end + 20 }).find((x) => /^\s*$/.test(doc.text.slice(and.end, x.start)));
+    const further = second && inSpan(doc.m.and, { start: second.end, end: second.end + 6 }).some((a) => /^[\s,]*$/.test(doc.text.slice(second.end, a.start)));
+    return second && !further && !used.has(second.start) ? { start: p.start, end: second.end, value: 2, word: true } : null;
+  }
   return { start: p.start, end: p.end, value: 1, word: true };
 }
 
