@@ -361,6 +361,8 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
     persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
     persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)));
   if (!p || used.has(p.start)) return null;
+  // "Серед постраждалих – чотирирічна дитина загиблих": after a group of the harmed is named, a person is one of them.
+  if (inSpan(doc.m.belonging.among, { start: s.start, end: p.start }).some((a) => inSpan(doc.m.casualties, { start: a.end, end: a.end + 25 }).some((c) => c.end <= p.start))) return null;
   const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
   if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").

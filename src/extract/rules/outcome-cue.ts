@@ -129,7 +129,17 @@ function chooseCue(
     const totals = inSpan(doc.m.outOf, between);
     const ownTotal = (n: Span) => totals.some((o) => o.end <= n.start && /^\s*$/.test(doc.text.slice(o.end, n.start)));
     const numbers = inSpan(doc.m.numbers, between);
-    const clear = (numbers.length === 0 || (numbers.every(ownTotal) && inSpan(doc.m.weapons, between).length === 0)) && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
+    // ("збили 21 з 26 запущених шахедів", "downed 21 of the 26 launched drones": a launch word right after the total
+    // describes the total; the part's verb is the one before.)
+    const totalsParticiple = after.value === "launched" && numbers.some((n) => ownTotal(n) && /^[\s«»"'“”„]*$/u.test(doc.text.slice(n.end, after!.start)));
+    // ("16 дронов из 21 запущенного врагом были уничтожены": the clause's verb comes after that description.)
+    if (totalsParticiple) {
+      const verb = cues.find((c) => c.start > after!.end && c.value !== "debris" && c.value !== "launched" && c.start - after!.end < 60);
+      if (verb && !/[,;.!?]/.test(doc.text.slice(after.end, verb.start)) && inSpan(doc.m.numbers, { start: after.end, end: verb.start }).length === 0) return pick(doc, verb, opts.location);
+    }
+    const clear =
+      !totalsParticiple &&
+      (numbers.length === 0 || (numbers.every(ownTotal) && inSpan(doc.m.weapons, between).length === 0)) && inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0;
     const words = textWithout(doc, between, inSpan(doc.m.numbers, between).map((n) => ({ start: n.start, end: n.start + 1 }))).replace(/\p{N}+/gu, "n");
     if (clear && ADJACENT_GAP.test(words.replace(/[«»"“”„'‘’]+\s*$/u, " ") + " ")) return pick(doc, after, opts.location);
   }

@@ -44,7 +44,8 @@ function elementsIn(doc: Doc, from: number, to: number): Element[] {
 function gapClear(doc: Doc, from: number, to: number, participleOk = false): boolean {
   const span = { start: from, end: to };
   // "20 downed drones", "25 сбитых беспилотников": one participle word before the noun describes it.
-  const outcomes = inSpan(doc.m.outcomes, span).filter((o) => !(participleOk && !/\s/.test(doc.text.slice(o.start, o.end)) && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, to))));
+  // ('26 запущених "шахедів"': quotes around the noun do not part it from its participle.)
+  const outcomes = inSpan(doc.m.outcomes, span).filter((o) => !(participleOk && !/\s/.test(doc.text.slice(o.start, o.end)) && /^[\s«»"'“”„]*(?:[\p{L}'-]+[\s«»"'“”„]+)?$/u.test(doc.text.slice(o.end, to))));
   return (
     inSpan(doc.m.numbers, span).length === 0 && outcomes.length === 0 &&
     inSpan(doc.m.launch, span).length === 0 &&
