@@ -35,12 +35,12 @@ export interface Frame {
   dateEvidence: Provenance | null;
 }
 
-/** A stretch's text with the given mentions inside it blanked out (same length, so offsets hold). */
 /** Words with a letter in a stretch of text (numbers in digits and punctuation are not words). */
 export function wordCount(t: string): number {
   return t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
 
+/** A stretch's text with the given mentions inside it blanked out (same length, so offsets hold). */
 export function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): string {
   let out = doc.text.slice(span.start, span.end);
   for (const m of mentions) out = out.slice(0, m.start - span.start) + " ".repeat(m.end - m.start) + out.slice(m.end - span.start);

@@ -7,6 +7,7 @@ import { launchPlaces } from "../rules/launch.js";
 import { modelOfTheAttack } from "./model-of-the-attack.js";
 import { restatementKeepsExact } from "./restatement.js";
 import { regionOfTheScene } from "./scene-region.js";
+import { regionOfTheSpeaker } from "./speaker-region.js";
 
 /**
  * The passes that run after the rules, over the reports of one document, in this order. Each has an
@@ -25,6 +26,7 @@ export const REFINER_IDS = [
   "count/model-of-the-set",
   "count/model-of-the-attack",
   "count/region-of-regional-authority",
+  "count/region-of-the-speaker",
   "count/region-of-the-scene",
   "report/targets-of-figures",
 ] as const;
@@ -268,6 +270,7 @@ export const REFINERS: readonly Refiner[] = [
   modelOfTheSet,
   { id: "count/model-of-the-attack", run: modelOfTheAttack },
   regionOfRegionalAuthority,
+  { id: "count/region-of-the-speaker", run: regionOfTheSpeaker },
   { id: "count/region-of-the-scene", run: regionOfTheScene },
   targetsOfFigures,
 ];

@@ -68,7 +68,7 @@ function officialOf(doc: Doc, p: { start: number; end: number }): boolean {
 }
 
 /** What may stand between an official's title and the land's name: "of the central region of", "de la région de". */
-const TITLE_GAP =
+export const TITLE_GAP =
   /^(?:\s|,|of\b|the\b|and\b|central\b|southern\b|northern\b|eastern\b|western\b|regions?\b|de\b|la\b|l'|d'|du\b|des\b|et\b|régions?\b)*$/iu;
 
 /**

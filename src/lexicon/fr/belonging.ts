@@ -30,7 +30,7 @@ const belonging: Belonging = {
     "le sud de l'Ukraine", "l'est de l'Ukraine", "le nord de l'Ukraine", "l'ouest de l'Ukraine", "le centre de l'Ukraine", "sud de l'Ukraine",
     "est de l'Ukraine", "nord de l'Ukraine", "le sud du pays", "l'est du pays", "le nord du pays", "l'ouest du pays", "le centre du pays",
     "la ligne de front", "plusieurs régions", "diverses régions",
-    "dans tout le pays", "à travers le pays", "dans l'ensemble du pays",
+    "dans tout le pays", "à travers le pays", "dans l'ensemble du pays", "dans toute l'Ukraine", "à travers l'Ukraine", "dans toute la Russie", "à travers la Russie",
     "le reste du pays", "d'autres régions",
   ],
   river: ["fleuve", "rivière", "rive", "rives", "rive gauche", "rive droite", "berge", "berges", "réservoir", "estuaire"],
