@@ -1,4 +1,5 @@
 import type { Evidence } from "../../model/span.js";
+import { officialRegion } from "../../lexicon/shared/officials.js";
 import type { PlaceMention } from "../mentions/types.js";
 import { inSpan, type Doc } from "../context.js";
 import { TITLE_GAP, regionSide } from "../rules/actors.js";
@@ -58,7 +59,12 @@ function landOf(doc: Doc, spoken: Evidence[], si: number): PlaceMention | null {
           (p) => (p.end <= o.start && /^\s*$/.test(doc.text.slice(p.end, o.start))) || (p.start >= o.end && TITLE_GAP.test(doc.text.slice(o.end, p.start))),
         ),
       );
-  const inSentence = spoken.flatMap((e) => titled(e.start, e.end));
+  // "Mayor Sobyanin reported…", "Гладков сообщил…": an official known by name speaks for the region they head.
+  const named = spoken.flatMap((e) => {
+    const region = officialRegion(e.text);
+    return region ? [{ start: e.start, end: e.end, region, name: e.text, kind: "region" as const }] : [];
+  });
+  const inSentence = [...spoken.flatMap((e) => titled(e.start, e.end)), ...named];
   const s = doc.sentences[si]!;
   const found = inSentence.length > 0 ? inSentence : titled(doc.sentences[Math.max(0, si - 3)]!.start, s.start);
   const regions = new Set(found.map((p) => p.region));
