@@ -105,7 +105,9 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
       return h >= 18 && h <= 23;
     });
   };
-  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening), fallbackDate);
+  const paragraphAt = (pos: number) => doc.sentences.find((x) => x.start <= pos && pos < x.end)?.paragraph ?? -1;
+  const together = (a: DateMention, b: DateMention) => paragraphAt(a.start) === paragraphAt(b.start);
+  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening, together), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);

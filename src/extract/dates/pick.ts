@@ -33,6 +33,7 @@ export function pickAttackDate(
   mentions: readonly DateMention[],
   opensSentence: (m: DateMention) => boolean = () => false,
   atEvening: (m: DateMention) => boolean = () => false,
+  together: (a: DateMention, b: DateMention) => boolean = () => true,
 ): AttackDate | null {
   const first = mentions[0];
   if (!first) return null;
@@ -46,7 +47,8 @@ export function pickAttackDate(
       // (The evening a night began, "із вечора 6 лютого", is no later day of the story.)
       // (Not a day that opens its sentence: "On Tuesday, a strike killed four" is the day of another event.)
       // (Nor the day whose evening hour a window starts at: "depuis dimanche 22 h", "з 22:00 неділі".)
-      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !atEvening(m) && !opensSentence(m));
+      // (Only a day told with the overnight lede, in its paragraph: "Earlier on Tuesday, a strike…" further down is another event.)
+      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !atEvening(m) && !opensSentence(m) && together(m, main));
       const lag = day ? daysBetween(day.date, main.date) : 0;
       if (day && lag >= 1 && lag <= 2) {
         return { date: day.date, night: true, certain: false, evidence: [main, day] };
