@@ -4,6 +4,7 @@ import { scoringWeapon } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { UNNAMED_REGION_RULE } from "../rules/counts.js";
 import { launchPlaces } from "../rules/launch.js";
+import { regionSide as regionSideOf } from "../rules/actors.js";
 import { modelOfTheAttack } from "./model-of-the-attack.js";
 import { restatementKeepsExact } from "./restatement.js";
 import { regionOfTheScene } from "./scene-region.js";
@@ -28,6 +29,7 @@ export const REFINER_IDS = [
   "count/region-of-regional-authority",
   "count/region-of-the-speaker",
   "count/region-of-the-scene",
+  "casualty/region-of-the-document",
   "report/targets-of-figures",
 ] as const;
 export type RefinerId = (typeof REFINER_IDS)[number];
@@ -240,6 +242,34 @@ const regionOfRegionalAuthority: Refiner = {
 };
 
 
+/**
+ * "В селе Червона Дибровка … был ранен водитель, сообщает губернатор" in a text about the Belgorod region
+ * alone: a toll with no place the gazetteer knows, in a document that names one region of the side attacked
+ * and no other, is a toll of that region (not when it names the country's regions at large).
+ */
+const tollRegionOfTheDocument: Refiner = {
+  id: "casualty/region-of-the-document",
+  run({ doc, reports }) {
+    const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
+    const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+    const regions = new Set(places.map((p) => p.region));
+    if (regions.size !== 1 || doc.m.regionsPlural.length + doc.m.nationwide.length + doc.m.belonging.broadArea.length > 0) return;
+    const where = places[0]!;
+    for (const r of reports) {
+      if (r.target !== regionSideOf(where.region)) continue;
+      for (const c of r.casualties) {
+        if (c.region !== null) continue;
+        // ("Cinq personnes ont été tuées en Ukraine, dont deux dans la région de Mykolaïv": a toll told with a place
+        // or the country in its own sentence is not carried to the document's region.)
+        const s = c.provenance.sentence;
+        if (inSpan(doc.m.places, s).length > 0 || inSpan(doc.m.orgs, s).some((o) => o.value === "UA.other" || o.value === "RU.other")) continue;
+        c.region = where.region;
+        c.provenance.evidence.push(refinerEvidence(doc, "casualty/region-of-the-document", "region", where));
+      }
+    }
+  },
+};
+
 /** The regions of a report's figures and tolls are regions it says were attacked. */
 const targetsOfFigures: Refiner = {
   id: "report/targets-of-figures",
@@ -272,6 +302,7 @@ export const REFINERS: readonly Refiner[] = [
   regionOfRegionalAuthority,
   { id: "count/region-of-the-speaker", run: regionOfTheSpeaker },
   { id: "count/region-of-the-scene", run: regionOfTheScene },
+  tollRegionOfTheDocument,
   targetsOfFigures,
 ];
 

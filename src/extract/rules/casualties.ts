@@ -74,6 +74,25 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         !isAge(doc, n) &&
         !oneOfThings(doc, n),
     );
+    // "мужчина и две женщины госпитализированы", "a man and two women were hospitalized": one person and a number
+    // of others are one toll, the number and one.
+    for (let k = 0; k < nums.length; k++) {
+      const n = nums[k]!;
+      if (!inSpan(doc.m.persons, { start: n.end, end: n.end + 20 }).some((p) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) continue;
+      const and = inSpan(doc.m.and, { start: Math.max(s.start, n.start - 6), end: n.start }).find((a) => /^\s*$/.test(doc.text.slice(a.end, n.start)));
+      if (!and) continue;
+      const lone = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, and.start - 25), end: and.start }).find((p) => /^\s*$/.test(doc.text.slice(p.end, and.start)));
+      const person = inSpan(doc.m.persons, { start: Math.max(s.start, and.start - 25), end: and.start }).find((p) => /^\s*$/.test(doc.text.slice(p.end, and.start)));
+      const article = person ? inSpan(doc.m.one, { start: Math.max(s.start, person.start - 12), end: person.start }).find((o) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(o.end, person.start))) : undefined;
+      const first = lone ?? (person && article ? { start: article.start, end: person.end } : undefined);
+      if (!first) continue;
+      // ("Un homme et deux femmes": the article read as "un" is the one person, not a toll of its own.)
+      const inside = nums.filter((x) => x !== n && overlaps(x, first));
+      if (inside.some((x) => x.value !== 1 || x.start < first.start || x.end > first.end)) continue;
+      nums[k] = { start: first.start, end: n.end, value: n.value + 1, word: true };
+      for (const x of inside) nums.splice(nums.indexOf(x), 1);
+      k -= inside.filter((x) => x.start < n.start).length;
+    }
     // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
       const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
