@@ -73,7 +73,7 @@ const lexicon: Lexicon = {
     at_most: ["jusqu'à", "jusqu'a"],
   },
   casualties: {
-    killed: ["bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "décédée", "décédées", "est décédé", "est décédée", "sont décédés", "sont décédées", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués", "mortellement", "perdu la vie", "coûté la vie à", "coûté la vie", "a succombé", "ont succombé", "succombé à ses blessures", "succombé à leurs blessures"],
+    killed: ["les corps de", "le corps de", "le corps d'", "corps sans vie de", "bilan", "le bilan", "tués", "tuées", "tué", "tuée", "morts", "mort", "morte", "décès", "tuant", "décédé", "décédés", "décédée", "décédées", "est décédé", "est décédée", "sont décédés", "sont décédées", "victimes mortelles", "ont péri", "a péri", "a été tuée", "a été tué", "ont été tués", "mortellement", "perdu la vie", "coûté la vie à", "coûté la vie", "a succombé", "ont succombé", "succombé à ses blessures", "succombé à leurs blessures"],
     injured: ["blessés", "blessé", "blessée", "blessées", "blessant", "blessures"],
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
