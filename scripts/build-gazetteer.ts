@@ -33,10 +33,44 @@ const norm = (s: string) => s.replace(/[’ʼ‘`´]/g, "'").replace(/\s+/g, " "
 const key = (s: string) => norm(s).toLowerCase();
 
 /** Case forms of a Ukrainian/Russian settlement name, for "над Харковом", "в Брянске", "у Сумах". */
+/**
+ * "Старый Оскол" → "Старого Оскола", "Старом Осколе"…; "Нижний Новгород" → "Нижнем Новгороде"; "Нова Каховка" →
+ * "Нової Каховки", "Новую Каховку": a two-word name, an adjective and its noun, in its regular cases (names
+ * whose cases are irregular, "Кривий Ріг" → "Кривому Розі", keep their listed forms).
+ */
+function adjectiveNounForms(adj: string, noun: string): string[] {
+  const out: string[] = [];
+  const consonant = /[бвгґджзклмнпрстфхцчшщ]$/iu.test(noun);
+  // Masculine: hard "-ый/-ой", soft "-ний" (Russian), "-ий" (Ukrainian).
+  const m = /^(.+?)(ый|ой|ий)$/u.exec(adj);
+  if (m && consonant) {
+    const [, stem, end] = m as unknown as [string, string, string];
+    const soft = end === "ий" && /н$/u.test(stem);
+    const ukr = /[іїєґ']/u.test(adj + noun);
+    const cases: Array<[string, string]> = ukr
+      ? [["ого", "а"], ["ому", "у"], ["ому", "і"], ["им", "ом"]]
+      : soft
+        ? [["его", "а"], ["ему", "у"], ["им", "ом"], ["ем", "е"]]
+        : [["ого", "а"], ["ому", "у"], [end === "ий" ? "им" : "ым", "ом"], ["ом", "е"]];
+    for (const [a, n] of cases) out.push(`${stem}${a} ${noun}${n}`);
+  }
+  // Feminine: "-ая" + "-а" (Russian), "-а" + "-а" (Ukrainian).
+  const f = /^(.+?)(ая|а)$/u.exec(adj);
+  if (f && /а$/u.test(noun) && !/[кгх]а$/u.test(noun)) {
+    const [, stem, end] = f as unknown as [string, string, string];
+    const nstem = noun.slice(0, -1);
+    const cases: Array<[string, string]> =
+      end === "ая" ? [["ой", "ы"], ["ой", "е"], ["ую", "у"], ["ой", "ой"]] : [["ої", "и"], ["ій", "і"], ["у", "у"], ["ою", "ою"]];
+    for (const [a, n] of cases) out.push(`${stem}${a} ${nstem}${n}`);
+  }
+  return out;
+}
+
 function slavicForms(name: string): string[] {
   if (!/^[\p{Script=Cyrillic}' -]+$/u.test(name)) return [];
   const words = name.split(" ");
-  if (words.length > 1) return []; // multiword names keep their listed forms only
+  if (words.length === 2) return adjectiveNounForms(words[0]!, words[1]!);
+  if (words.length > 1) return []; // longer names keep their listed forms only
   const out = new Set<string>();
   const last = name.slice(-1);
   const stem = name.slice(0, -1);
