@@ -134,7 +134,11 @@ const latestToll: Refiner = {
       const later = r.casualties.filter(risen);
       if (later.length === 0) continue;
       r.casualties = r.casualties.filter(
-        (c) => !later.some((x) => x !== c && x.kind === c.kind && x.n > c.n && numberAt(c) < numberAt(x) && (x.region === c.region || x.region === null || c.region === null)),
+        // ("…rose to four after an elderly man succumbed to his injuries": the one who died since is inside the new toll.)
+        (c) =>
+          !later.some(
+            (x) => x !== c && x.kind === c.kind && x.n > c.n && (numberAt(c) < numberAt(x) || c.provenance.sentence.start === x.provenance.sentence.start) && (x.region === c.region || x.region === null || c.region === null),
+          ),
       );
     }
   },

@@ -262,7 +262,10 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number, from = pos) {
   if (broad && !inSpan(doc.m.places, { start: pos, end: broad.start }).length) return null;
   // "…tuées en Ukraine, dont trois dans le port d'Odessa": a place after "of them" is the part's, not the toll's.
   const partAfter = inSpan(doc.m.partOf, { start: pos, end: s.end })[0];
-  const partEnd = partAfter ? partAfter.end + (/[,;.]/.exec(doc.text.slice(partAfter.end, s.end))?.index ?? s.end - partAfter.end) : -1;
+  // (The part runs to the next comma, or to the attack that caused the whole toll: "…including a girl of 13 as a result of
+  // Russian attacks on Zaporizhzhia".)
+  const causeAfterPart = partAfter ? inSpan(doc.m.attack, { start: partAfter.end, end: s.end })[0] : undefined;
+  const partEnd = partAfter ? Math.min(partAfter.end + (/[,;.]/.exec(doc.text.slice(partAfter.end, s.end))?.index ?? s.end - partAfter.end), causeAfterPart?.start ?? s.end) : -1;
   // "Sept personnes, dont un enfant dans la région de Tcherkassy, ont été blessées": nor is a place inside a part
   // told between the figure and its verb.
   const inner = [...inSpan(doc.m.partOf, { start: from, end: pos }), ...inSpan(doc.m.including, { start: from, end: pos })].sort((a, b) => a.start - b.start)[0];
