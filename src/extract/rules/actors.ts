@@ -78,6 +78,8 @@ export const TITLE_GAP =
  */
 export function targetOfVerb(doc: Doc, p: { start: number; end: number }, verb: { start: number; end: number }): boolean {
   if (inSpan(doc.m.agent, { start: verb.end, end: verb.end + 8 }).some((a) => /^\s*$/.test(doc.text.slice(verb.end, a.start)))) return true;
+  // "came under attack from", "a été prise pour cible par": a verb phrase that ends with its agent's preposition.
+  if ([...inSpan(doc.m.agent, verb), ...inSpan(doc.m.from, verb)].some((a) => a.end === verb.end && a.start > verb.start)) return true;
   // "ont été visées", "was targeted", "були атаковані": a passive verb's subject was attacked.
   if (/(?:^|\s)(?:été|was|were|been|було|були|было|были)(?:\s|$)/iu.test(doc.text.slice(p.end, verb.end))) return true;
   if ((doc.lang === "uk" || doc.lang === "ru") && /^\s*$/.test(doc.text.slice(p.end, verb.start)) && /ли$/u.test(doc.text.slice(verb.start, verb.end))) {

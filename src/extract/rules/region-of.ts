@@ -283,7 +283,14 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
   const gap = doc.text.slice(cue.end, countStart);
   if (/[;:.!?]/.test(gap)) return null;
   const place = inSpan(doc.m.places, { start: cue.end, end: countStart })[0];
-  if (!place) return passiveSubject(doc, s, cue, countStart);
+  if (!place) {
+    // "ворог атакував Одесу, використавши понад 40 дронів", "a attaqué Odessa, utilisant 40 drones": the verb whose
+    // participle tells the weapons attacked the place before the comma.
+    const comma = /,\s*$/.exec(doc.text.slice(Math.max(s.start, cue.start - 3), cue.start));
+    const verb = comma ? inSpan(doc.m.outcomes, { start: s.start, end: cue.start }).filter((o) => o.value === "launched" && o.end < cue.start - 1).pop() : undefined;
+    if (verb && inSpan(doc.m.places, { start: verb.end, end: cue.start }).length > 0) return regionOfClauseTarget(doc, s, cue.start - 1, verb);
+    return passiveSubject(doc, s, cue, countStart);
+  }
   // The place is the verb's object ("атакував Запоріжжя", "attacked the Odesa region"), or where its
   // object stands ("struck a substation in Kharkiv with…", "вдарив по Харкову…").
   const between = { start: cue.end, end: place.start };
