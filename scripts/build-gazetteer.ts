@@ -186,6 +186,12 @@ for (const p of places) {
     }
   }
 }
+// "région de Leningrad", "Tcherkassy" written without the accents of "Léningrad": Latin letters also without their
+// marks (Cyrillic й, ї, ё keep theirs), where that form names nothing else.
+for (const [k, v] of [...forms.entries()]) {
+  const bare = k.normalize("NFD").replace(/([a-z])[\u0300-\u036f]+/gu, "$1").normalize("NFC");
+  if (bare !== k && !forms.has(bare)) forms.set(bare, { ...v, rank: v.rank - 1 });
+}
 for (const k of ambiguous) forms.delete(k);
 
 const out = {

@@ -125,6 +125,8 @@ export interface Lexicon {
   units: string[];
   /** "столько же", "as many", "autant": the figure just told, again, for another place ("пять над Ростовской областью, столько же — над Крымом"). */
   sameNumber: string[];
+  /** "de", "d'" opening each item of a list of places ("les régions de Kherson, d'Odessa et de Mykolaïv"); empty where items take none. */
+  listItemPrep: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -71,6 +71,7 @@ export interface Mentions {
   where: Mention[];
   units: Mention[];
   sameNumber: Mention[];
+  listItemPrep: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

@@ -218,7 +218,11 @@ export function joinedByAnd(doc: Doc, from: number, to: number): boolean {
   const nouns = inSpan(doc.m.regionsPlural, { start: from, end: to });
   const first = nouns[0];
   if (first && /^\s*$/.test(doc.text.slice(from, first.start))) from = nouns[nouns.length - 1]!.end;
-  // "the Kursk Region, the Penza Region, and the Tula Region": articles before each name join nothing.
+  // "the Kursk Region, the Penza Region, and the Tula Region": articles before each name join nothing; nor does
+  // the preposition opening each item ("les régions de Kherson, d'Odessa et de Mykolaïv").
+  const preps = inSpan(doc.m.listItemPrep, { start: from, end: to });
+  const lastPrep = preps[preps.length - 1];
+  if (lastPrep && /^\s*$/.test(doc.text.slice(lastPrep.end, to))) to = lastPrep.start;
   const dets = inSpan(doc.m.determiners, { start: from, end: to });
   const lastDet = dets[dets.length - 1];
   if (lastDet && /^\s*$/.test(doc.text.slice(lastDet.end, to))) to = lastDet.start;
