@@ -26,6 +26,7 @@ export const RULE_IDS = [
   "count/<weapon> (<number>)",
   "count/<weapon> <outcome> … — <number>",
   "count/<as many> <region>",
+  "count/<places> <numbers> <respectively>",
   // casualties (src/extract/rules/casualties.ts)
   "casualty/<number> <persons>? <casualty>",
   "casualty/<casualty> <number> <persons>?",

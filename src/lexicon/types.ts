@@ -127,6 +127,8 @@ export interface Lexicon {
   sameNumber: string[];
   /** "de", "d'" opening each item of a list of places ("les régions de Kherson, d'Odessa et de Mykolaïv"); empty where items take none. */
   listItemPrep: string[];
+  /** "respectively", "respectivement", "соответственно", "відповідно": figures paired in order with the places listed. */
+  respectively: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -72,6 +72,7 @@ export interface Mentions {
   units: Mention[];
   sameNumber: Mention[];
   listItemPrep: Mention[];
+  respectively: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

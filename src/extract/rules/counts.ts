@@ -6,7 +6,7 @@ import { evidence, inSpan, overlaps, textWithout, wordCount, type Doc } from "..
 import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
-import { regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOfRelative, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { placeList, regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOfRelative, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
@@ -253,6 +253,7 @@ export function findCounts(doc: Doc): CountFact[] {
         out.push(bareCount(si, fake, base, base.outcome, "exact", r, [evidence(doc, "number", e), ...region.evidence], "count/<each> <regions>"));
       }
     }
+    respectively(doc, s, si, out);
     out.push(...asManyAgain(doc, s, si, out));
     out.push(...singularCounts(doc, s, si, out));
     if (/:\s*$/.test(doc.text.slice(s.start, s.end))) {
@@ -748,6 +749,52 @@ function figureAfterDash(doc: Doc, s: Sentence, n: NumberMention, q: Qualifier, 
     sentence: si, weapon: w.weapon, model: null, outcome: oc.outcome, n: n.value, qualifier: q, region: placed?.region ?? null, rule: "count/<weapon> <outcome> … — <number>",
     evidence: [numEv, ...(qev ? [qev] : []), evidence(doc, "weapon", w), oc.evidence, ...(placed?.evidence ?? [])], start: w.start, end, head: false,
   };
+}
+
+/**
+ * "dans les régions de Bryansk et de Kalouga, avec respectivement 46 et 12 drones", "over the Bryansk and Kaluga
+ * regions, 46 and 12 respectively", "над Брянской и Калужской областями — 46 и 12 соответственно": figures listed
+ * beside "respectively" are paired in order with as many places listed in the sentence. Replaces what the figures
+ * gave alone (the list's last figure took its weapons, the others none).
+ */
+function respectively(doc: Doc, s: Sentence, si: number, out: CountFact[]): void {
+  for (const r of inSpan(doc.m.respectively, s)) {
+    const nums = inSpan(doc.m.numbers, s).filter((n) => !doc.dateSpans.some((d) => overlaps(d, n)));
+    // The figures: the run joined by commas and "and" nearest the word.
+    const runs: NumberMention[][] = [];
+    for (const n of nums) {
+      const cur = runs[runs.length - 1];
+      const prev = cur?.[cur.length - 1];
+      if (cur && prev && /^[\s,]*$/.test(textWithout(doc, { start: prev.end, end: n.start }, inSpan(doc.m.and, { start: prev.end, end: n.start })))) cur.push(n);
+      else runs.push([n]);
+    }
+    const gapTo = (run: NumberMention[]) => Math.min(Math.abs(r.start - run[run.length - 1]!.end), Math.abs(run[0]!.start - r.end));
+    const run = runs.filter((x) => x.length >= 2).sort((a, b) => gapTo(a) - gapTo(b))[0];
+    if (!run) continue;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const placesIn = inSpan(doc.m.places, s).filter((p) => p.end <= first.start || p.start >= last.end);
+    const head = placesIn.find((p) => placeList(doc, p, s.end).length === run.length);
+    if (!head) continue;
+    const places = placeList(doc, head, s.end);
+    const group = weaponGroupAfter(doc, last.end, s.end);
+    const w = group && !group.location ? group : null;
+    const named = w ? null : inSpan(doc.m.weapons, { start: s.start, end: first.start }).filter((x) => x.weapon !== "any").pop();
+    if (!w && !named) continue;
+    const oc = chooseOutcome(doc, s, first.start, w ? w.end : last.end, { location: false });
+    if (!oc) continue;
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.sentence === si && run.some((n) => n.start >= out[k]!.start && n.end <= out[k]!.end)) out.splice(k, 1);
+    run.forEach((n, i) => {
+      const place = places[i]!;
+      const { q, ev: qev } = qualifierBefore(doc, n);
+      out.push({
+        sentence: si, weapon: w ? w.weapon : named!.weapon, model: w ? w.model : null, outcome: oc.outcome, n: n.value, qualifier: q, region: place.region,
+        rule: "count/<places> <numbers> <respectively>",
+        evidence: [evidence(doc, "number", n), ...(qev ? [qev] : []), ...(w ? w.evidence : [evidence(doc, "weapon", named!)]), oc.evidence, evidence(doc, "region", place), evidence(doc, "region", r)],
+        start: n.start, end: w ? w.end : n.end, head: false,
+      });
+    });
+  }
 }
 
 /**

@@ -126,6 +126,7 @@ const lexicon: Lexicon = {
   units: ["appareils", "unités", "engins", "d'entre eux"],
   sameNumber: ["autant", "le même nombre", "un nombre identique"],
   listItemPrep: ["de", "d'", "du", "de la", "de l'"],
+  respectively: ["respectivement"],
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
