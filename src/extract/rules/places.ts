@@ -8,6 +8,7 @@ import { launchPlaces } from "./launch.js";
 import { isRiver, isVenue, standsForGovernment } from "./place-role.js";
 import { clauseOf } from "./clause.js";
 import { joinedByAnd } from "./region-of.js";
+import { periodTotal } from "./counts.js";
 
 export interface RegionFactRaw {
   sentence: number;
@@ -45,7 +46,7 @@ function inListOfRegions(doc: Doc, p: { start: number; end: number }): boolean {
  * figure over a period ("this week").
  */
 function aboutAirAttack(doc: Doc, s: Sentence): boolean {
-  if (inSpan(doc.m.period, s).length > 0) return false;
+  if (periodTotal(doc, s)) return false;
   const air = inSpan(doc.m.weapons, s).some((w) => w.weapon !== "any" && w.weapon !== "rocket") || inSpan(doc.m.models, s).length > 0;
   const stopped = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
   if (inSpan(doc.m.belonging.shelling, s).length > 0 && !air && !stopped) return false;

@@ -136,6 +136,7 @@ const lexicon: Lexicon = {
     bounded: ["in months", "in weeks", "for months", "for weeks", "in recent days", "in recent weeks", "in recent months", "in several months", "in several weeks", "this month", "this week", "since last month", "since last week", "in a month", "in a week"],
   },
   period: [
+    "since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation",
     "in the last days of", "in the first days of", "in the final days of", "over the holidays",
     // A month with no day ("In July, Russia launched…"): what the sentence counts happened over that month, not in this attack.
     "in January", "in February", "in March", "in April", "in May", "in June", "in July", "in August", "in September", "in October", "in November", "in December",

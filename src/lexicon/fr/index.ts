@@ -137,6 +137,7 @@ const lexicon: Lexicon = {
     bounded: ["depuis des mois", "depuis des semaines", "depuis plusieurs mois", "depuis plusieurs semaines", "depuis quelques mois", "depuis quelques semaines", "ces derniers jours", "ces derniers mois", "ces dernières semaines", "ce mois-ci", "cette semaine", "depuis le mois dernier", "depuis la semaine dernière"],
   },
   period: [
+    "depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022",
     "dans les derniers jours de", "dans les premiers jours de", "lors des derniers jours de",
     // Un mois sans jour (« En juillet, Moscou avait lancé… ») : ce que la phrase compte n'est pas de cette attaque.
     "en janvier", "en février", "en fevrier", "en mars", "en avril", "en mai", "en juin", "en juillet", "en août", "en aout", "en septembre", "en octobre", "en novembre", "en décembre",
