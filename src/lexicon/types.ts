@@ -129,6 +129,8 @@ export interface Lexicon {
   listItemPrep: string[];
   /** "respectively", "respectivement", "соответственно", "відповідно": figures paired in order with the places listed. */
   respectively: string[];
+  /** "dropped", "largué", "скинутий", "сброшенный": a release whose agent ("by a drone") is the carrier, not a weapon launched. */
+  drop: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

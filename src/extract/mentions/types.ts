@@ -73,6 +73,7 @@ export interface Mentions {
   sameNumber: Mention[];
   listItemPrep: Mention[];
   respectively: Mention[];
+  drop: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

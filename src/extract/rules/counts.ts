@@ -113,6 +113,9 @@ export function findCounts(doc: Doc): CountFact[] {
       }
       // "des fragments d'un drone ont touché", "уламки двох дронів впали": what fell or struck was debris.
       if (group && !group.location && debrisBefore(doc, s, n)) continue;
+      // "un engin explosif largué par un drone", "a bomb dropped by a drone": the weapon after the agent's preposition
+      // launched something else; it is no figure of what was launched.
+      if (group && !group.location && agentOfLaunch(doc, n)) continue;
       if (group) {
         const c = countFromGroup(doc, s, si, n, group, q, [numEv, ...(qev ? [qev] : [])], item ? listOutcome : null);
         // "по семь беспилотников над Смоленской и Ростовской областями": that many over each.
@@ -207,7 +210,9 @@ export function findCounts(doc: Doc): CountFact[] {
       const listHead = head && (out.length === sentenceStartCount || /:\s*$/.test(doc.text.slice(s.start, n.start)) || listLike(doc, s, n)) ? head : null;
       const setBase = anchor || denominator ? null : setNamedBefore(doc, s, si, n) ?? setOpeningSentence(doc, s, si, n, out);
       // "…над территориями Брянской (12), Курской (8) областей": a bare figure in brackets after a place is that place's part.
-      const bracketed = sameSentence && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? sameSentence : null;
+      // ("…comme ceux de Belgorod (14), Voronej (5)": the figure the sentence before told, shared out by place.)
+      const bracketBase = sameSentence ?? lastCountNear(out, si);
+      const bracketed = bracketBase && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? bracketBase : null;
       const base =
         anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ??
         (followedByCue(doc, s, n) ? lastCountNear(out, si) ?? subjectOfNewSentence(doc, s, si, n, out) : null);
@@ -817,6 +822,13 @@ function asManyAgain(doc: Doc, s: Sentence, si: number, out: CountFact[]): Count
   return found;
 }
 
+/** The number opens the agent of a verb of dropping: "largué par [un drone]", "dropped by [a drone]" (a carrier, not what was launched). */
+function agentOfLaunch(doc: Doc, n: NumberMention): boolean {
+  const agent = inSpan(doc.m.agent, { start: Math.max(0, n.start - 8), end: n.start }).pop();
+  if (!agent || !/^\s*$/.test(doc.text.slice(agent.end, n.start))) return false;
+  return inSpan(doc.m.drop, { start: Math.max(0, agent.start - 20), end: agent.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, agent.start)));
+}
+
 /** A list's heading that names weapons and their verb but no figure: the items below take both. */
 function listHeading(doc: Doc, s: Sentence, si: number, cue: Valued<OutcomeCue>): CountFact | null {
   const w = inSpan(doc.m.weapons, s).filter((x) => x.weapon !== "any").pop();
@@ -904,6 +916,7 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     // "a Kh-59 guided missile": the group starts right after the article.
     const group = weaponGroupAfter(doc, usesArticle ? ev[0]!.end : w.start, s.end);
     if (!group) continue;
+    if (agentOfLaunch(doc, { start, end: w.end, value: 1, word: true })) continue;
     const oc = chooseOutcome(doc, s, start, group.end, { location: false });
     if (!oc) continue;
     if (rule === "count/<the> <weapon:singular>" && !STOPPED.has(oc.outcome) && oc.outcome !== "hit") continue;

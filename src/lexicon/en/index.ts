@@ -126,6 +126,7 @@ const lexicon: Lexicon = {
   sameNumber: ["as many", "the same number", "the same amount"],
   listItemPrep: [],
   respectively: ["respectively"],
+  drop: ["dropped", "was dropped", "were dropped"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
