@@ -131,6 +131,10 @@ export interface Lexicon {
   respectively: string[];
   /** "dropped", "largué", "скинутий", "сброшенный": a release whose agent ("by a drone") is the carrier, not a weapon launched. */
   drop: string[];
+  /** Superlatives ("la plus", "deadliest", "наймасованіша"): a period after one is the span of a comparison, not of a total. */
+  superlative: string[];
+  /** "since the start of the war", "с начала СВО": opening a sentence, the span of a total over the war. */
+  sinceWar: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

@@ -74,6 +74,8 @@ export interface Mentions {
   listItemPrep: Mention[];
   respectively: Mention[];
   drop: Mention[];
+  superlative: Mention[];
+  sinceWar: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

@@ -280,9 +280,15 @@ export function findCounts(doc: Doc): CountFact[] {
  * month", "одна з наймасованіших атак цього місяця").
  */
 export function periodTotal(doc: Doc, s: Sentence): boolean {
+  // "Depuis le début de l'opération, 290 drones avaient été détruits", "С начала СВО уничтожено…": a sentence that opens
+  // with the span of the war tells a total over it (later in a sentence the words mostly close a comparison).
+  if (inSpan(doc.m.sinceWar, s).some((w) => wordCount(doc.text.slice(s.start, w.start)) <= 1)) return true;
   return inSpan(doc.m.period, s).some((p) => {
     const before = { start: Math.max(s.start, p.start - 60), end: p.start };
-    const compared = [...inSpan(doc.m.recordNot, before), ...inSpan(doc.m.recordCue, before)].some((c) => !/[;.]/.test(doc.text.slice(c.end, p.start)));
+    // (A superlative anywhere before it in the sentence: "…, l'attaque la plus meurtrière depuis le début de la guerre".)
+    const compared =
+      [...inSpan(doc.m.recordNot, before), ...inSpan(doc.m.recordCue, before)].some((c) => !/[;.]/.test(doc.text.slice(c.end, p.start))) ||
+      inSpan(doc.m.superlative, { start: s.start, end: p.start }).length > 0;
     return !compared;
   });
 }

@@ -127,6 +127,8 @@ const lexicon: Lexicon = {
   listItemPrep: [],
   respectively: ["respectively"],
   drop: ["dropped", "was dropped", "were dropped"],
+  superlative: ["most", "largest", "biggest", "heaviest", "deadliest", "worst", "longest", "fiercest", "greatest", "highest"],
+  sinceWar: ["since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {
@@ -137,7 +139,6 @@ const lexicon: Lexicon = {
     bounded: ["in months", "in weeks", "for months", "for weeks", "in recent days", "in recent weeks", "in recent months", "in several months", "in several weeks", "this month", "this week", "since last month", "since last week", "in a month", "in a week"],
   },
   period: [
-    "since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation",
     "in the last days of", "in the first days of", "in the final days of", "over the holidays",
     // A month with no day ("In July, Russia launched…"): what the sentence counts happened over that month, not in this attack.
     "in January", "in February", "in March", "in April", "in May", "in June", "in July", "in August", "in September", "in October", "in November", "in December",

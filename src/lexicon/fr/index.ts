@@ -128,6 +128,8 @@ const lexicon: Lexicon = {
   listItemPrep: ["de", "d'", "du", "de la", "de l'"],
   respectively: ["respectivement"],
   drop: ["largué", "larguée", "largués", "larguées", "lâché", "lâchée"],
+  superlative: ["la plus", "le plus", "les plus", "plus grosse", "plus gros", "plus grande", "plus grand", "pire"],
+  sinceWar: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022"],
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
@@ -138,7 +140,6 @@ const lexicon: Lexicon = {
     bounded: ["depuis des mois", "depuis des semaines", "depuis plusieurs mois", "depuis plusieurs semaines", "depuis quelques mois", "depuis quelques semaines", "ces derniers jours", "ces derniers mois", "ces dernières semaines", "ce mois-ci", "cette semaine", "depuis le mois dernier", "depuis la semaine dernière"],
   },
   period: [
-    "depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022",
     "dans les derniers jours de", "dans les premiers jours de", "lors des derniers jours de",
     // Un mois sans jour (« En juillet, Moscou avait lancé… ») : ce que la phrase compte n'est pas de cette attaque.
     "en janvier", "en février", "en fevrier", "en mars", "en avril", "en mai", "en juin", "en juillet", "en août", "en aout", "en septembre", "en octobre", "en novembre", "en décembre",
