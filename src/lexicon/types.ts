@@ -135,6 +135,8 @@ export interface Lexicon {
   superlative: string[];
   /** "since the start of the war", "с начала СВО": opening a sentence, the span of a total over the war. */
   sinceWar: string[];
+  /** "how many", "combien", "скільки", "сколько": a question ("…100 drones: how many were shot down") owns the verb after it. */
+  howMany: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

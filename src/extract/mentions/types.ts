@@ -76,6 +76,7 @@ export interface Mentions {
   drop: Mention[];
   superlative: Mention[];
   sinceWar: Mention[];
+  howMany: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

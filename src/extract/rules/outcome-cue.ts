@@ -53,6 +53,9 @@ function chooseCue(
     else if (c.start >= end && !after) after = c;
     else if (c.start >= start && c.end <= end && !inside) inside = c;
   }
+  // "Понад 100 безпілотників: скільки збила ППО", "100 drones: how many were shot down?": the verb of a question is no
+  // figure's outcome.
+  if (after && inSpan(doc.m.howMany, { start: end, end: after.start }).length > 0) after = null;
   // "…with 40 drones, 36 of which were destroyed, and an Iskander-M missile": the verb of a part's clause,
   // closed by a comma, does not reach the figures after it; the clause's own verb before it does.
   // ("…, dont un a été abattu, 41 missiles, dont 33 ont été abattus, cinq missiles (dont quatre…) et trois…": back

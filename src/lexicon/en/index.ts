@@ -16,7 +16,7 @@ const lexicon: Lexicon = {
   countNouns: [],
   approximate: [],
   weapons: {
-    any: ["aerial targets", "air targets", "targets", "means of air attack", "air attack assets", "aerial weapons", "drones and missiles", "missiles and drones"],
+    any: ["aerial objects", "air objects", "aerial targets", "air targets", "targets", "means of air attack", "air attack assets", "aerial weapons", "drones and missiles", "missiles and drones"],
     drone: [
       "drones", "drone", "UAVs", "UAV", "unmanned aerial vehicles", "unmanned aerial vehicle", "unmanned aircraft",
       "attack drones", "attack drone", "strike drones", "strike drone", "kamikaze drones", "kamikaze drone",
@@ -129,6 +129,7 @@ const lexicon: Lexicon = {
   drop: ["dropped", "was dropped", "were dropped"],
   superlative: ["most", "largest", "biggest", "heaviest", "deadliest", "worst", "longest", "fiercest", "greatest", "highest"],
   sinceWar: ["since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation"],
+  howMany: ["how many", "how much"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
   modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
   record: {

@@ -18,7 +18,7 @@ const lexicon: Lexicon = {
   countNouns: ["douzaine", "dizaine", "centaine"],
   approximate: ["une dizaine", "une vingtaine", "une trentaine", "une quarantaine", "une cinquantaine", "une soixantaine", "une centaine", "dizaine", "dizaines", "centaine", "centaines", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine"],
   weapons: {
-    any: ["drones et missiles", "missiles et drones", "cibles aériennes", "cibles", "engins", "armes aériennes", "moyens d'attaque aérienne"],
+    any: ["objets aériens", "drones et missiles", "missiles et drones", "cibles aériennes", "cibles", "engins", "armes aériennes", "moyens d'attaque aérienne"],
     drone: [
       "drones", "drone", "drones d'attaque", "drone d'attaque", "drones explosifs", "drone explosif", "drones kamikazes",
       "drones kamikaze", "drone kamikaze", "appareils sans pilote", "aéronefs sans pilote", "véhicules aériens sans pilote",
@@ -130,6 +130,7 @@ const lexicon: Lexicon = {
   drop: ["largué", "larguée", "largués", "larguées", "lâché", "lâchée"],
   superlative: ["la plus", "le plus", "les plus", "plus grosse", "plus gros", "plus grande", "plus grand", "pire"],
   sinceWar: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022"],
+  howMany: ["combien"],
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
   record: {
