@@ -6,6 +6,8 @@ import { KINDS, LANGS, type DocKind, type Lang } from "../model/index.js";
 import { readDocument } from "../source/read-document.js";
 import type { Extraction } from "../model/index.js";
 import { NO_TEXT, extractFor } from "../store/store.js";
+import { sha256 } from "../store/save.js";
+import { normalize } from "../text/normalize.js";
 import type { BatchItem, IngestMeta, IngestResult, Store } from "../store/types.js";
 import { looksLikeFeed, parseFeed } from "./feed.js";
 import { fetchUrl, type FetchResult } from "./fetch.js";
@@ -252,7 +254,9 @@ export class BatchWriter {
     this.pending = [];
     if (!items.length) return;
     try {
-      const results = await this.store.saveBatch(items);
+      // In bulk: the batch's rows by a few reused statements (SQLite) or a few statements of many rows each
+      // (PostgreSQL), its attacks and read models recomputed once. Same rows and results as `saveBatch`.
+      const results = await this.store.importBatch(items);
       results.forEach((r, i) => count(this.summary, r, items[i]!.label));
       return;
     } catch {
@@ -280,6 +284,10 @@ class InOrder {
   private readonly queue: Array<Promise<Step>> = [];
   constructor(private readonly ahead: number) {}
 
+  get size(): number {
+    return this.queue.length;
+  }
+
   push(step: Promise<Step> | Step): void {
     this.queue.push(typeof step === "function" ? Promise.resolve(step) : step);
   }
@@ -300,6 +308,44 @@ export async function ingestInputs(store: Store, inputs: string[], opts: IngestO
   // A batch's worth waits for the store, so that extraction goes on while a batch is written.
   const steps = new InOrder(Math.max(64, batchSize));
   const extraction = new IngestExtraction(opts.workers, Math.max(64, batchSize) + 1);
+  // Texts already stored are not extracted again: the documents read wait here, in their place among the steps,
+  // until one query for all of them (`documentsByHash`) tells which are stored (unchanged, as storing them
+  // would find them); the others go to extraction.
+  let waiting: Array<{ d: DocInput; hash: string; place: (step: Promise<Step>) => void }> = [];
+  const lookUp = async (): Promise<void> => {
+    const group = waiting;
+    waiting = [];
+    if (!group.length) return;
+    let stored = new Map<string, number>();
+    try {
+      stored = await store.documentsByHash(group.map((w) => w.hash));
+    } catch {
+      // Not known then: each is extracted, and storing it finds it unchanged as before.
+    }
+    for (const { d, hash, place } of group) {
+      const id = stored.get(hash);
+      if (id !== undefined) {
+        place(Promise.resolve(() => count(summary, { status: "unchanged", documentId: id, facts: 0 }, d.label)));
+        continue;
+      }
+      place(
+        extraction.run(d).then((o): Step =>
+          o.ok
+            ? () => writer.add(d.label, o.x, d.meta)
+            : () => {
+                summary.documents++;
+                summary.failed.push({ source: d.label, reason: o.reason });
+              },
+        ),
+      );
+    }
+  };
+  const ahead = Math.max(64, batchSize);
+  const settle = async (): Promise<void> => {
+    // The oldest step may be a document waiting for the look-up: it is made before the steps are awaited.
+    if (waiting.length >= LOOKUP_GROUP || (waiting.length && steps.size > ahead)) await lookUp();
+    await steps.settle();
+  };
   let done = 0;
   try {
     for (const source of sources) {
@@ -309,18 +355,9 @@ export async function ingestInputs(store: Store, inputs: string[], opts: IngestO
           if (!d.text.trim()) {
             steps.push(() => count(summary, { status: "failed", documentId: null, facts: 0, reason: NO_TEXT }, d.label));
           } else {
-            steps.push(
-              extraction.run(d).then((o): Step =>
-                o.ok
-                  ? () => writer.add(d.label, o.x, d.meta)
-                  : () => {
-                      summary.documents++;
-                      summary.failed.push({ source: d.label, reason: o.reason });
-                    },
-              ),
-            );
+            steps.push(new Promise<Step>((place) => waiting.push({ d, hash: textHash(d.text), place })));
           }
-          await steps.settle();
+          await settle();
         }
       } catch (e) {
         steps.push(() => void summary.failed.push({ source, reason: reasonOf(e) }));
@@ -328,6 +365,7 @@ export async function ingestInputs(store: Store, inputs: string[], opts: IngestO
       const n = ++done;
       steps.push(() => opts.onSource?.(n, sources.length, source));
     }
+    await lookUp();
     await steps.settle(0);
     await writer.flush();
   } finally {
@@ -397,6 +435,14 @@ class IngestExtraction {
   async close(): Promise<void> {
     await this.pool?.close();
   }
+}
+
+/** Documents looked up together in the store before extraction (one query each group). */
+const LOOKUP_GROUP = 32;
+
+/** The content hash the store keys documents by: sha256 of the text as extraction normalizes it. */
+function textHash(text: string): string {
+  return sha256(normalize(text));
 }
 
 const POOL_AFTER_MS = 500;

@@ -67,7 +67,7 @@ async function takeIds<T extends Written>(db: Kysely<Database>, dialect: Dialect
 }
 
 /** Ids of stored documents by content hash, and the current version of each identity (the latest by id). */
-async function lookUp(db: Kysely<Database>, dialect: Dialect, hashes: string[], identities: string[]): Promise<{ bySha: Map<string, number>; byIdentity: Map<string, number> }> {
+export async function lookUp(db: Kysely<Database>, dialect: Dialect, hashes: string[], identities: string[]): Promise<{ bySha: Map<string, number>; byIdentity: Map<string, number> }> {
   const bySha = new Map<string, number>();
   const byIdentity = new Map<string, number>();
   // One statement each, the values as one parameter: a JSON array on SQLite, an array on PostgreSQL.

@@ -388,15 +388,10 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
 
   const views: Array<{ id: string; summary: string }> = [];
   const details: Array<{ id: string; detail: string }> = [];
-  const sizes = new Map<number, string[]>();
   for (const id of viewIds) {
     const s = sources.get(id);
     if (!s) continue;
     const row = s.row;
-    if (rebuilt.has(id)) {
-      const size = row.launched ?? row.intercepted ?? -1;
-      sizes.set(size, [...(sizes.get(size) ?? []), id]);
-    }
     if (row.documents === 0) continue;
     const checks = (claims.get(id) ?? []).map((c) =>
       recordCheckOf(row, c, holderAt(marks, markKey(row, claimSeries(row, c.metric as RecordMetric, c.scope as RecordScope)), row.date, false)),
@@ -421,7 +416,6 @@ export async function refreshReadModels(db: Kysely<Database>, ids: string[], reb
   }
   await insertRows(db, dialect, writer, "attack_views", views);
   await insertRows(db, dialect, writer, "attack_details", details);
-  for (const [size, part] of sizes) for (const c of chunks(part)) await db.updateTable("attacks").set({ size_sort: size }).where("id", "in", c).execute();
   await refreshBuckets(db, [...new Set(dates)], dialect, writer);
 }
 

@@ -149,6 +149,8 @@ export async function rebuildAttacks(db: Kysely<Database>, ids: string[], dialec
         suppressed: out.totals.suppressed,
         hit: out.totals.hit,
         launched_sort: out.totals.launched ?? -1,
+        // The list's size order (launched, or intercepted where only that is stated), set with the rest.
+        size_sort: out.totals.launched ?? out.totals.intercepted ?? -1,
         by_weapon: JSON.stringify(out.by_weapon),
         conflict: out.conflict ? 1 : 0,
         rec_any: out.rec.any,

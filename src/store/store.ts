@@ -24,7 +24,7 @@ import { listJson } from "./list-json.js";
 import { LIST_ORDER, cursorOf, parseCursor } from "./list-order.js";
 import { addFigure, bucketKey, bumpCounters, documentsById, holderAt, holderOf, indexMarks, markKey, mondayOf, periodOf, recordClaimsOf, refreshReadModels, seriesName, type MarkIndex } from "./read-models.js";
 import { loadAttack, rebuildAttacks } from "./rebuild.js";
-import { writeDocuments } from "./bulk.js";
+import { lookUp, writeDocuments } from "./bulk.js";
 import { SqliteWriter, attackId, knownDocuments, saveDocument } from "./save.js";
 import { attackDetail, attackPage, recordMark, timelinePeriods } from "./sqlite-reads.js";
 import type { Database } from "./schema.js";
@@ -195,6 +195,12 @@ export class SqlStore implements Store {
     });
     step("commit");
     return results;
+  }
+
+  /** Ids of stored documents by content hash: one query for all of them (ingest skips extracting these texts). */
+  async documentsByHash(hashes: string[]): Promise<Map<string, number>> {
+    if (!hashes.length) return new Map();
+    return (await lookUp(this.db, this.dialect, [...new Set(hashes)], [])).bySha;
   }
 
   /** Recomputes every attack (after a change of rules). */

@@ -200,6 +200,13 @@ export interface Store {
   saveExtraction(x: Extraction, meta: IngestMeta): Promise<IngestResult>;
   /** Several documents in one transaction; each attack they touch is recomputed once, at the end. */
   saveBatch(items: BatchItem[]): Promise<IngestResult[]>;
+  /**
+   * Several documents in one transaction, written in bulk (a few reused statements, or a few statements of
+   * many rows each, for the whole batch); same rows, ids and results as `saveBatch`.
+   */
+  importBatch(items: BatchItem[]): Promise<IngestResult[]>;
+  /** Ids of stored documents by the sha256 of their (normalized) text, in one query for all the hashes given. */
+  documentsByHash(hashes: string[]): Promise<Map<string, number>>;
   exportRows(filter: AttackFilter): Promise<ExportRow[]>;
   /** A page of attacks as the API sends it, with the cursor of the next page. */
   attackPageJson(filter: AttackFilter, page: AttackPage): Promise<AttackPageJson>;
