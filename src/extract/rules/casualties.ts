@@ -378,14 +378,18 @@ function amongBefore(doc: Doc, cue: Mention): boolean {
  */
 function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<number>): NumberMention | null {
   if (amongBefore(doc, cue)) return null;
-  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 40) });
+  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 60) });
+  // "Ранения средней степени тяжести получили мужчина и женщина": the person after the verb that receives the harm.
+  const receive = inSpan(doc.m.belonging.receive, { start: cue.end, end: Math.min(s.end, cue.end + 50) })[0];
+  const received = receive && !/[,.;:]/.test(doc.text.slice(cue.end, receive.start)) ? receive : undefined;
   const p =
     persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
+    (received ? persons.find((x) => x.start >= received.end && /^\s*$/.test(doc.text.slice(received.end, x.start))) : undefined) ??
     persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)));
   if (!p || used.has(p.start)) return null;
   // "Серед постраждалих – чотирирічна дитина загиблих": after a group of the harmed is named, a person is one of them.
   if (inSpan(doc.m.belonging.among, { start: s.start, end: p.start }).some((a) => inSpan(doc.m.casualties, { start: a.end, end: a.end + 25 }).some((c) => c.end <= p.start))) return null;
-  const span = p.start >= cue.end ? { start: cue.end, end: p.start } : { start: p.end, end: cue.start };
+  const span = p.start >= cue.end ? { start: received && p.start >= received.end ? received.end : cue.end, end: p.start } : { start: p.end, end: cue.start };
   if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
   if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
