@@ -307,6 +307,37 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
 
 /** Evidence for which side was attacked in one sentence: side words by weapons, the enemy, regions, bodies. */
 function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null, prior = false): { ua: number; ru: number } {
+  const v = sentenceVotes(doc, s);
+  let ua = prior ? v.uaPrior : v.ua;
+  let ru = prior ? v.ruPrior : v.ru;
+  if (claimantSide) {
+    const enemies = inSpan(doc.m.enemy, s).length;
+    if (claimantSide === "UA") ua += 2 * enemies;
+    else ru += 2 * enemies;
+  }
+  return { ua, ru };
+}
+
+/** A sentence's votes but the enemy's (which depend on the claimant), with and without the prior of air defence. */
+interface Votes {
+  ua: number;
+  ru: number;
+  uaPrior: number;
+  ruPrior: number;
+}
+
+/** Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them again. */
+const votesOf = new WeakMap<Doc["m"], WeakMap<object, Votes>>();
+
+function sentenceVotes(doc: Doc, s: { start: number; end: number }): Votes {
+  let bySentence = votesOf.get(doc.m);
+  if (!bySentence) votesOf.set(doc.m, (bySentence = new WeakMap()));
+  let v = bySentence.get(s);
+  if (!v) bySentence.set(s, (v = countVotes(doc, s)));
+  return v;
+}
+
+function countVotes(doc: Doc, s: { start: number; end: number }): Votes {
   let ua = 0;
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
@@ -350,11 +381,6 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (m.side === "UA") ru += 2;
     if (m.side === "RU") ua += 2;
   }
-  if (claimantSide) {
-    const enemies = inSpan(doc.m.enemy, s).length;
-    if (claimantSide === "UA") ua += 2 * enemies;
-    else ru += 2 * enemies;
-  }
   // "Ukraine's military said it downed 50 drones": a side that tells of its own shoot-downs was the one
   // attacked (a weak cue: weapons' sides, regions and models outweigh it).
   const defended = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
@@ -377,10 +403,19 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
   // Air defence ("силы ПВО") fights on both sides: the body it is listed under is a prior for the whole
   // document, never a reason to turn one sentence against its context ("…сообщил глава ОВА. Силы ПВО сбили 20
   // беспилотников над областью").
+  let uaPrior = 0;
+  let ruPrior = 0;
   for (const o of inSpan(doc.m.orgs, s)) {
-    if (!prior && defends(doc, o)) continue;
-    if (o.value === "RU.mod") ru += 2;
-    if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
+    const defending = defends(doc, o);
+    // Counted as a prior only (uaPrior, ruPrior: the document's sides) when the body is the air defence that acts.
+    if (o.value === "RU.mod") {
+      if (defending) ruPrior += 2;
+      else ru += 2;
+    }
+    if (o.value === "UA.air_force" || o.value === "UA.general_staff") {
+      if (defending) uaPrior += 2;
+      else ua += 2;
+    }
   }
   // A regional body only one side has ("губернатор" in Russian, "ОВА", a governor's name) is of the side attacked.
   for (const o of inSpan(doc.m.orgs, s)) {
@@ -394,7 +429,7 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (o.value.startsWith("RU")) ua += 2;
     else ru += 2;
   }
-  return { ua, ru };
+  return { ua, ru, uaPrior: ua + uaPrior, ruPrior: ru + ruPrior };
 }
 
 
