@@ -7,7 +7,19 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  * from"), through a list of places separated by short gaps, or right after a preposition of origin
  * in a sentence about weapons ("балістичною ракетою Іскандер-М із Криму").
  */
-export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
+export function launchPlaces(doc: Doc, s: { start: number; end: number }): ReadonlyMap<PlaceMention, Mention | null> {
+  // Read once per sentence: the sides, regions, casualties and refiners all ask (three times a sentence on average).
+  let bySpan = launchOf.get(doc.m);
+  if (!bySpan) launchOf.set(doc.m, (bySpan = new Map()));
+  const key = s.start * 0x400000 + s.end;
+  let out = bySpan.get(key);
+  if (!out) bySpan.set(key, (out = findLaunchPlaces(doc, s)));
+  return out;
+}
+
+const launchOf = new WeakMap<Doc["m"], Map<number, ReadonlyMap<PlaceMention, Mention | null>>>();
+
+function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
   // "depuis la semaine dernière", "since Monday": a cue followed by a time is a time, not an origin.
   const times = [...doc.m.period, ...doc.dateSpans];
