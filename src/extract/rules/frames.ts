@@ -196,8 +196,24 @@ function silent(doc: Doc, s: { start: number; end: number }, o: { start: number;
   return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
+/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues). */
+const cuesOf = new WeakMap<Doc["m"], Map<number, Map<number, ProvenanceId | null>>>();
+
 /** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
 function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
+  let bySentence = cuesOf.get(doc.m);
+  if (!bySentence) cuesOf.set(doc.m, (bySentence = new Map()));
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
+  const sKey = s.start * 0x400000 + s.end;
+  let cues = bySentence.get(sKey);
+  if (!cues) bySentence.set(sKey, (cues = new Map()));
+  const oKey = o.start * 0x400000 + o.end;
+  let cue = cues.get(oKey);
+  if (cue === undefined) cues.set(oKey, (cue = findSpeakerCue(doc, s, o)));
+  return cue;
+}
+
+function findSpeakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
   // "selon Kyiv", "according to the Air Force": the body named right after.
   const according = inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start });
   if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
