@@ -196,17 +196,20 @@ function silent(doc: Doc, s: { start: number; end: number }, o: { start: number;
   return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
-/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues). */
-const cuesOf = new WeakMap<Doc["m"], Map<number, Map<number, ProvenanceId | null>>>();
+/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues); the last document's only. */
+let cuesDoc: Doc["m"] | null = null;
+let cuesOf = new Map<number, Map<number, ProvenanceId | null>>();
 
 /** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
 function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
-  let bySentence = cuesOf.get(doc.m);
-  if (!bySentence) cuesOf.set(doc.m, (bySentence = new Map()));
+  if (cuesDoc !== doc.m) {
+    cuesDoc = doc.m;
+    cuesOf = new Map();
+  }
   // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
   const sKey = s.start * 0x400000 + s.end;
-  let cues = bySentence.get(sKey);
-  if (!cues) bySentence.set(sKey, (cues = new Map()));
+  let cues = cuesOf.get(sKey);
+  if (!cues) cuesOf.set(sKey, (cues = new Map()));
   const oKey = o.start * 0x400000 + o.end;
   let cue = cues.get(oKey);
   if (cue === undefined) cues.set(oKey, (cue = findSpeakerCue(doc, s, o)));
@@ -342,14 +345,23 @@ interface Votes {
   ruPrior: number;
 }
 
-/** Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them again. */
-const votesOf = new WeakMap<Doc["m"], WeakMap<object, Votes>>();
+/**
+ * Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them
+ * again. Kept for the last document read only (by its mentions), in a plain map: no weak table for the
+ * collector to sweep after every document.
+ */
+let votesDoc: Doc["m"] | null = null;
+let votesOf = new Map<number, Votes>();
 
 function sentenceVotes(doc: Doc, s: { start: number; end: number }): Votes {
-  let bySentence = votesOf.get(doc.m);
-  if (!bySentence) votesOf.set(doc.m, (bySentence = new WeakMap()));
-  let v = bySentence.get(s);
-  if (!v) bySentence.set(s, (v = countVotes(doc, s)));
+  if (votesDoc !== doc.m) {
+    votesDoc = doc.m;
+    votesOf = new Map();
+  }
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
+  const key = s.start * 0x400000 + s.end;
+  let v = votesOf.get(key);
+  if (!v) votesOf.set(key, (v = countVotes(doc, s)));
   return v;
 }
 

@@ -9,15 +9,20 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  */
 export function launchPlaces(doc: Doc, s: { start: number; end: number }): ReadonlyMap<PlaceMention, Mention | null> {
   // Read once per sentence: the sides, regions, casualties and refiners all ask (three times a sentence on average).
-  let bySpan = launchOf.get(doc.m);
-  if (!bySpan) launchOf.set(doc.m, (bySpan = new Map()));
+  if (launchDoc !== doc.m) {
+    launchDoc = doc.m;
+    launchOf = new Map();
+  }
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
   const key = s.start * 0x400000 + s.end;
-  let out = bySpan.get(key);
-  if (!out) bySpan.set(key, (out = findLaunchPlaces(doc, s)));
+  let out = launchOf.get(key);
+  if (!out) launchOf.set(key, (out = findLaunchPlaces(doc, s)));
   return out;
 }
 
-const launchOf = new WeakMap<Doc["m"], Map<number, ReadonlyMap<PlaceMention, Mention | null>>>();
+/** The last document's launch places by span (kept for that document only, in a plain map: no weak table to sweep). */
+let launchDoc: Doc["m"] | null = null;
+let launchOf = new Map<number, ReadonlyMap<PlaceMention, Mention | null>>();
 
 function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
