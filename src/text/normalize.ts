@@ -39,13 +39,16 @@ export function normalize(text: string): string {
   let i = 0;
   while (i < n && REPLACE[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
-  let out = "";
+  // Pieces joined once: a flat string, as `replace` gave (a string built by `+=` is a rope, and every
+  // later read of the text, the tokenizer's first, would go through it).
+  const parts: string[] = [];
   let from = 0;
   for (; i < n; i++) {
     const r = REPLACE[text.charCodeAt(i)]!;
     if (r === 0) continue;
-    out += text.slice(from, i) + String.fromCharCode(r);
+    parts.push(text.slice(from, i), String.fromCharCode(r));
     from = i + 1;
   }
-  return out + text.slice(from);
+  parts.push(text.slice(from));
+  return parts.join("");
 }
