@@ -132,7 +132,8 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   found.push(...regions.places.map((t) => ({ type: "place" as const, fact: t })));
   const facts = found.filter((f) => !doc.asides!.has(f.fact.sentence)).map((f) => withClauseFrame(doc, fr, clauses, f, docDate));
   const { reports, refiners } = assembleReports(doc, fr, facts);
-  attachPeriods(text, doc.sentences, reports, findPeriods(text, lang, reference));
+  // With no report there is nothing to give a period to: the text's periods are not read.
+  if (reports.length > 0) attachPeriods(text, doc.sentences, reports, findPeriods(text, lang, reference));
   return {
     published: pub.published?.iso ?? null,
     published_span: pub.published ? { start: pub.published.start, end: pub.published.end } : null,

@@ -29,8 +29,26 @@ const MAP: Record<string, string> = {
   "\u200B": " ",
   "\uFEFF": " ",
 };
-const RE = new RegExp(`[${Object.keys(MAP).join("")}]`, "gu");
+/** Each code unit's replacement (0: kept as it is). Every key is one BMP unit, so a walk over units is a walk over characters. */
+const REPLACE = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(MAP)) REPLACE[from.charCodeAt(0)] = to.charCodeAt(0);
 
 export function normalize(text: string): string {
-  return text.replace(RE, (c) => MAP[c] ?? c);
+  // One walk over the code units, no callback per replaced character; a text with nothing to replace is returned as it is.
+  const n = text.length;
+  let i = 0;
+  while (i < n && REPLACE[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  // Pieces joined once: a flat string, as `replace` gave (a string built by `+=` is a rope, and every
+  // later read of the text, the tokenizer's first, would go through it).
+  const parts: string[] = [];
+  let from = 0;
+  for (; i < n; i++) {
+    const r = REPLACE[text.charCodeAt(i)]!;
+    if (r === 0) continue;
+    parts.push(text.slice(from, i), String.fromCharCode(r));
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
 }

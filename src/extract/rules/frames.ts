@@ -196,8 +196,27 @@ function silent(doc: Doc, s: { start: number; end: number }, o: { start: number;
   return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
+/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues); the last document's only. */
+let cuesDoc: Doc["m"] | null = null;
+let cuesOf = new Map<number, Map<number, ProvenanceId | null>>();
+
 /** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
 function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
+  if (cuesDoc !== doc.m) {
+    cuesDoc = doc.m;
+    cuesOf = new Map();
+  }
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
+  const sKey = s.start * 0x400000 + s.end;
+  let cues = cuesOf.get(sKey);
+  if (!cues) cuesOf.set(sKey, (cues = new Map()));
+  const oKey = o.start * 0x400000 + o.end;
+  let cue = cues.get(oKey);
+  if (cue === undefined) cues.set(oKey, (cue = findSpeakerCue(doc, s, o)));
+  return cue;
+}
+
+function findSpeakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
   // "selon Kyiv", "according to the Air Force": the body named right after.
   const according = inSpan(doc.m.according, { start: Math.max(s.start, o.start - 40), end: o.start });
   if (according.some((a) => /^\s*(?:[\p{L}'-]+\s+){0,3}$/u.test(doc.text.slice(a.end, o.start) + " ") || doc.text.slice(a.end, o.start).trim() === "")) return ATTRIBUTION_RULES.according;
@@ -307,6 +326,46 @@ function sentenceSides(doc: Doc, s: { start: number; end: number }, prev: { atta
 
 /** Evidence for which side was attacked in one sentence: side words by weapons, the enemy, regions, bodies. */
 function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Side | null, prior = false): { ua: number; ru: number } {
+  const v = sentenceVotes(doc, s);
+  let ua = prior ? v.uaPrior : v.ua;
+  let ru = prior ? v.ruPrior : v.ru;
+  if (claimantSide) {
+    const enemies = inSpan(doc.m.enemy, s).length;
+    if (claimantSide === "UA") ua += 2 * enemies;
+    else ru += 2 * enemies;
+  }
+  return { ua, ru };
+}
+
+/** A sentence's votes but the enemy's (which depend on the claimant), with and without the prior of air defence. */
+interface Votes {
+  ua: number;
+  ru: number;
+  uaPrior: number;
+  ruPrior: number;
+}
+
+/**
+ * Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them
+ * again. Kept for the last document read only (by its mentions), in a plain map: no weak table for the
+ * collector to sweep after every document.
+ */
+let votesDoc: Doc["m"] | null = null;
+let votesOf = new Map<number, Votes>();
+
+function sentenceVotes(doc: Doc, s: { start: number; end: number }): Votes {
+  if (votesDoc !== doc.m) {
+    votesDoc = doc.m;
+    votesOf = new Map();
+  }
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
+  const key = s.start * 0x400000 + s.end;
+  let v = votesOf.get(key);
+  if (!v) votesOf.set(key, (v = countVotes(doc, s)));
+  return v;
+}
+
+function countVotes(doc: Doc, s: { start: number; end: number }): Votes {
   let ua = 0;
   let ru = 0;
   // Side words next to weapons name the attacker: "drones ukrainiens", "російських ракет"; next to a
@@ -350,11 +409,6 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (m.side === "UA") ru += 2;
     if (m.side === "RU") ua += 2;
   }
-  if (claimantSide) {
-    const enemies = inSpan(doc.m.enemy, s).length;
-    if (claimantSide === "UA") ua += 2 * enemies;
-    else ru += 2 * enemies;
-  }
   // "Ukraine's military said it downed 50 drones": a side that tells of its own shoot-downs was the one
   // attacked (a weak cue: weapons' sides, regions and models outweigh it).
   const defended = inSpan(doc.m.outcomes, s).some((o) => o.value === "intercepted" || o.value === "suppressed" || o.value === "neutralized");
@@ -377,10 +431,19 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
   // Air defence ("силы ПВО") fights on both sides: the body it is listed under is a prior for the whole
   // document, never a reason to turn one sentence against its context ("…сообщил глава ОВА. Силы ПВО сбили 20
   // беспилотников над областью").
+  let uaPrior = 0;
+  let ruPrior = 0;
   for (const o of inSpan(doc.m.orgs, s)) {
-    if (!prior && defends(doc, o)) continue;
-    if (o.value === "RU.mod") ru += 2;
-    if (o.value === "UA.air_force" || o.value === "UA.general_staff") ua += 2;
+    const defending = defends(doc, o);
+    // Counted as a prior only (uaPrior, ruPrior: the document's sides) when the body is the air defence that acts.
+    if (o.value === "RU.mod") {
+      if (defending) ruPrior += 2;
+      else ru += 2;
+    }
+    if (o.value === "UA.air_force" || o.value === "UA.general_staff") {
+      if (defending) uaPrior += 2;
+      else ua += 2;
+    }
   }
   // A regional body only one side has ("губернатор" in Russian, "ОВА", a governor's name) is of the side attacked.
   for (const o of inSpan(doc.m.orgs, s)) {
@@ -394,7 +457,7 @@ function sideVotes(doc: Doc, s: { start: number; end: number }, claimantSide: Si
     if (o.value.startsWith("RU")) ua += 2;
     else ru += 2;
   }
-  return { ua, ru };
+  return { ua, ru, uaPrior: ua + uaPrior, ruPrior: ru + ruPrior };
 }
 
 

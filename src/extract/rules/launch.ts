@@ -7,7 +7,24 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  * from"), through a list of places separated by short gaps, or right after a preposition of origin
  * in a sentence about weapons ("балістичною ракетою Іскандер-М із Криму").
  */
-export function launchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
+export function launchPlaces(doc: Doc, s: { start: number; end: number }): ReadonlyMap<PlaceMention, Mention | null> {
+  // Read once per sentence: the sides, regions, casualties and refiners all ask (three times a sentence on average).
+  if (launchDoc !== doc.m) {
+    launchDoc = doc.m;
+    launchOf = new Map();
+  }
+  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
+  const key = s.start * 0x400000 + s.end;
+  let out = launchOf.get(key);
+  if (!out) launchOf.set(key, (out = findLaunchPlaces(doc, s)));
+  return out;
+}
+
+/** The last document's launch places by span (kept for that document only, in a plain map: no weak table to sweep). */
+let launchDoc: Doc["m"] | null = null;
+let launchOf = new Map<number, ReadonlyMap<PlaceMention, Mention | null>>();
+
+function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
   // "depuis la semaine dernière", "since Monday": a cue followed by a time is a time, not an origin.
   const times = [...doc.m.period, ...doc.dateSpans];
