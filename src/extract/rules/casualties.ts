@@ -96,6 +96,12 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
     for (const o of inSpan(doc.m.one, s)) {
       const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
+      // "One person died and another was injured": "another" standing for a person, the toll's verb right after it.
+      if (!p && !nums.some((n) => overlaps(n, o)) && inSpan(doc.m.and, { start: Math.max(s.start, o.start - 6), end: o.start }).some((a) => /^\s*$/.test(doc.text.slice(a.end, o.start)))) {
+        const cue = inSpan(doc.m.casualties, { start: o.end, end: Math.min(s.end, o.end + 30) })[0];
+        if (cue && /^\s*(?:\p{L}+\s+){0,2}$/u.test(doc.text.slice(o.end, cue.start))) nums.push({ start: o.start, end: o.end, value: 1, word: true });
+        continue;
+      }
       if (!p || !/^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start))) continue;
       // "a man and a woman were injured", "un homme et une femme", "another man and woman": two people.
       const and = inSpan(doc.m.and, { start: p.end, end: p.end + 8 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
