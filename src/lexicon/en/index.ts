@@ -16,7 +16,7 @@ const lexicon: Lexicon = {
   countNouns: [],
   approximate: [],
   weapons: {
-    any: ["aerial objects", "air objects", "aerial targets", "air targets", "targets", "means of air attack", "air attack assets", "aerial weapons", "drones and missiles", "missiles and drones"],
+    any: ["aerial objects", "air objects", "airborne objects", "airborne targets", "aerial targets", "air targets", "targets", "means of air attack", "air attack assets", "aerial weapons", "drones and missiles", "missiles and drones"],
     drone: [
       "drones", "drone", "UAVs", "UAV", "unmanned aerial vehicles", "unmanned aerial vehicle", "unmanned aircraft",
       "attack drones", "attack drone", "strike drones", "strike drone", "kamikaze drones", "kamikaze drone",
