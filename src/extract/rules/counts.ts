@@ -165,9 +165,13 @@ export function findCounts(doc: Doc): CountFact[] {
       // weapons named before without a figure, told with their own verb.
       const allOf = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 12), end: n.start }).find((a) => /^\s*$/.test(doc.text.slice(a.end, n.start)));
       // (Only what befell them is told: the launched figure is left to the text, as "all 10 of them" is read.)
-      const named = allOf && !partOfAnchor(doc, n) ? weaponsNamedBefore(doc, si, n, out) : null;
+      // ("…с применением 9 снарядов РСЗО. … уничтожены все 9 снарядов": all of the figure just told, of its weapons.)
+      const sameFigure = [...out].reverse().find((c) => c.sentence >= si - 1 && c.n === n.value);
+      const named = allOf && !partOfAnchor(doc, n) ? weaponsNamedBefore(doc, si, n, out) ?? sameFigure ?? null : null;
       const own = named ? chooseOutcome(doc, s, n.start, n.end, { location: false }) : null;
-      if (allOf && named && own && own.evidence.start >= n.end && (STOPPED.has(own.outcome) || own.outcome === "hit")) {
+      // ("Дежурными средствами ПВО уничтожены в воздухе все 9 снарядов": the verb may come first, in the same clause.)
+      const ownClause = own && (own.evidence.start >= n.end || (own.evidence.end <= allOf!.start && !/[,;:]/.test(doc.text.slice(own.evidence.end, allOf!.start))));
+      if (allOf && named && own && ownClause && (STOPPED.has(own.outcome) || own.outcome === "hit")) {
         const place = regionFor(doc, s, n, own.evidence.end);
         const region = place && place.more.length === 0 ? place : null;
         out.push(bareCount(si, n, named, own.outcome, q, region?.region ?? null, [numEv, evidence(doc, "qualifier", allOf), own.evidence, ...(region?.evidence ?? [])], "count/<all> <number> <weapon>"));
