@@ -35,6 +35,27 @@ export interface Frame {
   dateEvidence: Provenance | null;
 }
 
+/** A span's start and end in one exact number (offsets stay below 2^22, MAX_CHARS). */
+export function spanKey(s: Span): number {
+  return s.start * 0x400000 + s.end;
+}
+
+/**
+ * Per-span answers kept for the last document read only (known by its mentions), in a plain map: rules ask the
+ * same span several times, and no weak table is left for the collector to sweep after every document.
+ */
+export function lastDocumentMemo<T>(): (doc: Doc) => Map<number, T> {
+  let owner: Doc["m"] | null = null;
+  let memo = new Map<number, T>();
+  return (doc) => {
+    if (owner !== doc.m) {
+      owner = doc.m;
+      memo = new Map();
+    }
+    return memo;
+  };
+}
+
 /** Words with a letter in a stretch of text (numbers in digits and punctuation are not words). */
 export function wordCount(t: string): number {
   return t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;

@@ -6,11 +6,10 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { ingestInputs, type IngestSummary } from "../../src/ingest/ingest.js";
 import { SqlStore } from "../../src/store/store.js";
 import type { BatchItem, IngestResult, Store } from "../../src/store/types.js";
-import { DEV_CORPUS, HAVE_SHARED, assertSameTables, cli, collect, spawnCli, storeTables, tempDir, tempPgPair } from "../store/helpers.js";
+import { DEV_CORPUS, HAVE_SHARED, assertSameTables, cli, collect, committedDocuments, spawnCli, storeTables, tempDir, tempPgPair, writeNightReports } from "../store/helpers.js";
 
 /**
  * The store as ingest used it before: each document of a batch in its own `saveBatch` transaction, and no text
@@ -115,31 +114,11 @@ describe("SIGKILL in the middle of a batch, then a re-run", () => {
   before(() => {
     tmp = tempDir("salvo-ingest-kill-");
     folder = join(tmp.dir, "docs");
-    mkdirSync(folder);
-    for (let i = 0; i < N; i++) {
-      const day = String((i % 28) + 1).padStart(2, "0");
-      const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, "0");
-      writeFileSync(
-        join(folder, `doc-${String(i).padStart(4, "0")}.txt`),
-        `Overnight on ${day}.${month}.2024 the enemy attacked Ukraine with ${50 + i} Shahed-type attack drones, the Air Force of Ukraine said. ` +
-          `Air defence shot down ${40 + (i % 10)} drones. Report ${i}.`,
-      );
-    }
+    writeNightReports(folder, N);
   });
   after(() => tmp.cleanup());
 
-  const docCount = (db: string): number => {
-    try {
-      const c = new BetterSqlite3(db, { readonly: true, timeout: 1000 });
-      try {
-        return (c.prepare("select count(*) as n from documents").get() as { n: number }).n;
-      } finally {
-        c.close();
-      }
-    } catch {
-      return 0;
-    }
-  };
+  const docCount = committedDocuments;
 
   test("SQLite: the re-run completes the ingest to exactly what one uninterrupted ingest stores", async () => {
     const killed = join(tmp.dir, "killed.db");

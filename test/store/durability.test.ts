@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { SqlStore } from "../../src/store/store.js";
-import { cli, collect, spawnCli, tempDir } from "./helpers.js";
+import { cli, collect, committedDocuments, spawnCli, tempDir, writeNightReports } from "./helpers.js";
 
 // Enough documents that the ingest, which commits them in batches, is still running when it is killed.
 const N = 1500;
@@ -16,33 +16,13 @@ let folder: string;
 before(() => {
   tmp = tempDir("salvo-kill-");
   folder = join(tmp.dir, "docs");
-  mkdirSync(folder);
-  for (let i = 0; i < N; i++) {
-    const day = String((i % 28) + 1).padStart(2, "0");
-    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, "0");
-    writeFileSync(
-      join(folder, `doc-${String(i).padStart(4, "0")}.txt`),
-      `Overnight on ${day}.${month}.2024 the enemy attacked Ukraine with ${50 + i} Shahed-type attack drones, the Air Force of Ukraine said. ` +
-        `Air defence shot down ${40 + (i % 10)} drones. Report number ${i}.`,
-    );
-  }
+  writeNightReports(folder, N);
 });
 after(() => tmp.cleanup());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function docCount(db: string): number {
-  try {
-    const c = new BetterSqlite3(db, { readonly: true, timeout: 1000 });
-    try {
-      return (c.prepare("select count(*) as n from documents").get() as { n: number }).n;
-    } finally {
-      c.close();
-    }
-  } catch {
-    return 0;
-  }
-}
+const docCount = committedDocuments;
 
 test("kill -9 midway: integrity ok, no orphans, attacks consistent; re-run completes; readers not blocked", async () => {
   const db = join(tmp.dir, "kill.db");

@@ -1,7 +1,7 @@
 // Shared by the store, ingest and reconcile tests: the real CLI in a child process, temp databases.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { sql } from "kysely";
+import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { readCsv } from "../../src/ingest/csv.js";
 import { SqlStore } from "../../src/store/store.js";
@@ -286,4 +287,35 @@ export function extraction(text: string, reports: Report[], kind: Extraction["ki
     reports,
     warnings: [],
   };
+}
+
+/**
+ * `n` short Air Force-style reports, one file each, in `folder`: enough of them that an ingest, which commits in
+ * batches, is still running when a test kills it.
+ */
+export function writeNightReports(folder: string, n: number): void {
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0");
+    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, "0");
+    writeFileSync(
+      join(folder, `doc-${String(i).padStart(4, "0")}.txt`),
+      `Overnight on ${day}.${month}.2024 the enemy attacked Ukraine with ${50 + i} Shahed-type attack drones, the Air Force of Ukraine said. ` +
+        `Air defence shot down ${40 + (i % 10)} drones. Report number ${i}.`,
+    );
+  }
+}
+
+/** Documents committed in a SQLite file another process may be writing (0 while it cannot be read yet). */
+export function committedDocuments(db: string): number {
+  try {
+    const c = new BetterSqlite3(db, { readonly: true, timeout: 1000 });
+    try {
+      return (c.prepare("select count(*) as n from documents").get() as { n: number }).n;
+    } finally {
+      c.close();
+    }
+  } catch {
+    return 0;
+  }
 }

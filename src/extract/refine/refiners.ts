@@ -4,7 +4,8 @@ import { scoringWeapon } from "../../model/vocab.js";
 import { evidence, inSpan, type Doc, type Frame } from "../context.js";
 import { UNNAMED_REGION_RULE } from "../rules/counts.js";
 import { launchPlaces } from "../rules/launch.js";
-import { regionSide as regionSideOf } from "../rules/actors.js";
+import { regionSide } from "../rules/actors.js";
+import type { PlaceMention } from "../mentions/types.js";
 import { modelOfTheAttack } from "./model-of-the-attack.js";
 import { restatementKeepsExact } from "./restatement.js";
 import { regionOfTheScene } from "./scene-region.js";
@@ -213,6 +214,13 @@ const modelOfTheSet: Refiner = {
   },
 };
 
+/** The first place of the one region a document names, launch areas and seas aside; null when it names none or several. */
+function onlyRegionNamed(doc: Doc): PlaceMention | null {
+  const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
+  const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
+  return new Set(places.map((p) => p.region)).size === 1 ? places[0]! : null;
+}
+
 /**
  * A regional administration's own post counts what flew over its region: when every place it names
  * (launch areas and seas aside) lies in one region, its figures without a region are that region's.
@@ -220,12 +228,9 @@ const modelOfTheSet: Refiner = {
 const regionOfRegionalAuthority: Refiner = {
   id: "count/region-of-regional-authority",
   run({ doc, reports }) {
-    const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
-    const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
-    const regions = new Set(places.map((p) => p.region));
-    if (regions.size !== 1) return;
-    const region = [...regions][0]!;
-    const where = places[0]!;
+    const where = onlyRegionNamed(doc);
+    if (!where) return;
+    const region = where.region;
     for (const r of reports) {
       const regionalReport = r.claimant_orgs.length > 0 && r.claimant_orgs.every((o) => o.endsWith(".regional"));
       // Only the authority's own post: in an article, a governor's figure is put in a region by its own words.
@@ -254,13 +259,10 @@ const regionOfRegionalAuthority: Refiner = {
 const tollRegionOfTheDocument: Refiner = {
   id: "casualty/region-of-the-document",
   run({ doc, reports }) {
-    const launched = new Set(doc.sentences.flatMap((s) => [...launchPlaces(doc, s).keys()]));
-    const places = doc.m.places.filter((p) => !launched.has(p) && !p.region.startsWith("sea:"));
-    const regions = new Set(places.map((p) => p.region));
-    if (regions.size !== 1 || doc.m.regionsPlural.length + doc.m.nationwide.length + doc.m.belonging.broadArea.length > 0) return;
-    const where = places[0]!;
+    const where = onlyRegionNamed(doc);
+    if (!where || doc.m.regionsPlural.length + doc.m.nationwide.length + doc.m.belonging.broadArea.length > 0) return;
     for (const r of reports) {
-      if (r.target !== regionSideOf(where.region)) continue;
+      if (r.target !== regionSide(where.region)) continue;
       for (const c of r.casualties) {
         if (c.region !== null) continue;
         // ("Cinq personnes ont été tuées en Ukraine, dont deux dans la région de Mykolaïv": a toll told with a place

@@ -166,8 +166,7 @@ export function findCounts(doc: Doc): CountFact[] {
       const allOf = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 12), end: n.start }).find((a) => /^\s*$/.test(doc.text.slice(a.end, n.start)));
       // (Only what befell them is told: the launched figure is left to the text, as "all 10 of them" is read.)
       // ("…с применением 9 снарядов РСЗО. … уничтожены все 9 снарядов": all of the figure just told, of its weapons.)
-      const sameFigure = [...out].reverse().find((c) => c.sentence >= si - 1 && c.n === n.value);
-      const named = allOf && !partOfAnchor(doc, n) ? weaponsNamedBefore(doc, si, n, out) ?? sameFigure ?? null : null;
+      const named = allOf && !partOfAnchor(doc, n) ? weaponsNamedBefore(doc, si, n, out) ?? [...out].reverse().find((c) => c.sentence >= si - 1 && c.n === n.value) ?? null : null;
       const own = named ? chooseOutcome(doc, s, n.start, n.end, { location: false }) : null;
       // ("Дежурными средствами ПВО уничтожены в воздухе все 9 снарядов": the verb may come first, in the same clause.)
       const ownClause = own && (own.evidence.start >= n.end || (own.evidence.end <= allOf!.start && !/[,;:]/.test(doc.text.slice(own.evidence.end, allOf!.start))));

@@ -1,7 +1,7 @@
 import type { ProvenanceId } from "../rule-ids.js";
 import type { Evidence } from "../../model/span.js";
 import type { Org, Side } from "../../model/vocab.js";
-import { evidence, inSpan, type Doc, type Frame } from "../context.js";
+import { evidence, inSpan, lastDocumentMemo, spanKey, type Doc, type Frame } from "../context.js";
 import type { Valued } from "../mentions/types.js";
 import { isActor, isAttacker, nextToWeapon, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
@@ -196,21 +196,16 @@ function silent(doc: Doc, s: { start: number; end: number }, o: { start: number;
   return inSpan(doc.m.negations, span).length > 0 && !/[,;:.]/.test(doc.text.slice(span.start, span.end));
 }
 
-/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues); the last document's only. */
-let cuesDoc: Doc["m"] | null = null;
-let cuesOf = new Map<number, Map<number, ProvenanceId | null>>();
+/** Each speaker's cue, read once per document (a sentence's sides and its voice ask for the same bodies' cues). */
+const cuesOf = lastDocumentMemo<Map<number, ProvenanceId | null>>();
 
 /** How a speaker speaks in its sentence: after "according to", before its verb, after its verb; null when it is only named. */
 function speakerCue(doc: Doc, s: { start: number; end: number }, o: { start: number; end: number }): ProvenanceId | null {
-  if (cuesDoc !== doc.m) {
-    cuesDoc = doc.m;
-    cuesOf = new Map();
-  }
-  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
-  const sKey = s.start * 0x400000 + s.end;
-  let cues = cuesOf.get(sKey);
-  if (!cues) cuesOf.set(sKey, (cues = new Map()));
-  const oKey = o.start * 0x400000 + o.end;
+  const memo = cuesOf(doc);
+  const sKey = spanKey(s);
+  let cues = memo.get(sKey);
+  if (!cues) memo.set(sKey, (cues = new Map()));
+  const oKey = spanKey(o);
   let cue = cues.get(oKey);
   if (cue === undefined) cues.set(oKey, (cue = findSpeakerCue(doc, s, o)));
   return cue;
@@ -345,23 +340,14 @@ interface Votes {
   ruPrior: number;
 }
 
-/**
- * Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them
- * again. Kept for the last document read only (by its mentions), in a plain map: no weak table for the
- * collector to sweep after every document.
- */
-let votesDoc: Doc["m"] | null = null;
-let votesOf = new Map<number, Votes>();
+/** Each sentence's votes, read once: the document's sides, the lede and every sentence's frame ask for them again. */
+const votesOf = lastDocumentMemo<Votes>();
 
 function sentenceVotes(doc: Doc, s: { start: number; end: number }): Votes {
-  if (votesDoc !== doc.m) {
-    votesDoc = doc.m;
-    votesOf = new Map();
-  }
-  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
-  const key = s.start * 0x400000 + s.end;
-  let v = votesOf.get(key);
-  if (!v) votesOf.set(key, (v = countVotes(doc, s)));
+  const memo = votesOf(doc);
+  const key = spanKey(s);
+  let v = memo.get(key);
+  if (!v) memo.set(key, (v = countVotes(doc, s)));
   return v;
 }
 

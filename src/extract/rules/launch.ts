@@ -1,4 +1,4 @@
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, lastDocumentMemo, spanKey, type Doc } from "../context.js";
 import { joinedByAnd } from "./region-of.js";
 import type { Mention, PlaceMention } from "../mentions/types.js";
 
@@ -9,20 +9,14 @@ import type { Mention, PlaceMention } from "../mentions/types.js";
  */
 export function launchPlaces(doc: Doc, s: { start: number; end: number }): ReadonlyMap<PlaceMention, Mention | null> {
   // Read once per sentence: the sides, regions, casualties and refiners all ask (three times a sentence on average).
-  if (launchDoc !== doc.m) {
-    launchDoc = doc.m;
-    launchOf = new Map();
-  }
-  // Offsets are below 2^22 (MAX_CHARS): a span's start and end in one exact number.
-  const key = s.start * 0x400000 + s.end;
-  let out = launchOf.get(key);
-  if (!out) launchOf.set(key, (out = findLaunchPlaces(doc, s)));
+  const memo = launchOf(doc);
+  const key = spanKey(s);
+  let out = memo.get(key);
+  if (!out) memo.set(key, (out = findLaunchPlaces(doc, s)));
   return out;
 }
 
-/** The last document's launch places by span (kept for that document only, in a plain map: no weak table to sweep). */
-let launchDoc: Doc["m"] | null = null;
-let launchOf = new Map<number, ReadonlyMap<PlaceMention, Mention | null>>();
+const launchOf = lastDocumentMemo<ReadonlyMap<PlaceMention, Mention | null>>();
 
 function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<PlaceMention, Mention | null> {
   const out = new Map<PlaceMention, Mention | null>();
