@@ -137,6 +137,8 @@ export interface Lexicon {
   sinceWar: string[];
   /** "how many", "combien", "скільки", "сколько": a question ("…100 drones: how many were shot down") owns the verb after it. */
   howMany: string[];
+  /** "detected", "détectés", "виявлено", "обнаружены": a detection joined to a stop verb ("detected and destroyed") tells the stop alone. */
+  detected: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

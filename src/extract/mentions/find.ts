@@ -10,7 +10,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
-  | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "ownStrike" | "ownStrikeThere" | "and"
+  | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
   | "caption" | "defence" | "earlier" | "that" | "anaphora";
@@ -23,7 +23,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
     each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
-    according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
+    according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year, recordBounded: lex.record.bounded,
     period: lex.period,
@@ -154,7 +154,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     weapons,
     models: findModels(text, table<string>("models")),
     locations: s("locations"),
-    outcomes: joinNeutralized(text, valued(table<OutcomeCue>("outcomes")), [...s("and"), ...s("or")]),
+    outcomes: joinDetected(text, joinNeutralized(text, valued(table<OutcomeCue>("outcomes")), [...s("and"), ...s("or")]), s("detected"), s("and")),
     negations: s("negation"),
     qualifiers: valued(table<"exact" | "at_least" | "about" | "at_most">("qualifiers")),
     casualties: valued(table<"killed" | "injured" | "hospitalized">("casualties")),
@@ -246,6 +246,31 @@ function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Ment
       const joined = /^\s*\/\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
       if (joined) {
         out.push({ start: a.start, end: b.end, value: "neutralized" });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "17 drones were detected and destroyed", "ont été détectés et détruits", "détectés, abattus": a detection joined to
+ * the stop verb after it tells one figure, what befell the weapons; the detection is no launch figure of its own.
+ */
+function joinDetected(text: string, cues: Valued<OutcomeCue>[], detected: Mention[], joiners: Mention[]): Valued<OutcomeCue>[] {
+  if (detected.length === 0) return cues;
+  const out: Valued<OutcomeCue>[] = [];
+  for (let i = 0; i < cues.length; i++) {
+    const a = cues[i]!;
+    const b = cues[i + 1];
+    if (b && a.value === "launched" && (b.value === "intercepted" || b.value === "neutralized" || b.value === "suppressed") && detected.some((d) => d.start <= a.start && a.end <= d.end || (a.start <= d.start && d.end <= a.end))) {
+      const gap = text.slice(a.end, b.start);
+      const joiner = joiners.find((j) => j.start >= a.end && j.end <= b.start);
+      const joined = /^\s*,\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
+      if (joined) {
+        out.push({ start: a.start, end: b.end, value: b.value });
         i++;
         continue;
       }

@@ -181,7 +181,8 @@ function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
 function sameClause(doc: Doc, from: number, to: number): boolean {
   const gap = doc.text.slice(from, to);
   if (/^[\s,]*$/.test(gap)) return true;
-  const words = /^\s+(?:[\p{L}\p{N}'’-]+\s+){1,5}$/u.test(gap);
+  // "Kyiv's military said": the body's possessive and the noun it owns are still its clause.
+  const words = /^(?:['’]s)?\s+(?:[\p{L}\p{N}'’-]+\s+){1,5}$/u.test(gap);
   const appositive = /^(?:\s+[\p{L}\p{N}'’-]+){0,5}\s*,\s*(?:\p{Lu}[\p{L}'’.-]*\s*){1,3},\s*$/u.test(gap);
   if (!words && !appositive) return false;
   const span = { start: from, end: to };
@@ -225,7 +226,8 @@ function findSpeakerCue(doc: Doc, s: { start: number; end: number }, o: { start:
   const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
   if (before !== undefined) {
     const gap = doc.text.slice(before.end, o.start) + " ";
-    if (/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(gap) && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start))) return ATTRIBUTION_RULES.inverted;
+    // (", a indiqué jeudi l'armée de Kyiv": a day and the body's head noun may stand between.)
+    if (/^\s*(?:[\p{L}'’-]+\s+){0,3}$/u.test(gap) && /,\s*$/.test(doc.text.slice(Math.max(s.start, before.start - 3), before.start))) return ATTRIBUTION_RULES.inverted;
     if (/^\s*(?:[\p{L}]{1,3}'?\s*){0,2}$/u.test(gap) && inSpan(doc.m.that, { start: before.end, end: o.start }).length === 0) return ATTRIBUTION_RULES.invertedNear;
   }
   return null;

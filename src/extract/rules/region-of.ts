@@ -52,7 +52,8 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   // "…, in what Kyiv said was the largest attack": a place that speaks is no place of the figure.
   if (place === named && isActor(doc, place)) return null;
   const gapSpan = { start: pos, end: place.start };
-  const gap = doc.text.slice(pos, place.start);
+  // ("were detected, destroyed over…": a comma inside one joined verb opens no phrase.)
+  const gap = textWithout(doc, gapSpan, inSpan(doc.m.outcomes, gapSpan));
   // One comma may open a participle that names the destination ("12 drones, flying to Moscow").
   const comma = gap.indexOf(",");
   if (/[;.!?:(]/.test(gap) || (comma >= 0 && (gap.indexOf(",", comma + 1) >= 0 || gap.slice(comma + 1).trim().split(/\s+/).length > 4))) return null;
