@@ -31,6 +31,7 @@ export const REFINER_IDS = [
   "count/region-of-the-speaker",
   "count/region-of-the-scene",
   "casualty/region-of-the-document",
+  "casualty/one-toll-per-place",
   "report/targets-of-figures",
 ] as const;
 export type RefinerId = (typeof REFINER_IDS)[number];
@@ -141,6 +142,25 @@ const latestToll: Refiner = {
             (x) => x !== c && x.kind === c.kind && x.n > c.n && (numberAt(c) < numberAt(x) || c.provenance.sentence.start === x.provenance.sentence.start) && (x.region === c.region || x.region === null || c.region === null),
           ),
       );
+    }
+  },
+};
+
+/**
+ * "Не менее шести человек пострадали… Еще четыре человека пострадали в селе…", "24 injured… nine of them are in a
+ * serious condition": one attack has one toll of each kind for a place; smaller figures of the same kind and place
+ * told beside it are its parts (by town, by condition, by age), not tolls of their own. The outlet's parts of a
+ * body's toll for the same night and place are parts too.
+ */
+const oneTollPerPlace: Refiner = {
+  id: "casualty/one-toll-per-place",
+  run({ reports }) {
+    const sameAttack = (a: Report, b: Report) => a.date === b.date && a.attacker === b.attacker && a.target === b.target;
+    for (const r of reports) {
+      const peers = r.claimant === "media" ? reports.filter((o) => o === r || (o.claimant !== "media" && sameAttack(o, r))) : [r];
+      const larger = (c: Casualty) =>
+        peers.some((o) => o.casualties.some((x) => x !== c && x.kind === c.kind && x.region === c.region && (x.n > c.n || (x.n === c.n && o === r && o.casualties.indexOf(x) < o.casualties.indexOf(c)))));
+      r.casualties = r.casualties.filter((c) => !larger(c));
     }
   },
 };
@@ -309,6 +329,7 @@ export const REFINERS: readonly Refiner[] = [
   { id: "count/region-of-the-speaker", run: regionOfTheSpeaker },
   { id: "count/region-of-the-scene", run: regionOfTheScene },
   tollRegionOfTheDocument,
+  oneTollPerPlace,
   targetsOfFigures,
 ];
 

@@ -180,6 +180,9 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     // "une femme de 68 ans a été blessée": an age between is part of the person's description.
     const gap = withoutAges(doc, before.end, cue.start);
     if (/[.;!?]/.test(gap) || !noNumberBetween(doc, before.end, cue.start)) continue;
+    // "un bombardement avait tué deux personnes", "a drone strike killed two": an article before a weapon or an
+    // attack is no one person.
+    if (articleOfThing(doc, before)) continue;
     // ("Семеро людей, серед яких дитина, дістали поранення": "among whom" opens a part, it names no group.)
     const among = inSpan(doc.m.belonging.among, { start: before.end, end: cue.start }).filter((a) => ![...doc.m.partOf, ...doc.m.including].some((p) => p.start <= a.start && a.end <= p.end));
     if (group || among.length > 0) continue;
@@ -216,6 +219,13 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     return inSpan(doc.m.casualties, { start: cue.end, end: after.start }).length === 0 ? after : null;
   }
   return null;
+}
+
+/** "un bombardement", "une frappe de drone", "a missile": the word that reads as "one" is the article of a weapon or an attack. */
+function articleOfThing(doc: Doc, n: NumberMention): boolean {
+  if (!n.word || n.value !== 1 || !inSpan(doc.m.one, n).some((o) => o.start === n.start && o.end === n.end)) return false;
+  const next = { start: n.end, end: n.end + 40 };
+  return [...inSpan(doc.m.weapons, next), ...inSpan(doc.m.attack, next)].some((m) => /^\s+$/.test(doc.text.slice(n.end, m.start)));
 }
 
 /** "blessés et transportés à l'hôpital": a second casualty word joined to the first shares its number. */
