@@ -72,8 +72,8 @@ const lexicon: Lexicon = {
     at_most: ["up to", "as many as"],
   },
   casualties: {
-    killed: ["kills", "kill", "bodies of", "the body of", "body of", "death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life", "claimed the lives of", "claimed the life of", "succumbed to", "succumbed to his injuries", "succumbed to her injuries", "succumbed to their injuries", "succumbed to his wounds", "succumbed to her wounds", "succumbed to their wounds", "died of wounds", "died of injuries", "died of his injuries", "died of her injuries", "died of their injuries"],
-    injured: ["injures", "wounds", "injure", "number of injured", "injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
+    killed: ["kills", "bodies of", "the body of", "body of", "death toll", "killed", "dead", "died", "killing", "deaths", "death", "fatalities", "fatality", "lost their lives", "fatally", "lost his life", "lost her life", "claimed the lives of", "claimed the life of", "succumbed to", "succumbed to his injuries", "succumbed to her injuries", "succumbed to their injuries", "succumbed to his wounds", "succumbed to her wounds", "succumbed to their wounds", "died of wounds", "died of injuries", "died of his injuries", "died of her injuries", "died of their injuries"],
+    injured: ["injures", "wounds", "number of injured", "injured", "wounded", "injuring", "wounding", "hurt", "injuries"],
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },
   rose: ["rose to", "has risen to", "had risen to", "risen to", "climbed to", "increased to", "jumped to", "reached"],
