@@ -139,6 +139,8 @@ export interface Lexicon {
   howMany: string[];
   /** "detected", "détectés", "виявлено", "обнаружены": a detection joined to a stop verb ("detected and destroyed") tells the stop alone. */
   detected: string[];
+  /** "dozens of", "des dizaines de", "десятки", "кілька": a quantity with no figure; after "and" it opens a weapon phrase of its own ("six missiles and dozens of drones"). */
+  vague: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

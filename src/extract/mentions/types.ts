@@ -77,6 +77,7 @@ export interface Mentions {
   superlative: Mention[];
   sinceWar: Mention[];
   howMany: Mention[];
+  vague: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

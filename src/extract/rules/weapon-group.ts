@@ -85,6 +85,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     const gapStart = bracket ? prev.end + bracket[0].length : prev.end;
     const gap = doc.text.slice(gapStart, next.start);
     if (gap.length > 48 || !JOIN_GAP.test(gap) || !gapClear(doc, gapStart, next.start)) break;
+    // "72 of 145 drones but did not mention the missiles": a negated verb between starts a clause of its own.
+    if (inSpan(doc.m.negations, { start: gapStart, end: next.start }).length > 0) break;
     // "a drone that was trying to attack targets": a verb of attack starts a clause of its own.
     if (inSpan(doc.m.attack, { start: gapStart, end: next.start }).length > 0) break;
     if (prev.kind === "location" || next.kind === "location") break;
@@ -104,6 +106,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
     // "57 ударних дронів і ракету Х-59", "две бомбы, реактивный снаряд и…": without articles, a singular form
     // after "and" or a comma is one weapon of its own.
     if ((ands.length > 0 || gap.includes(",")) && doc.lex.one.length === 0 && next.kind === "weapon" && next.singular) break;
+    // "six missiles and dozens of drones", "шість ракет і десятки дронів": a quantity with no figure opens a phrase of its own.
+    if (ands.some((a) => inSpan(doc.m.vague, { start: a.end, end: next.start }).length > 0)) break;
     // "277 drones and all the missiles were destroyed": "all" opens a figure of its own.
     if (ands.some((a) => inSpan(doc.m.all, { start: a.end, end: next.start }).length > 0)) break;
     if (ands.length > 0) sawAnd = true;
