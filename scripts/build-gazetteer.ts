@@ -181,8 +181,14 @@ for (const p of places) {
     }
   }
   if (p.kind === "city" || site) {
+    // ("в Купянске": an alias in its usual spelling, "Купянск" beside the listed "Купьянск", has its cases too.)
+    const oneWordAliases = (p.aliases ?? []).filter((a) => /^[\p{Script=Cyrillic}'-]+$/u.test(a));
+    // (Below every listed name's cases: an old name, "Котовск" for Podilsk, never takes a living city's forms.)
     for (const s of [p.name.uk, p.name.ru]) {
       if (s) for (const f of slavicForms(s)) put(f, [p.region, en, site ? "launch_site" : p.kind], rank - 1);
+    }
+    for (const s of oneWordAliases) {
+      for (const f of slavicForms(s)) put(f, [p.region, en, site ? "launch_site" : p.kind], -1);
     }
   }
 }

@@ -104,10 +104,12 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       }
       if (!p || !/^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start))) continue;
       // "a man and a woman were injured", "un homme et une femme", "another man and woman": two people.
-      const and = inSpan(doc.m.and, { start: p.end, end: p.end + 8 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
-      const second = and ? inSpan(doc.m.persons, { start: and.end, end: and.end + 20 })[0] : undefined;
+      // ("une femme de 64 ans et un homme de 58 ans", "a 64-year-old woman and a 58-year-old man": ages are no figures.)
+      const pEnd = pastAge(doc, p.end);
+      const and = inSpan(doc.m.and, { start: pEnd, end: pEnd + 8 }).find((a) => /^\s*$/.test(doc.text.slice(pEnd, a.start)));
+      const second = and ? inSpan(doc.m.persons, { start: and.end, end: and.end + 30 })[0] : undefined;
       const between = and && second ? { start: and.end, end: second.start } : null;
-      const pair = between && second && /^\s*$/.test(textWithout(doc, between, inSpan(doc.m.one, between))) && inSpan(doc.m.numbers, between).every((n) => inSpan(doc.m.one, n).length > 0);
+      const pair = between && second && onlyArticlesAndAges(doc, between) && inSpan(doc.m.numbers, between).every((n) => inSpan(doc.m.one, n).length > 0 || isAge(doc, n));
       if (pair) {
         const span = { start: o.start, end: second.end };
         for (let k = nums.length - 1; k >= 0; k--) if (overlaps(nums[k]!, span)) nums.splice(k, 1);
@@ -250,6 +252,26 @@ function withoutAges(doc: Doc, from: number, to: number): string {
     .sort((a, b) => b.start - a.start);
   for (const x of spans) out = out.slice(0, x.start - from) + " ".repeat(x.end - x.start) + out.slice(x.end - from);
   return out.replace(/\s+/g, " ");
+}
+
+/** The end of a person's phrase past an age told after the noun: "une femme de 64 ans", "мужчина 45 лет". */
+function pastAge(doc: Doc, end: number): number {
+  const age = inSpan(doc.m.belonging.age, { start: end, end: end + 16 })[0];
+  return age && /^\s*,?\s*(?:\p{L}{1,3}\s+)?\d{1,3}[\s-]*$/u.test(doc.text.slice(end, age.start)) && inSpan(doc.m.and, { start: end, end: age.start }).length === 0 ? age.end : end;
+}
+
+/** The start of a person's phrase with the age before the noun: "71-річний чоловік", "71-летний мужчина". */
+function ageBefore(doc: Doc, start: number): number {
+  const age = inSpan(doc.m.belonging.age, { start: Math.max(0, start - 16), end: start }).pop();
+  if (!age || !/^\s+$/.test(doc.text.slice(age.end, start))) return start;
+  const m = /\d{1,3}\s*[–-]?\s*$/u.exec(doc.text.slice(Math.max(0, age.start - 6), age.start));
+  return m ? age.start - m[0].length : start;
+}
+
+/** Only articles and ages stand in the span ("a 58-year-old ", "58-річний ", "un "). */
+function onlyArticlesAndAges(doc: Doc, span: Span): boolean {
+  const rest = textWithout(doc, span, [...inSpan(doc.m.one, span), ...inSpan(doc.m.belonging.age, span)]);
+  return /^[\s\d–-]*$/u.test(rest) && (/^\s*$/.test(rest) || inSpan(doc.m.belonging.age, span).length > 0);
 }
 
 /** "постраждав один з об'єктів інфраструктури", "one of the buildings": a number of things, not of people. */
@@ -409,14 +431,16 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
   if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
-  const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 }).find((a) => /^\s*$/.test(doc.text.slice(p.end, a.start)));
+  const pEnd = pastAge(doc, p.end);
+  const and = inSpan(doc.m.and, { start: pEnd, end: pEnd + 6 }).find((a) => /^\s*$/.test(doc.text.slice(pEnd, a.start)));
   if (and) {
     // "Ранены мужчина и женщина", "поранено чоловіка і жінку": two people; any other list is no number.
-    const second = inSpan(doc.m.belonging.onePerson, { start: and.end, end: and.end + 20 }).find((x) => /^\s*$/.test(doc.text.slice(and.end, x.start)));
+    // ("загинули 64-річна жінка та 58-річний чоловік": an age before the second person is part of it.)
+    const second = inSpan(doc.m.belonging.onePerson, { start: and.end, end: and.end + 30 }).find((x) => onlyArticlesAndAges(doc, { start: and.end, end: x.start }));
     const further = second && inSpan(doc.m.and, { start: second.end, end: second.end + 6 }).some((a) => /^[\s,]*$/.test(doc.text.slice(second.end, a.start)));
-    return second && !further && !used.has(second.start) ? { start: p.start, end: second.end, value: 2, word: true } : null;
+    return second && !further && !used.has(second.start) ? { start: ageBefore(doc, p.start), end: second.end, value: 2, word: true } : null;
   }
-  return { start: p.start, end: p.end, value: 1, word: true };
+  return { start: ageBefore(doc, p.start), end: p.end, value: 1, word: true };
 }
 
 /**

@@ -28,7 +28,7 @@ const belonging: Belonging = {
   among: ["among"],
   more: ["another", "other", "others", "more", "also", "further", "additional"],
   onePerson: ["the driver", "its driver", "the car's driver", "the truck driver"],
-  age: ["years old", "years of age", "aged", "age of", "born in"],
+  age: ["year-old", "years-old", "years old", "years of age", "aged", "age of", "born in"],
   broadArea: [
     "southern Ukraine", "eastern Ukraine", "northern Ukraine", "western Ukraine", "central Ukraine", "the south of Ukraine", "the east of Ukraine",
     "the north of Ukraine", "the west of Ukraine", "the south", "the east", "the north", "the west", "southern Russia", "western Russia",
