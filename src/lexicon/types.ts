@@ -141,6 +141,8 @@ export interface Lexicon {
   detected: string[];
   /** "dozens of", "des dizaines de", "десятки", "кілька": a quantity with no figure; after "and" it opens a weapon phrase of its own ("six missiles and dozens of drones"). */
   vague: string[];
+  /** "hours", "heures", "годин", "часов": a unit of time after a number ("За предыдущие четыре часа…") makes it a duration, no figure. */
+  durations: string[];
   /** Words of attack that make a sentence about an attack ("frappes", "атака", "strike"). */
   attack: string[];
   /** Words after a singular weapon noun that show it names a kind of something ("drone attack"). */

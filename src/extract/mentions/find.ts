@@ -10,7 +10,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
   | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
-  | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "vague" | "ownStrike" | "ownStrikeThere" | "and"
+  | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "vague" | "durations" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
   | "caption" | "defence" | "earlier" | "that" | "anaphora";
@@ -23,7 +23,7 @@ function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
     each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
-    according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, vague: lex.vague, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
+    according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, vague: lex.vague, durations: lex.durations, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
     recordNot: lex.record.not, recordCue: lex.record.cue, recordWar: lex.record.war, recordYear: lex.record.year, recordBounded: lex.record.bounded,
     period: lex.period,
@@ -192,6 +192,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     sinceWar: s("sinceWar"),
     howMany: s("howMany"),
     vague: s("vague"),
+    durations: s("durations"),
     ownStrike: s("ownStrike"),
     ownStrikeThere: s("ownStrikeThere"),
     and: s("and"),

@@ -78,6 +78,7 @@ export interface Mentions {
   sinceWar: Mention[];
   howMany: Mention[];
   vague: Mention[];
+  durations: Mention[];
   ownStrike: Mention[];
   ownStrikeThere: Mention[];
   and: Mention[];

@@ -90,7 +90,8 @@ export function findCounts(doc: Doc): CountFact[] {
         // "all but 1 drone", "жодного": a negated number states no figure.
         !inSpan(doc.m.negations, { start: Math.max(s.start, n.start - 10), end: n.start }).some((x) => /^\s*$/.test(doc.text.slice(x.end, n.start))) &&
         !clockTime(doc, n) &&
-        !percent(doc, n),
+        !percent(doc, n) &&
+        !duration(doc, n),
     );
     const sentenceStartCount = out.length;
     let denominator: CountFact | null = null;
@@ -352,6 +353,11 @@ function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: nu
 /** "72 відсотки БпЛА", "80% of the drones": a share, not a number of weapons. */
 function percent(doc: Doc, n: NumberMention): boolean {
   return /^\s*(?:%|відсот|процент|percent|per cent|pour cent|pourcent)/iu.test(doc.text.slice(n.end, n.end + 12));
+}
+
+/** "За предыдущие четыре часа", "in the past three hours": a number of a unit of time is a duration. */
+function duration(doc: Doc, n: NumberMention): boolean {
+  return inSpan(doc.m.durations, { start: n.end, end: n.end + 16 }).some((d) => /^\s*$/.test(doc.text.slice(n.end, d.start)));
 }
 
 /** "at 0700 GMT", "о 0500": a figure written with a leading zero, or followed by a time zone, is a clock time. */

@@ -130,6 +130,7 @@ const lexicon: Lexicon = {
   superlative: ["most", "largest", "biggest", "heaviest", "deadliest", "worst", "longest", "fiercest", "greatest", "highest"],
   sinceWar: ["since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation"],
   howMany: ["how many", "how much"],
+  durations: ["hours", "hour", "minutes", "minute", "days", "weeks", "months", "nights"],
   vague: ["dozens", "dozens of", "hundreds", "hundreds of", "scores of", "several", "many", "numerous", "a number of", "a few", "some"],
   detected: ["detected", "were detected", "was detected", "tracked", "were tracked"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
