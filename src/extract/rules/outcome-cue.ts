@@ -179,8 +179,10 @@ function coordinatedWith(doc: Doc, end: number, after: Valued<OutcomeCue>): bool
   if (!and || !/^[\s,]*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(end, and.start) + " ")) return false;
   const nums = inSpan(doc.m.numbers, { start: and.end, end: after.start });
   const next = nums[0];
+  // ("…two Kh-59 missiles and 15 drones that Russia launched overnight": a verb with a subject of its own is a relative
+  // clause about the last figure, not the verb the figures share.)
   return nums.length === 1 && next !== undefined && /^\s*$/.test(doc.text.slice(and.end, next.start)) && ADJACENT_GAP.test(doc.text.slice(next.end, after.start) + " ") &&
-    inSpan(doc.m.outcomes, { start: and.end, end: after.start }).length === 0;
+    inSpan(doc.m.outcomes, { start: and.end, end: after.start }).length === 0 && inSpan(doc.m.orgs, { start: next.end, end: after.start }).length === 0;
 }
 
 /** "…and other projectiles fired from Ukraine had been intercepted": a one-word launch form followed by "from", "by", "at" a few words after the weapons. */
