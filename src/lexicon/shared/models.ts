@@ -53,7 +53,7 @@ const models = {
   "s-200": { weapon: "missile.sam", side: "UA", forms: ["S-200", "С-200", "S200", "С200"] },
   zircon: { weapon: "missile.cruise", side: "RU", forms: ["Zircon", "Tsirkon", "Циркон*", "3М22", "3M22"] },
   oniks: { weapon: "missile.cruise", side: "RU", forms: ["Oniks", "Onyx", "Онікс*", "Оникс*", "П-800"] },
-  atacms: { weapon: "missile.ballistic", side: "UA", forms: ["ATACMS", "Атакмс", "АТАКМС", "ATACMs"] },
+  atacms: { weapon: "missile.ballistic", side: "UA", forms: ["ATACMS", "Атакмс", "АТАКМС", "ATACMs", "MGM-140 ATACMS", "MGM-140"] },
   "storm-shadow": { weapon: "missile.cruise", side: "UA", forms: ["Storm Shadow", "Storm Shadows", "Сторм Шедоу", "Сторм Шэдоу", "Шторм Шэдоу", "Шторм Шедоу", "SCALP", "SCALP-EG"] },
   harm: { weapon: "missile.guided", side: "UA", forms: ["HARM", "AGM-88", "AGM-88 HARM", "ХАРМ"] },
   neptune: { weapon: "missile.cruise", side: "UA", forms: ["Neptune", "Нептун*"] },
