@@ -90,7 +90,7 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
     const own = inSpan(dates as DateMention[], s).filter(datesADay);
     if (own.length > 0) {
       carried = null;
-      const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 20) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
+      const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
       const day = clauses.get(i)?.[0]?.mention ?? (fr[i]!.date !== docDate.date ? own[0] : undefined);
       if (opens && day && day.date !== docDate.date) carried = { line: s.line, frame: { ...fr[i]!, date: day.date, night: day.night } };
       // A night opening its sentence on the day of a daytime report goes on to the end of its line.

@@ -155,7 +155,7 @@ const lexicon: Lexicon = {
   belonging,
   caption: ["photo", "photo d'illustration", "photo d'archives", "sur la photo", "sur cette photo", "crédit photo", "illustration", "©"],
   defence: ["défense aérienne", "défenses aériennes", "défense antiaérienne", "défenses antiaériennes", "défense anti-aérienne", "défenses anti-aériennes", "DCA", "systèmes de défense aérienne", "défense aérienne russe", "défense aérienne ukrainienne"],
-  earlier: ["auparavant", "plus tôt", "précédemment", "avant cela"],
+  earlier: ["auparavant", "plus tôt", "précédemment", "avant cela", "pour rappel", "rappelons que", "comme rapporté"],
   that: ["que", "qu'", "qu"],
   anaphora: ["c'est ce qu'a", "c'est ce qu'ont", "c'est ce qu'indique", "c'est ce qu'annonce", "ces chiffres ont été communiqués par"],
 };
