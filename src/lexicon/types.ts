@@ -181,6 +181,8 @@ export interface Belonging {
   tally: string[];
   /** Attacks in general or over a long time, not the one told: "almost every night", "in recent months". */
   background: string[];
+  /** A report taken back: "corrected initial reports that", "ont démenti", "спростували": the harm it names did not happen. */
+  retracted: string[];
   /** Fire that is no air attack: "shelling", "artillery", "артилерійськ*", "tirs d'artillerie". */
   shelling: string[];
   /** People who only sought help or had an acute stress reaction: not injured. */

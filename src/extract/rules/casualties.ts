@@ -456,6 +456,8 @@ function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolea
   const tallySpan = { start: Math.min(clause.start, s.start), end: clause.end };
   const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, tallySpan).length > 0;
   if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
+  // "Officials corrected initial reports that a civilian had been killed": a toll taken back is no toll.
+  if (inSpan(doc.m.belonging.retracted, { start: s.start, end: Math.min(n.start, cue.start) }).some((r) => Math.min(n.start, cue.start) - r.end < 80 && !/[;]/.test(doc.text.slice(r.end, Math.min(n.start, cue.start))))) return false;
   const prev = doc.sentences[si - 1];
   const units = [clause, s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])];
   const cause = units.map((u) => causeOf(doc, u)).find((c) => c.named);

@@ -11,6 +11,10 @@ const belonging: Belonging = {
     // Since the start of a month, a week, a year: a tally over many attacks.
     "since the start of January", "since the beginning of January", "since the start of February", "since the beginning of February", "since the start of March", "since the beginning of March", "since the start of April", "since the beginning of April", "since the start of May", "since the beginning of May", "since the start of June", "since the beginning of June", "since the start of July", "since the beginning of July", "since the start of August", "since the beginning of August", "since the start of September", "since the beginning of September", "since the start of October", "since the beginning of October", "since the start of November", "since the beginning of November", "since the start of December", "since the beginning of December", "since the start of the month", "since the beginning of the month", "since the start of this month", "since the beginning of this month", "since the start of the week", "since the beginning of the week", "since the start of this week", "since the beginning of this week", "since the start of the year", "since the beginning of the year", "since the start of this year", "since the beginning of this year", "so far this month", "so far this week", "in the past week", "over the past week", "in the past month", "over the past month",
   ],
+  retracted: [
+    "corrected initial reports that", "corrected earlier reports that", "corrected reports that", "denied reports that", "denied earlier reports that",
+    "refuted reports that", "contrary to initial reports", "contrary to earlier reports", "retracted reports that",
+  ],
   background: [
     "in recent months", "in recent weeks", "almost every night", "nearly every night", "almost daily", "nearly daily", "regularly", "frequently",
     "routinely", "repeatedly", "throughout the war", "over the course of the war",

@@ -10,6 +10,10 @@ const belonging: Belonging = {
     // Since the start of a month, a week, a year: a tally over many attacks.
     "depuis le début du mois de janvier", "depuis le début du mois de février", "depuis le début du mois de mars", "depuis le début du mois de avril", "depuis le début du mois de mai", "depuis le début du mois de juin", "depuis le début du mois de juillet", "depuis le début du mois de août", "depuis le début du mois de septembre", "depuis le début du mois de octobre", "depuis le début du mois de novembre", "depuis le début du mois de décembre", "depuis début janvier", "depuis début février", "depuis début mars", "depuis début avril", "depuis début mai", "depuis début juin", "depuis début juillet", "depuis début août", "depuis début septembre", "depuis début octobre", "depuis début novembre", "depuis début décembre", "depuis le début d'avril", "depuis le début d'août", "depuis le début d'octobre", "depuis le début de janvier", "depuis le début de février", "depuis le début de mars", "depuis le début de mai", "depuis le début de juin", "depuis le début de juillet", "depuis le début de septembre", "depuis le début de novembre", "depuis le début de décembre", "depuis le début du mois", "depuis le début de la semaine", "depuis le début de la semaine dernière", "au cours de la semaine écoulée", "en une semaine", "depuis un mois", "au cours du mois",
   ],
+  retracted: [
+    "ont démenti les informations selon lesquelles", "a démenti les informations selon lesquelles", "ont corrigé les premières informations selon lesquelles",
+    "a corrigé les premières informations selon lesquelles", "contrairement aux premières informations", "ont démenti que", "a démenti que",
+  ],
   background: [
     "quasiment toutes les nuits", "presque toutes les nuits", "presque chaque nuit", "régulièrement", "fréquemment", "à plusieurs reprises",
     "ces derniers mois", "ces dernières semaines", "depuis des mois",
