@@ -162,11 +162,17 @@ for (const [iso, forms] of Object.entries(extra.aliases)) {
 }
 
 const KEEP = new Set(["city", "raion", "district", "airbase", "airport", "launch_site", "area"]);
+// The Russian regions on the border, whose small towns ("Грайворон", "Суджа", "Трубчевск") are where most
+// strikes on Russia are told; elsewhere a town under 30,000 is more often a word than a place. Names that are
+// common nouns ("Строитель", "Сельцо") stay out.
+const BORDER = new Set(["RU-BEL", "RU-KRS", "RU-BRY"]);
+const COMMON_NOUNS = new Set(["Строитель", "Сельцо"]);
 for (const p of places) {
   if (!KEEP.has(p.kind)) continue;
   const pop = p.population ?? 0;
   const site = p.launch_site || ["airbase", "airport", "launch_site", "area"].includes(p.kind);
-  if (p.kind === "city" && p.country === "RU" && pop < 30_000 && !site) continue;
+  const borderTown = BORDER.has(p.region) && pop >= 5_000 && !COMMON_NOUNS.has(p.name.ru ?? "");
+  if (p.kind === "city" && p.country === "RU" && pop < 30_000 && !site && !borderTown) continue;
   const en = p.name.en ?? p.name.uk ?? p.name.ru ?? p.id;
   const rank = site ? 900_000_000 : p.kind === "city" ? Math.min(pop, 800_000_000) : 1;
   const names = [p.name.en, p.name.uk, p.name.ru, p.name.fr, ...(p.aliases ?? [])].filter(
