@@ -837,11 +837,20 @@ function asManyAgain(doc: Doc, s: Sentence, si: number, out: CountFact[]): Count
   return found;
 }
 
-/** The number opens the agent of a verb of dropping: "largué par [un drone]", "dropped by [a drone]" (a carrier, not what was launched). */
+/**
+ * The number opens the agent of a verb of dropping: "largué par [un drone]", "dropped by [a drone]", or where it was
+ * dropped from: "dropped an explosive device from [a drone]", "скинули вибухівку з [дрона]" (a carrier, not what was launched).
+ */
 function agentOfLaunch(doc: Doc, n: NumberMention): boolean {
   const agent = inSpan(doc.m.agent, { start: Math.max(0, n.start - 8), end: n.start }).pop();
-  if (!agent || !/^\s*$/.test(doc.text.slice(agent.end, n.start))) return false;
-  return inSpan(doc.m.drop, { start: Math.max(0, agent.start - 20), end: agent.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, agent.start)));
+  if (agent && /^\s*$/.test(doc.text.slice(agent.end, n.start))) {
+    if (inSpan(doc.m.drop, { start: Math.max(0, agent.start - 20), end: agent.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, agent.start)))) return true;
+  }
+  const from = inSpan(doc.m.from, { start: Math.max(0, n.start - 8), end: n.start }).pop();
+  if (!from || !/^\s*$/.test(doc.text.slice(from.end, n.start))) return false;
+  return inSpan(doc.m.drop, { start: Math.max(0, from.start - 50), end: from.start }).some(
+    (o) => !/[.;:!?,]/.test(doc.text.slice(o.end, from.start)) && inSpan(doc.m.numbers, { start: o.end, end: from.start }).every((x) => x.word && x.value === 1),
+  );
 }
 
 /** A list's heading that names weapons and their verb but no figure: the items below take both. */

@@ -68,8 +68,7 @@ export function isVenue(doc: Doc, p: Span): boolean {
  */
 export function standsForGovernment(doc: Doc, p: PlaceMention): boolean {
   if (!CAPITALS.has(p.region) || p.kind !== "region") return false;
-  const polity = doc.m.belonging;
-  if (endsBefore(doc, polity["polity.before"], p.start, 1) || startsAfter(doc, polity["polity.after"], p.end, 1)) return true;
+  if (namedAsPolity(doc, p)) return true;
   // "Kyiv said", not "…впали в Києві, повідомив Кличко".
   const says = startsAfter(doc, doc.m.attribution, p.end, 1);
   if (says && !doc.text.slice(p.end, says.start).includes(",")) return true;
@@ -83,6 +82,13 @@ export function standsForGovernment(doc: Doc, p: PlaceMention): boolean {
     // "Kyiv came under attack", "Kyiv a été la principale cible de l'attaque": the subject of an attack in its clause.
     acts.some((list) => startsAfter(doc, list, last.end, 8, 80) !== undefined);
   return !placed;
+}
+
+/** A capital's name beside a word of politics ("the Kyiv regime", "les alliés de Kiev", "Moscow blames"): its government. */
+function namedAsPolity(doc: Doc, p: PlaceMention): boolean {
+  if (!CAPITALS.has(p.region) || p.kind !== "region") return false;
+  const polity = doc.m.belonging;
+  return endsBefore(doc, polity["polity.before"], p.start, 1) !== undefined || startsAfter(doc, polity["polity.after"], p.end, 1) !== undefined;
 }
 
 /** The places listed with this one ("Kyiv, Kharkiv and Odesa"), in order. */

@@ -43,7 +43,7 @@ const belonging: Belonging = {
   river: ["river", "riverbank", "bank of the", "banks of the", "left bank", "right bank", "reservoir", "estuary"],
   polity: {
     after: [
-      "pushes", "pushed", "is pushing", "urges", "urged", "wants", "wanted", "has asked", "asked", "has called", "called for", "calls for", "blames",
+      "regime", "pushes", "pushed", "is pushing", "urges", "urged", "wants", "wanted", "has asked", "asked", "has called", "called for", "calls for", "blames",
       "blamed", "accuses", "accused", "denies", "denied", "has not commented", "did not comment", "declined to comment", "insists", "refuses",
       "refused", "rejects", "rejected", "demands", "demanded", "shunned", "hopes", "fears", "seeks", "sought", "is seeking", "needs",
       "and its allies", "and its Western allies", "and its partners", "'s allies", "'s partners", "'s government", "'s request", "'s envoy",

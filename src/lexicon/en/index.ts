@@ -126,7 +126,7 @@ const lexicon: Lexicon = {
   sameNumber: ["as many", "the same number", "the same amount"],
   listItemPrep: [],
   respectively: ["respectively"],
-  drop: ["dropped", "was dropped", "were dropped"],
+  drop: ["dropped", "was dropped", "were dropped", "dropping", "drops"],
   superlative: ["most", "largest", "biggest", "heaviest", "deadliest", "worst", "longest", "fiercest", "greatest", "highest"],
   sinceWar: ["since the start of the war", "since the beginning of the war", "since the start of the full-scale invasion", "since the beginning of the full-scale invasion", "since February 2022", "since the start of the special military operation", "since the beginning of the special military operation"],
   howMany: ["how many", "how much"],

@@ -127,7 +127,7 @@ const lexicon: Lexicon = {
   sameNumber: ["autant", "le même nombre", "un nombre identique"],
   listItemPrep: ["de", "d'", "du", "de la", "de l'"],
   respectively: ["respectivement"],
-  drop: ["largué", "larguée", "largués", "larguées", "lâché", "lâchée"],
+  drop: ["largué", "larguée", "largués", "larguées", "lâché", "lâchée", "a largué", "ont largué", "larguant"],
   superlative: ["la plus", "le plus", "les plus", "plus grosse", "plus gros", "plus grande", "plus grand", "pire"],
   sinceWar: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022"],
   howMany: ["combien"],
