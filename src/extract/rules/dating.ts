@@ -111,6 +111,8 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
 function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: DateMention, docDate: { date: string | null; night?: boolean }): boolean {
   const weapons = inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length > 0;
   if (!weapons || d.part !== "evening" || docDate.date === null || d.date >= docDate.date) return false;
+  // "Russia earlier said it had destroyed two drones on Thursday evening": an earlier report of its own.
+  if (inSpan(doc.m.earlier, s).length > 0) return false;
   if (docDate.night) return true;
   // "з неділі ввечері", "since Sunday evening", "depuis dimanche soir": the evening the attack began.
   const before = /([\p{L}]+)\s*$/u.exec(doc.text.slice(Math.max(s.start, d.start - 20), d.start))?.[1]?.toLowerCase();
