@@ -209,7 +209,15 @@ export interface AttackDetailsTable {
   detail: string;
 }
 
+/** A dataset file imported whole (src/ingest/dataset.ts): its bytes' sha256, its rows, the lines that failed (JSON). */
+export interface DatasetFilesTable {
+  sha256: string;
+  rows: number;
+  failed: string;
+}
+
 export interface Database {
+  dataset_files: DatasetFilesTable;
   attack_views: AttackViewsTable;
   attack_details: AttackDetailsTable;
   salvo_meta: SalvoMetaTable;

@@ -62,6 +62,13 @@ export { WAR_START, mondayOf, cursorOf, parseCursor };
 
 export type { BatchItem } from "./types.js";
 
+/** A dataset file imported whole: the sha256 of its bytes, its rows, the line numbers of those that failed. */
+export interface DatasetFile {
+  sha256: string;
+  rows: number;
+  failed: number[];
+}
+
 /** The steps of `importBatch`: documents and their claims written, attacks recomputed, read models written, commit. */
 export type ImportStep = "write" | "attacks" | "read models" | "commit";
 
@@ -159,14 +166,14 @@ export class SqlStore implements Store {
    * the dataset import. Same rows, ids and results as `saveBatch`; attacks recomputed once at the end.
    * `onStep` hears how long each step took (the bench's breakdown).
    */
-  async importBatch(items: BatchItem[], opts: { onStep?: (step: ImportStep, ms: number) => void } = {}): Promise<IngestResult[]> {
+  async importBatch(items: BatchItem[], opts: { onStep?: (step: ImportStep, ms: number) => void; file?: DatasetFile } = {}): Promise<IngestResult[]> {
     try {
-      return await this.importOnce(items, opts.onStep);
+      return await this.importOnce(items, opts.onStep, opts.file);
     } catch (e) {
       // As in `saveBatch`: another process stored some of these documents meanwhile; the retry sees them.
       if (/unique|duplicate key/i.test((e as Error).message)) {
         try {
-          return await this.importOnce(items, opts.onStep);
+          return await this.importOnce(items, opts.onStep, opts.file);
         } catch (again) {
           e = again;
         }
@@ -175,7 +182,7 @@ export class SqlStore implements Store {
     }
   }
 
-  private async importOnce(items: BatchItem[], onStep?: (step: ImportStep, ms: number) => void): Promise<IngestResult[]> {
+  private async importOnce(items: BatchItem[], onStep?: (step: ImportStep, ms: number) => void, file?: DatasetFile): Promise<IngestResult[]> {
     let t = performance.now();
     const step = (name: ImportStep) => {
       const now = performance.now();
@@ -190,11 +197,26 @@ export class SqlStore implements Store {
       step("attacks");
       await refreshReadModels(trx, ids, rebuilt, this.dialect, this.writer);
       await bumpCounters(trx, results.filter((r) => r.status === "new" || r.status === "revised").length);
+      // With the rows it names: a file is known only once every row it converted is stored.
+      if (file) {
+        await sql`insert into dataset_files (sha256, rows, failed) values (${file.sha256}, ${file.rows}, ${JSON.stringify(file.failed)})
+          on conflict (sha256) do update set rows = excluded.rows, failed = excluded.failed`.execute(trx);
+      }
       step("read models");
       return results;
     });
     step("commit");
     return results;
+  }
+
+  /** A dataset file imported whole before (by the sha256 of its bytes); null when unknown. */
+  async datasetFile(sha256: string): Promise<DatasetFile | null> {
+    const row = await this.db.selectFrom("dataset_files").selectAll().where("sha256", "=", sha256).executeTakeFirst();
+    if (!row) return null;
+    const failed = parseJson<unknown>(row.failed, null);
+    // Unreadable: as if unknown (the file is imported again, which finds its rows stored).
+    if (!Array.isArray(failed) || !failed.every((n) => Number.isInteger(n))) return null;
+    return { sha256: row.sha256, rows: Number(row.rows), failed: failed as number[] };
   }
 
   /** Ids of stored documents by content hash: one query for all of them (ingest skips extracting these texts). */

@@ -5,6 +5,7 @@ import * as m0002 from "./0002-periods.js";
 import * as m0003 from "./0003-read-models.js";
 import * as m0004 from "./0004-lz4.js";
 import * as m0005 from "./0005-api-reads.js";
+import * as m0006 from "./0006-dataset-files.js";
 
 /**
  * What a migration asks of the end of the migration run: "recompute" when the stored attacks and their read
@@ -20,4 +21,4 @@ export interface Migration {
 }
 
 /** In order; a migration's name is recorded once it has run. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
