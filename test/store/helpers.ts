@@ -129,6 +129,7 @@ export async function tempPg(): Promise<TempPg | null> {
 const TABLES = [
   "documents", "reports", "counts", "casualties", "targets", "launch_areas", "record_claims", "places", "attacks", "attack_figures",
   "attack_side_totals", "attack_regions", "attack_views", "attack_details", "record_marks", "timeline_buckets", "timeline_periods", "salvo_meta",
+  "dataset_files",
 ] as const;
 
 /** Every row of every table, `fetched` (the clock when stored) aside; rows sorted, so that only content counts. */
