@@ -17,7 +17,7 @@ import { docDefaults, frames, officialPublisher } from "./rules/frames.js";
 import { findRegions } from "./rules/places.js";
 import { findRecords } from "./rules/records.js";
 import { captionSentences } from "./rules/captions.js";
-import { clauseFrame, dateSentences, notTheLedesDay, recountedVoice, type DatedSpan } from "./rules/dating.js";
+import { clauseFrame, dateSentences, dayOfAnEarlierEvent, notTheLedesDay, recountedVoice, type DatedSpan } from "./rules/dating.js";
 import { assembleReports, type RawFact } from "./refine/reports.js";
 import { attachPeriods, findPeriods } from "./period.js";
 
@@ -107,7 +107,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   };
   const paragraphAt = (pos: number) => doc.sentences.find((x) => x.start <= pos && pos < x.end)?.paragraph ?? -1;
   const together = (a: DateMention, b: DateMention) => paragraphAt(a.start) === paragraphAt(b.start);
-  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening, together), fallbackDate);
+  const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening, together, (d) => dayOfAnEarlierEvent(doc, d)), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
   const defaults = docDefaults(doc, options.publisher ?? null, options.channel ?? null, options.url ?? null);
   const fr = frames(doc, defaults, docDate);

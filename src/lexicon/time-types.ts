@@ -44,6 +44,8 @@ export interface TimeLexicon {
   relativeDays: Record<string, number>;
   /** Start of a time window ("з", "с", "from", "between", "de", "entre"). */
   windowFrom: string[];
+  /** Auxiliaries of a tense before the past ("had said", "avait annoncé"): a day told with one is an earlier event's. */
+  pluperfect: string[];
   /** End of a time window ("до", "по", "to", "and", "à", "et"). */
   windowTo: string[];
   /** Hour markers written after the hour ("11h34", "8 год"). */

@@ -34,6 +34,7 @@ export function pickAttackDate(
   opensSentence: (m: DateMention) => boolean = () => false,
   atEvening: (m: DateMention) => boolean = () => false,
   together: (a: DateMention, b: DateMention) => boolean = () => true,
+  earlierEvent: (m: DateMention) => boolean = () => false,
 ): AttackDate | null {
   const first = mentions[0];
   if (!first) return null;
@@ -48,7 +49,8 @@ export function pickAttackDate(
       // (Not a day that opens its sentence: "On Tuesday, a strike killed four" is the day of another event.)
       // (Nor the day whose evening hour a window starts at: "depuis dimanche 22 h", "з 22:00 неділі".)
       // (Only a day told with the overnight lede, in its paragraph: "Earlier on Tuesday, a strike…" further down is another event.)
-      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !atEvening(m) && !opensSentence(m) && together(m, main));
+      // (Nor a day told of an earlier event: "le ministère avait annoncé dimanche", "Russia earlier said on Sunday".)
+      const day = mentions.find((m) => (m.kind === "weekday" || m.kind === "explicit") && !m.night && m.part !== "evening" && !atEvening(m) && !opensSentence(m) && together(m, main) && !earlierEvent(m));
       const lag = day ? daysBetween(day.date, main.date) : 0;
       if (day && lag >= 1 && lag <= 2) {
         return { date: day.date, night: true, certain: false, evidence: [main, day] };

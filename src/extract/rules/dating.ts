@@ -178,3 +178,18 @@ export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: s
 function daysOf(iso: string): number {
   return toDays({ y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
 }
+
+/**
+ * "le ministère avait annoncé dimanche", "had said on Sunday", "Ранее … сообщили в воскресенье": a day told with a
+ * tense before the past, or in a sentence about something earlier, is an earlier event's, not the day of the story.
+ */
+export function dayOfAnEarlierEvent(doc: Doc, d: DateMention): boolean {
+  const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
+  if (!s) return false;
+  if (inSpan(doc.m.earlier, { start: s.start, end: d.start }).length > 0) return true;
+  const pluperfect = TIME_LEXICONS[doc.lang].pluperfect;
+  if (pluperfect.length === 0) return false;
+  // The auxiliary two or three words before the day: "avait annoncé dimanche", "had announced on Sunday".
+  const words = doc.text.slice(Math.max(s.start, d.start - 40), d.start).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  return words.slice(-3, -1).some((w) => pluperfect.includes(w));
+}

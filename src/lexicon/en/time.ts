@@ -40,6 +40,7 @@ export const en: TimeLexicon = {
   },
   relativeDays: { today: 0, yesterday: -1, "the day before": -1 },
   windowFrom: ["from", "between", "starting from", "starting at"],
+  pluperfect: ["had"],
   windowTo: ["to", "and", "until", "till"],
   hourMarkers: [],
   meridiem: { am: ["a.m.", "am"], pm: ["p.m.", "pm"] },

@@ -44,6 +44,7 @@ export const fr: TimeLexicon = {
   },
   relativeDays: { "aujourd'hui": 0, hier: -1, "la veille": -1, "avant-hier": -2 },
   windowFrom: ["de", "entre", "à partir de", "depuis"],
+  pluperfect: ["avait", "avaient", "s'était", "s'étaient"],
   windowTo: ["à", "et", "jusqu'à"],
   hourMarkers: ["h"],
   meridiem: { am: [], pm: [] },

@@ -40,6 +40,7 @@ export const uk: TimeLexicon = {
   },
   relativeDays: { "сьогодні": 0, "учора": -1, "вчора": -1, "позавчора": -2, "напередодні": -1 },
   windowFrom: ["з", "із", "зі", "від", "починаючи з", "в період з", "у період з", "між"],
+  pluperfect: [],
   windowTo: ["до", "по", "та", "і"],
   hourMarkers: ["год."],
   meridiem: { am: [], pm: [] },
