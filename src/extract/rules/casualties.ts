@@ -62,7 +62,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
   const docAboutAttack = aboutAttack(doc, { start: 0, end: doc.text.length });
   doc.sentences.forEach((s, si) => {
     if (periodTotal(doc, s)) return;
-    const cues = inSpan(doc.m.casualties, s);
+    const cues = inSpan(doc.m.casualties, s).filter((c, k, all) => !describesHarm(doc, c, all[k - 1]));
     if (cues.length === 0) return;
     // In a text about attacks, a toll in a paragraph that speaks of none is about something else
     // ("Prigozhin died with nine other people when a plane … crashed").
@@ -223,6 +223,16 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
   return null;
 }
 
+/**
+ * "A driver was hospitalized with shrapnel wounds", "hospitalisé avec des blessures par éclats": the injuries of people
+ * a casualty word before counted, told as what they came with, are no toll of their own.
+ */
+function describesHarm(doc: Doc, cue: Valued<CasualtyKind>, prev: Valued<CasualtyKind> | undefined): boolean {
+  if (!prev || cue.value !== "injured" || /[.;]/.test(doc.text.slice(prev.end, cue.start))) return false;
+  const lead = { start: Math.max(prev.end, cue.start - 30), end: cue.start };
+  return inSpan(doc.m.instrument, lead).some((w) => /^\s*(?:[\p{L}'’-]+\s+){0,2}$/u.test(doc.text.slice(w.end, cue.start)));
+}
+
 /** "un bombardement", "une frappe de drone", "a missile": the word that reads as "one" is the article of a weapon or an attack. */
 function articleOfThing(doc: Doc, n: NumberMention): boolean {
   if (!n.word || n.value !== 1 || !inSpan(doc.m.one, n).some((o) => o.start === n.start && o.end === n.end)) return false;
@@ -378,7 +388,7 @@ function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyK
   // Nothing befalls the dead later: "succumbed to her injuries in hospital" is where they died.
   if (cue.value === "killed") return false;
   const next = inSpan(doc.m.casualties, { start: cue.end, end: Math.min(s.end, cue.end + 60) }).find((c) => c.value !== cue.value);
-  if (!next) return false;
+  if (!next || describesHarm(doc, next, cue)) return false;
   const between = { start: cue.end, end: next.start };
   if (inSpan(doc.m.and, between).length > 0 || inSpan(doc.m.numbers, between).length > 0 || /[,;.]/.test(doc.text.slice(cue.end, next.start))) return false;
   const partitive = inSpan(doc.m.outOf, { start: n.end, end: cue.start }).length + inSpan(doc.m.partOf, { start: n.end, end: cue.start }).length > 0;

@@ -92,7 +92,10 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
       carried = null;
       const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
       const day = clauses.get(i)?.[0]?.mention ?? (fr[i]!.date !== docDate.date ? own[0] : undefined);
-      if (opens && day && day.date !== docDate.date) carried = { line: s.line, frame: { ...fr[i]!, date: day.date, night: day.night } };
+      // ("2 ноября Гладков сообщил, что … атаковал «Газель». Ее водителя госпитализировали…": an earlier day opening
+      // its sentence starts that day's account as well.)
+      const opensWithEarlierDay = fr[i]!.dateEvidence?.rule === DATING_RULES.sentence && docDate.date !== null && fr[i]!.date !== null && fr[i]!.date! < docDate.date;
+      if ((opens || opensWithEarlierDay) && day && day.date !== docDate.date) carried = { line: s.line, frame: { ...fr[i]!, date: day.date, night: day.night } };
       // A night opening its sentence on the day of a daytime report goes on to the end of its line.
       else if (fr[i]!.date === docDate.date && fr[i]!.night && docDate.night === false && fr[i]!.dateEvidence) carried = { line: s.line, frame: fr[i]! };
       return;
@@ -169,8 +172,13 @@ export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: s
   if (!picked || !published) return picked;
   const at = picked.evidence[0]!;
   const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
-  // Figures of weapons or of people: "L'attaque a fait 12 morts. Mardi, une frappe avait fait 5 morts."
-  const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length + inSpan(doc.m.casualties, s).length > 0);
+  // Figures of weapons or of people: "L'attaque a fait 12 morts. Mardi, une frappe avait fait 5 morts."; or a toll
+  // or a weapon's fate told without a digit: "…атаковали беспилотником «Газель», пострадал мирный житель. … 2 ноября…".
+  const told = (s: { start: number; end: number }) =>
+    (inSpan(doc.m.numbers, s).length > 0 && inSpan(doc.m.weapons, s).length + inSpan(doc.m.casualties, s).length > 0) ||
+    inSpan(doc.m.casualties, s).length > 0 ||
+    (inSpan(doc.m.weapons, s).length > 0 && inSpan(doc.m.outcomes, s).length > 0);
+  const figures = doc.sentences.findIndex((s, i) => !doc.asides?.has(i) && told(s));
   if (dated < 0 || figures < 0 || figures >= dated) return picked;
   return daysOf(published) - daysOf(picked.date) >= 2 ? null : picked;
 }
