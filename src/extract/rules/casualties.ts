@@ -136,6 +136,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       if (!n) continue;
       used.add(n.start);
       if (!belongsToAttack(doc, si, n, cue)) continue;
+      if (peopleOfTheOtherSide(doc, si, n, cue)) continue;
       const { q, ev: qev } = qualifierBefore(doc, n);
       // "…au moins un mort dans l'oblast de X. Deux employés ont été blessés": the place told just before.
       const own = casualtyRegion(doc, s, Math.max(cue.end, n.end), Math.min(cue.start, n.start));
@@ -221,6 +222,23 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
     return inSpan(doc.m.casualties, { start: cue.end, end: after.start }).length === 0 ? after : null;
   }
   return null;
+}
+
+/**
+ * "12 Russian soldiers were killed in a strike", "avoir tué 40 soldats russes": people named as the attacker's own
+ * are no toll of the attack on the other side (their side's claims of the enemy's losses belong to no air-attack report).
+ */
+function peopleOfTheOtherSide(doc: Doc, si: number, n: Mention, cue: Mention): boolean {
+  const target = doc.frames?.[si]?.target;
+  if (!target) return false;
+  const span = { start: Math.min(n.start, cue.start), end: Math.max(n.end, cue.end) + 30 };
+  const people = inSpan(doc.m.persons, span).find((p) => p.start >= n.start);
+  if (!people) return false;
+  // The side word right before the noun ("Russian soldiers", "російських військових") or right after it ("soldats russes").
+  const side = inSpan(doc.m.sides, { start: Math.max(0, people.start - 25), end: people.end + 25 }).find(
+    (w) => /^[\s-]*$/.test(w.end <= people.start ? doc.text.slice(w.end, people.start) : doc.text.slice(people.end, w.start)),
+  );
+  return side !== undefined && side.value !== target;
 }
 
 /**

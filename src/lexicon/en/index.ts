@@ -77,7 +77,7 @@ const lexicon: Lexicon = {
     hospitalized: ["hospitalized", "hospitalised", "taken to hospital", "in hospital"],
   },
   rose: ["rose to", "has risen to", "had risen to", "risen to", "climbed to", "increased to", "jumped to", "reached"],
-  persons: ["people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "minors", "minor", "adults", "teenagers", "teenager", "pensioners", "firefighters", "patients", "passengers", "employee", "worker", "rescuer", "policeman", "driver", "boy", "girl", "pensioner"],
+  persons: ["troops", "servicemen", "people", "person", "workers", "employees", "rescuers", "policemen", "soldiers", "civilians", "civilian", "residents", "resident", "children", "child", "man", "woman", "men", "women", "minors", "minor", "adults", "teenagers", "teenager", "pensioners", "firefighters", "patients", "passengers", "employee", "worker", "rescuer", "policeman", "driver", "boy", "girl", "pensioner"],
   all: ["all", "all of the", "all the", "all of", "all of them", "them all", "each of them"],
   partOf: ["of them", "of which", "among them", "including"],
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them"],

@@ -78,7 +78,7 @@ const lexicon: Lexicon = {
     hospitalized: ["hospitalisés", "hospitalisé", "hospitalisée", "hospitalisées", "transportés à l'hôpital", "transportées à l'hôpital", "transporté à l'hôpital", "conduits à l'hôpital"],
   },
   rose: ["est passé à", "s'élève à", "s'élevait à", "a atteint", "atteint", "est monté à", "a grimpé à", "alourdi à", "s'est alourdi", "s'alourdit à", "a été porté à"],
-  persons: ["personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers", "employée", "ouvrier", "conducteur", "conducteurs", "chauffeur", "chauffeurs", "automobiliste", "passant", "garçon", "retraitée", "retraité"],
+  persons: ["soldats", "soldat", "militaires", "militaire", "personnes", "personne", "employés", "employé", "ouvriers", "passants", "secouristes", "policiers", "civils", "civil", "habitants", "habitant", "enfants", "enfant", "femme", "homme", "femmes", "hommes", "enseignante", "enseignant", "mineurs", "mineur", "adolescents", "adolescent", "retraités", "pompiers", "patients", "passagers", "employée", "ouvrier", "conducteur", "conducteurs", "chauffeur", "chauffeurs", "automobiliste", "passant", "garçon", "retraitée", "retraité"],
   all: ["tous les", "toutes les", "l'ensemble des", "la totalité des", "tous", "toutes", "tous ont été", "toutes ont été"],
   partOf: ["notamment", "dont", "parmi lesquels", "parmi eux", "d'entre eux", "en ont", "en a", "en avoir", "en avait", "en avaient"],
   outOf: ["des", "sur", "sur les"],
