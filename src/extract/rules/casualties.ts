@@ -224,6 +224,11 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
   return null;
 }
 
+/** A sentence that opens on a tally's period ("Протягом минулої доби…", "Over the past day, …", "За сутки…"). */
+function opensWithTally(doc: Doc, s: Sentence): boolean {
+  return inSpan(doc.m.belonging.tally, { start: s.start, end: Math.min(s.end, s.start + 60) }).some((t) => /^[\s"«“„]*$/u.test(doc.text.slice(s.start, t.start)));
+}
+
 /**
  * "12 Russian soldiers were killed in a strike", "avoir tué 40 soldats russes": people named as the attacker's own
  * are no toll of the attack on the other side (their side's claims of the enemy's losses belong to no air-attack report).
@@ -484,6 +489,10 @@ function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolea
   const tallySpan = { start: Math.min(clause.start, s.start), end: clause.end };
   const tally = inSpan(doc.m.recordCue, s).length === 0 && inSpan(doc.m.belonging.tally, tallySpan).length > 0;
   if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
+  // "Протягом минулої доби ворожих ударів зазнали сім населених пунктів. Внаслідок обстрілів … постраждав чоловік":
+  // a tally opening the sentence before, in the same paragraph, goes on over a toll that names no time of its own.
+  const before = doc.sentences[si - 1];
+  if (before && before.paragraph === s.paragraph && opensWithTally(doc, before) && !doc.dateSpans.some((d) => d.start >= s.start && d.end <= s.end)) return false;
   // "Officials corrected initial reports that a civilian had been killed": a toll taken back is no toll.
   if (inSpan(doc.m.belonging.retracted, { start: s.start, end: Math.min(n.start, cue.start) }).some((r) => Math.min(n.start, cue.start) - r.end < 80 && !/[;]/.test(doc.text.slice(r.end, Math.min(n.start, cue.start))))) return false;
   const prev = doc.sentences[si - 1];
