@@ -132,7 +132,7 @@ const lexicon: Lexicon = {
   sinceWar: ["depuis le début de la guerre", "depuis le début de l'invasion", "depuis le début de l'opération militaire spéciale", "depuis le début de l'opération", "depuis le début du conflit", "depuis février 2022"],
   howMany: ["combien"],
   durations: ["heures", "heure", "minutes", "jours", "semaines", "mois", "nuits"],
-  vague: ["des dizaines", "des dizaines de", "des centaines", "des centaines de", "plusieurs", "de nombreux", "de nombreuses", "quelques", "une dizaine", "une vingtaine", "une trentaine", "une cinquantaine", "une centaine"],
+  vague: ["des dizaines", "des dizaines de", "des centaines", "des centaines de", "plusieurs", "de nombreux", "de nombreuses", "quelques"],
   detected: ["détecté", "détectés", "détectées", "ont été détectés", "ont été détectées", "a été détecté", "repéré", "repérés", "ont été repérés", "a été repéré"],
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
   modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
