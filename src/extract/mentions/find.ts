@@ -2,7 +2,7 @@ import type { BelongingKey, Lexicon } from "../../lexicon/types.js";
 import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
-import { FormTrie, matchAllTries, tokenize, type Token } from "./trie.js";
+import { FormTrie, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
 import { placeHit, placesFrom, placesTrie, PLACES_TABLE, type PlaceHits } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
@@ -54,10 +54,8 @@ function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
 }
 
 interface Compiled {
-  /** The lexicon's forms; the gazetteer's trie is walked beside it, in the same pass over the tokens. */
+  /** The lexicon's forms and the gazetteer's in one trie, walked once over the tokens (the gazetteer's nodes shared by every language). */
   trie: FormTrie;
-  /** The lexicon's trie and the gazetteer's, for `matchAllTries`. */
-  tries: readonly [FormTrie, FormTrie];
   /** Index in the trie's payloads → table or list name. */
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
   /** Table or list name → its index. */
@@ -91,8 +89,7 @@ function compile(lex: Lexicon): Compiled {
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
   const c: Compiled = {
-    trie,
-    tries: [trie, placesTrie()],
+    trie: FormTrie.merge(trie, placesTrie()),
     names,
     tableOf: new Map(names.map((n, i) => [n, i])),
     belongingKeys: [],
@@ -109,14 +106,17 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
   // The matches of each table or list, by its index.
   const hits: Array<Array<Hit & { value: string; order: number }> | undefined> = [];
   const placeHits: PlaceHits = new Map();
-  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads all come from one
-  // trie; the gazetteer's table is negative, never a lexicon's.
-  matchAllTries(c.tries, tokens, (start, end, payloads) => {
-    if (payloads[0]!.table === PLACES_TABLE) {
-      placeHit(text, placeHits, start, end, payloads[0]!);
-      return;
+  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads list the lexicon's
+  // before the gazetteer's (whose table is negative, never a lexicon's); a place is read from the first of its own.
+  c.trie.matchAll(tokens, (start, end, payloads) => {
+    let placed = false;
+    for (const p of payloads) {
+      if (p.table !== PLACES_TABLE) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
+      else if (!placed) {
+        placeHit(text, placeHits, start, end, p);
+        placed = true;
+      }
     }
-    for (const p of payloads) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
   const kept = (name: Compiled["names"][number]) => keptAt(c.tableOf.get(name)!);
