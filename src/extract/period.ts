@@ -5,6 +5,7 @@ import { TIME_LEXICONS } from "../lexicon/time-types.js";
 import type { Period, PeriodPoint, Report } from "../model/extraction.js";
 import type { Evidence, Span } from "../model/span.js";
 import type { Lang, PeriodName } from "../model/vocab.js";
+import { UnitClass } from "../text/pattern.js";
 import type { Sentence } from "../text/segment.js";
 import { formatDate } from "./dates/calendar.js";
 import { GAPS, Grammar, type TimePoint } from "./dates/grammar.js";
@@ -20,19 +21,24 @@ export interface PeriodMention extends Span {
 }
 
 const ESCAPE = /[.*+?^${}()|[\]\\\/]/g;
-const matchers = new WeakMap<PeriodLexicon, { re: RegExp; byKey: Map<string, PeriodName> }>();
+const matchers = new WeakMap<PeriodLexicon, { sticky: RegExp; first: UnitClass; byKey: Map<string, PeriodName> }>();
 
 const keyOf = (s: string) => s.replace(/[\s\u00a0]+/g, " ").replace(/[’ʼ`´]/g, "'").toLowerCase();
+
+/** A key's text as a pattern: escaped, a space any spacing, an apostrophe any of its forms. */
+const keySource = (k: string) => k.replace(ESCAPE, "\\$&").replace(/ /g, "[\\s\\u00a0]+").replace(/'/g, "['’ʼ`´]");
 
 function matcher(lx: PeriodLexicon) {
   let m = matchers.get(lx);
   if (!m) {
     const forms = Object.keys(lx.named).sort((a, b) => b.length - a.length);
-    const alts = forms.map((f) => keyOf(f).replace(ESCAPE, "\\$&").replace(/ /g, "[\\s\\u00a0]+").replace(/'/g, "['’ʼ`´]"));
-    // No leading lookbehind: a pattern that starts with its forms lets the engine skip ahead to their
-    // first letters; the boundary before a match is tested at its start (NAMED_BEFORE).
-    const re = new RegExp(`(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
-    m = { re, byKey: new Map(Object.entries(lx.named).map(([k, v]) => [keyOf(k), v])) };
+    const alts = forms.map((f) => keySource(keyOf(f)));
+    // Sticky, tried only where a form may begin (`findPeriods`); no leading lookbehind: the boundary before
+    // a match is tested at its start (NAMED_BEFORE).
+    const sticky = new RegExp(`(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "iuy");
+    // The first unit of each form, as its pattern has it (a space: any spacing; an apostrophe: any of its forms).
+    const firsts = [...new Set(forms.map((f) => keySource(keyOf(f).charAt(0)).replace(/\+$/, "")))];
+    m = { sticky, first: new UnitClass(new RegExp(`^(?:${firsts.join("|")})`, "iu")), byKey: new Map(Object.entries(lx.named).map(([k, v]) => [keyOf(k), v])) };
     matchers.set(lx, m);
   }
   return m;
@@ -40,6 +46,8 @@ function matcher(lx: PeriodLexicon) {
 
 /** No letter or digit before a named period (sticky: tested at a match's start; case-insensitive like the pattern, whose lookbehind it was). */
 const NAMED_BEFORE = /(?<![\p{L}\p{N}])/iuy;
+/** A letter or digit unit: a named period never begins right after one (a necessary part of NAMED_BEFORE, read from a table). */
+const LETTER_OR_DIGIT = new UnitClass(/^[\p{L}\p{N}]/u);
 
 function clock(minutes: number, asEnd: boolean): string {
   const m = asEnd ? minutes : minutes % 1440;
@@ -101,16 +109,18 @@ function findWindows(text: string, lang: Lang, reference: string | null): Period
 /** Every period phrase of a text, in order: windows with clock times and named periods. */
 export function findPeriods(text: string, lang: Lang, reference: string | null): PeriodMention[] {
   const windows = findWindows(text, lang, reference);
-  const { re, byKey } = matcher(PERIOD_LEXICONS[lang]);
+  const { sticky, first, byKey } = matcher(PERIOD_LEXICONS[lang]);
   const named: PeriodMention[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    NAMED_BEFORE.lastIndex = m.index;
-    if (!NAMED_BEFORE.test(text)) {
-      // As the lookbehind would: the next try starts one position on.
-      re.lastIndex = m.index + 1;
-      continue;
-    }
+  // Left to right, only where a form may begin; a sticky match there is what a scan of the whole text
+  // would find at that position, and one refused by its boundary is tried again one position on.
+  for (let i = 0; i < text.length; i++) {
+    if (!first.has(text.charCodeAt(i)) || (i > 0 && LETTER_OR_DIGIT.has(text.charCodeAt(i - 1)))) continue;
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    NAMED_BEFORE.lastIndex = i;
+    if (!NAMED_BEFORE.test(text)) continue;
+    i += m[0].length - 1;
     const name = byKey.get(keyOf(m[0]));
     if (!name) continue;
     named.push({ kind: "named", start: m.index, end: m.index + m[0].length, start_point: null, end_point: null, named: name });

@@ -1,4 +1,5 @@
 import type { DayPart, TimeLexicon } from "../../lexicon/time-types.js";
+import { UnitClass } from "../../text/pattern.js";
 
 /** Time-zone abbreviations written the same in every language. */
 const INTERNATIONAL_ZONES: Record<string, string> = {
@@ -46,8 +47,11 @@ export type Token =
 
 export interface CompiledLexicon {
   lexicon: TimeLexicon;
-  regex: RegExp;
-  /** The regex's named groups by number: `regex` captures only them, numbered in the order they open. */
+  /** Sticky: tried only where a match may begin (see `scan`). */
+  sticky: RegExp;
+  /** The units a match may begin with: a digit, or what the first character of a word form matches. */
+  first: UnitClass;
+  /** The pattern's named groups by number: it captures only them, numbered in the order they open. */
   group: Record<GroupName, number>;
   words: Map<string, Role[]>;
   exactCase: Set<string>;
@@ -188,14 +192,16 @@ function compile(lx: TimeLexicon): CompiledLexicon {
   const exactCaseKeys = new Set(lx.exactCaseMonths.map(keyOf));
   const pm = new Set(lx.meridiem.pm.map(keyOf));
   const numbered = numberGroups(source);
-  const regex = new RegExp(numbered.source, "giu");
+  const firstUnits = [...new Set([...words.keys()].map((k) => units(k)[0]).filter((u): u is string => u !== undefined))];
+  // A space unit is "[\s\u00a0]+": its first character is any one of them.
+  const first = new UnitClass(new RegExp(`^(?:\\d|${firstUnits.map((u) => u.replace(/\+$/, "")).join("|")})`, "iu"));
   // Every capturing group must be one of the names, each met once, or the numbers would be wrong.
   const groups = (new RegExp(`${numbered.source}|`, "u").exec("")?.length ?? 1) - 1;
   const named = GROUP_NAMES.filter((g) => numbered.group[g] > 0).length;
   if (groups !== named || new Set(Object.values(numbered.group).filter((x) => x > 0)).size !== named) {
     throw new Error(`time lexicon ${lx.lang}: the date regex has ${groups} capturing groups, ${named} named`);
   }
-  return { lexicon: lx, regex, group: numbered.group, words, exactCase, exactCaseKeys, pm };
+  return { lexicon: lx, sticky: new RegExp(numbered.source, "iuy"), first, group: numbered.group, words, exactCase, exactCaseKeys, pm };
 }
 
 const cache = new WeakMap<TimeLexicon, CompiledLexicon>();
@@ -221,7 +227,7 @@ function hourMinutes(h: number, m: number, mer: string | undefined, c: CompiledL
   return hour * 60 + m;
 }
 
-/** All date-relevant tokens of a text, in order. One linear regex scan. */
+/** All date-relevant tokens of a text, in order. One linear scan. */
 // The date and the publication-time finders read the same text one after the other: keep the last scan.
 let last: { text: string; c: CompiledLexicon; tokens: Token[] } | null = null;
 
@@ -244,44 +250,55 @@ function boundaryOk(text: string, start: number, word: boolean): boolean {
   return !((prev === "-" || prev === "‐") && start > 1 && LETTER.test(text[start - 2]!));
 }
 
+/** Letters and digits: no match begins right after one (`boundaryOk` asks more of some). */
+const LETTER_OR_DIGIT = new UnitClass(/^[\p{L}\p{N}]/u);
+
+/**
+ * The date tokens, left to right. The pattern is tried only where a match may begin (a unit a match can
+ * start with, no letter or digit before it) and, sticky, finds there what a scan of the whole text would;
+ * a match refused by its boundary is tried again one position on, as the scan would.
+ */
 function scan(text: string, c: CompiledLexicon): Token[] {
   const out: Token[] = [];
-  const re = c.regex;
-  const G = c.group;
-  // A group that is absent from the regex (number 0) reads as not matched.
-  const at = (match: RegExpExecArray, n: number): string | undefined => (n === 0 ? undefined : match[n]);
-  re.lastIndex = 0;
-  for (let match = re.exec(text); match; match = re.exec(text)) {
-    const start = match.index;
-    const word = at(match, G.word);
-    if (!boundaryOk(text, start, word !== undefined)) {
-      re.lastIndex = start + 1;
-      continue;
-    }
-    const end = start + match[0].length;
-    const num = at(match, G.num);
-    const iy = at(match, G.iy);
-    const da = at(match, G.da);
-    if (word !== undefined) {
-      const key = keyOf(word);
-      if (c.exactCaseKeys.has(key) && !c.exactCase.has(word)) continue;
-      const roles = c.words.get(key);
-      if (roles) out.push({ kind: "word", start, end, roles });
-    } else if (num !== undefined) {
-      out.push({ kind: "num", start, end, value: Number(num), digits: num.length });
-    } else if (iy !== undefined) {
-      out.push({ kind: "ndate", start, end, a: Number(at(match, G.id)), b: Number(at(match, G.im)), y: Number(iy), iso: true, sep: "-" });
-    } else if (da !== undefined) {
-      out.push({ kind: "ndate", start, end, a: Number(da), b: Number(at(match, G.db)), y: Number(at(match, G.dy)), iso: false, sep: at(match, G.sep) ?? "." });
-    } else {
-      const h = at(match, G.h1) ?? at(match, G.h2) ?? at(match, G.h3);
-      if (h === undefined) continue;
-      const m = Number(at(match, G.m1) ?? at(match, G.m2) ?? "0");
-      const minutes = hourMinutes(Number(h), m, at(match, G.mer1) ?? at(match, G.mer3), c);
-      if (minutes !== null) out.push({ kind: "time", start, end, minutes });
-    }
+  const re = c.sticky;
+  for (let i = 0; i < text.length; i++) {
+    if (!c.first.has(text.charCodeAt(i)) || (i > 0 && LETTER_OR_DIGIT.has(text.charCodeAt(i - 1)))) continue;
+    re.lastIndex = i;
+    const match = re.exec(text);
+    if (match === null || !boundaryOk(text, i, at(match, c.group.word) !== undefined)) continue;
+    const t = tokenOf(match, i, c);
+    if (t !== null) out.push(t);
+    // The next match begins at the end of this one at the earliest.
+    i += match[0].length - 1;
   }
   return out;
+}
+
+/** A group that is absent from the regex (number 0) reads as not matched. */
+const at = (match: RegExpExecArray, n: number): string | undefined => (n === 0 ? undefined : match[n]);
+
+/** The token of a match at `start`; null when it is none (a month in the wrong case, an hour out of range). */
+function tokenOf(match: RegExpExecArray, start: number, c: CompiledLexicon): Token | null {
+  const G = c.group;
+  const end = start + match[0].length;
+  const word = at(match, G.word);
+  const num = at(match, G.num);
+  const iy = at(match, G.iy);
+  const da = at(match, G.da);
+  if (word !== undefined) {
+    const key = keyOf(word);
+    if (c.exactCaseKeys.has(key) && !c.exactCase.has(word)) return null;
+    const roles = c.words.get(key);
+    return roles ? { kind: "word", start, end, roles } : null;
+  }
+  if (num !== undefined) return { kind: "num", start, end, value: Number(num), digits: num.length };
+  if (iy !== undefined) return { kind: "ndate", start, end, a: Number(at(match, G.id)), b: Number(at(match, G.im)), y: Number(iy), iso: true, sep: "-" };
+  if (da !== undefined) return { kind: "ndate", start, end, a: Number(da), b: Number(at(match, G.db)), y: Number(at(match, G.dy)), iso: false, sep: at(match, G.sep) ?? "." };
+  const h = at(match, G.h1) ?? at(match, G.h2) ?? at(match, G.h3);
+  if (h === undefined) return null;
+  const m = Number(at(match, G.m1) ?? at(match, G.m2) ?? "0");
+  const minutes = hourMinutes(Number(h), m, at(match, G.mer1) ?? at(match, G.mer3), c);
+  return minutes !== null ? { kind: "time", start, end, minutes } : null;
 }
 
 export function roleOf<R extends RoleName>(t: Token | undefined, r: R): Extract<Role, { r: R }> | undefined {

@@ -1,4 +1,4 @@
-import { escapeRegExp } from "../../text/pattern.js";
+import { escapeRegExp, UnitClass } from "../../text/pattern.js";
 
 const LETTER = "\\p{L}\\p{M}\\p{N}";
 const TAIL = "[\\p{L}\\p{M}]*";
@@ -11,18 +11,43 @@ function formSource(form: string): string {
     .join("");
 }
 
+/** A lexicon's forms as one pattern, with the letters a match of them may begin with. */
+export interface FormsPattern {
+  /** Global: the whole text scanned. */
+  re: RegExp;
+  /**
+   * The same pattern, sticky, tried only at a word's start whose first letter a form may begin with
+   * (null when a form may begin otherwise: with a stem's `*`, an optional apostrophe or a space).
+   */
+  sticky: RegExp | null;
+  first: UnitClass | null;
+}
+
+/** The units a form's first character matches case-insensitively; null unless it is a plain letter or digit. */
+function firstSource(form: string): string | null {
+  const ch = String.fromCodePoint(form.codePointAt(0)!);
+  return ch.length === 1 && WORD_UNITS.has(ch.charCodeAt(0)) ? escapeRegExp(ch) : null;
+}
+
 /**
  * Compiles forms into one case-insensitive regex bounded by non-letters, longest forms first so
  * that the alternation prefers "збито/подавлено" over "збито".
  */
-export function compileForms(forms: readonly string[]): RegExp | null {
+export function compileForms(forms: readonly string[]): FormsPattern | null {
   const uniq = [...new Set(forms.filter((f) => f.trim().length > 0))];
   if (uniq.length === 0) return null;
   uniq.sort((a, b) => b.replace(/\*/g, "").length - a.replace(/\*/g, "").length || (a < b ? -1 : 1));
   const alt = uniq.map(formSource).join("|");
   // No lookbehind: a pattern that starts with its forms lets the engine skip ahead to their first
   // letters; the boundary before a match is checked in findAll.
-  return new RegExp(`(?:${alt})(?![${LETTER}])`, "giu");
+  const source = `(?:${alt})(?![${LETTER}])`;
+  const firsts = uniq.map(firstSource);
+  const plain = firsts.every((f) => f !== null);
+  return {
+    re: new RegExp(source, "giu"),
+    sticky: plain ? new RegExp(source, "iuy") : null,
+    first: plain ? new UnitClass(new RegExp(`^(?:${[...new Set(firsts)].join("|")})`, "iu")) : null,
+  };
 }
 
 export interface Hit {
@@ -30,14 +55,39 @@ export interface Hit {
   end: number;
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Letters, marks and digits: no match may begin right after one. */
+const WORD_UNITS = new UnitClass(/^[\p{L}\p{M}\p{N}]/u);
 
-export function findAll(re: RegExp | null, text: string): Hit[] {
-  if (!re) return [];
+/**
+ * Every match of the forms, left to right, none overlapping, each beginning at no letter, mark or digit
+ * (a lone surrogate counts as none, as it did to a test of the unit before).
+ */
+export function findAll(p: FormsPattern | null, text: string): Hit[] {
+  if (!p) return [];
+  if (p.sticky === null || p.first === null) return scanAll(p.re, text);
+  // Only where a form may begin: a unit a form's first letter matches, with no word unit before it. A
+  // sticky match there is the one a scan of the whole text would find at that position.
+  const out: Hit[] = [];
+  const re = p.sticky;
+  const first = p.first;
+  for (let i = 0; i < text.length; i++) {
+    if (!first.has(text.charCodeAt(i)) || (i > 0 && WORD_UNITS.has(text.charCodeAt(i - 1)))) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    out.push({ start: i, end: i + m[0].length });
+    // The next match begins at the end of this one at the earliest.
+    i += m[0].length - 1;
+  }
+  return out;
+}
+
+/** `findAll` by a scan of the whole text, each match's boundary checked after. */
+function scanAll(re: RegExp, text: string): Hit[] {
   const out: Hit[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0 || (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!))) {
+    if (m[0].length === 0 || (m.index > 0 && WORD_UNITS.has(text.charCodeAt(m.index - 1)))) {
       re.lastIndex = m.index + 1;
       continue;
     }

@@ -2,7 +2,7 @@ import type { BelongingKey, Lexicon } from "../../lexicon/types.js";
 import { MODELS, shorthandModel } from "../../lexicon/shared/models.js";
 import type { Org, Side, Weapon } from "../../model/vocab.js";
 import { dropOverlaps, type Hit } from "./compile.js";
-import { FormTrie, matchAllTries, tokenize, type Token } from "./trie.js";
+import { FormTrie, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
 import { placeHit, placesFrom, placesTrie, PLACES_TABLE, type PlaceHits } from "./places.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
@@ -54,10 +54,8 @@ function belongingLists(lex: Lexicon): Record<BelongingKey, readonly string[]> {
 }
 
 interface Compiled {
-  /** The lexicon's forms; the gazetteer's trie is walked beside it, in the same pass over the tokens. */
+  /** The lexicon's forms and the gazetteer's in one trie, walked once over the tokens (the gazetteer's nodes shared by every language). */
   trie: FormTrie;
-  /** The lexicon's trie and the gazetteer's, for `matchAllTries`. */
-  tries: readonly [FormTrie, FormTrie];
   /** Index in the trie's payloads → table or list name. */
   names: Array<TableKey | SimpleKey | `belonging:${BelongingKey}`>;
   /** Table or list name → its index. */
@@ -76,6 +74,7 @@ function compile(lex: Lexicon): Compiled {
   const trie = new FormTrie();
   const names: Compiled["names"] = [];
   const tables = tablesOf(lex);
+  // The tables of values first: every index from TABLES.length on is a plain list (`findMentions`).
   for (const name of TABLES) {
     const table = names.push(name) - 1;
     Object.entries(tables[name]).forEach(([value, forms], order) => {
@@ -91,8 +90,7 @@ function compile(lex: Lexicon): Compiled {
     for (const f of forms) if (f.trim()) trie.add(f, table, name, 0);
   }
   const c: Compiled = {
-    trie,
-    tries: [trie, placesTrie()],
+    trie: FormTrie.merge(trie, placesTrie()),
     names,
     tableOf: new Map(names.map((n, i) => [n, i])),
     belongingKeys: [],
@@ -104,60 +102,74 @@ function compile(lex: Lexicon): Compiled {
   return c;
 }
 
+/** A match of a table of values, before overlaps are dropped (`order`: the value's place in its table, for ties). */
+type ValuedHit = Hit & { value: string; order: number };
+
 export function findMentions(text: string, lex: Lexicon, tokens: Token[] = tokenize(text)): Mentions {
   const c = compile(lex);
-  // The matches of each table or list, by its index.
-  const hits: Array<Array<Hit & { value: string; order: number }> | undefined> = [];
+  // The matches of each table (by its index) and of each plain list (spans only, the shape they are
+  // handed out in: a list whose matches do not overlap, the usual case, is handed out as it is).
+  const valuedHits: Array<ValuedHit[] | undefined> = [];
+  const spans: Array<Mention[] | undefined> = [];
   const placeHits: PlaceHits = new Map();
-  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads all come from one
-  // trie; the gazetteer's table is negative, never a lexicon's.
-  matchAllTries(c.tries, tokens, (start, end, payloads) => {
-    if (payloads[0]!.table === PLACES_TABLE) {
-      placeHit(text, placeHits, start, end, payloads[0]!);
-      return;
+  // One pass over the tokens for the lexicon and the gazetteer. A node's payloads list the lexicon's
+  // before the gazetteer's (whose table is negative, never a lexicon's); a place is read from the first of its own.
+  c.trie.matchAll(tokens, (start, end, payloads) => {
+    let placed = false;
+    for (const p of payloads) {
+      if (p.table >= TABLES.length) (spans[p.table] ??= []).push({ start, end });
+      else if (p.table !== PLACES_TABLE) (valuedHits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
+      else if (!placed) {
+        placeHit(text, placeHits, start, end, p);
+        placed = true;
+      }
     }
-    for (const p of payloads) (hits[p.table] ??= []).push({ start, end, value: p.value, order: p.order });
   });
   // Within one table or list, overlapping matches keep the longest (ties: the value listed first).
-  const kept = (name: Compiled["names"][number]) => keptAt(c.tableOf.get(name)!);
-  const keptAt = (index: number) => {
-    const list = hits[index];
+  const keptHits = (name: TableKey): ValuedHit[] => {
+    const list = valuedHits[c.tableOf.get(name)!];
     return list === undefined ? [] : dropOverlaps(list);
   };
-  const table = <V extends string>(name: Compiled["names"][number]): Array<Hit & { value: V }> =>
-    kept(name).map(({ start, end, value }) => ({ start, end, value: value as V }));
-  const s = (name: SimpleKey | `belonging:${BelongingKey}`): Mention[] => kept(name).map(({ start, end }) => ({ start, end }));
-  const singular = table<Weapon>("singular");
-  const weapons: WeaponMention[] = table<Weapon>("weapons").map((h) => ({
+  const table = <V extends string>(name: TableKey): Valued<V>[] => keptHits(name).map(({ start, end, value }) => ({ start, end, value: value as V }));
+  const keptAt = (index: number): Mention[] => {
+    const list = spans[index];
+    return list === undefined ? [] : dropOverlaps(list);
+  };
+  const s = (name: SimpleKey): Mention[] => keptAt(c.tableOf.get(name)!);
+  const singular = keptHits("singular");
+  const weapons: WeaponMention[] = keptHits("weapons").map((h) => ({
     start: h.start,
     end: h.end,
-    weapon: h.value,
+    weapon: h.value as Weapon,
     // "управляемая ракета", "missile de croisière": the singular head noun ends or starts the phrase.
     singular: singular.some((x) => x.start >= h.start && x.end <= h.end && (x.end === h.end || x.start === h.start)),
   }));
-  const seas: PlaceMention[] = table<"sea:black" | "sea:azov" | "sea:caspian">("seas").map((h) => ({
+  const seas: PlaceMention[] = keptHits("seas").map((h) => ({
     start: h.start,
     end: h.end,
-    region: h.value,
+    region: h.value as "sea:black" | "sea:azov" | "sea:caspian",
     name: h.value,
     kind: "sea",
   }));
   // A copy of the lexicon's shape filled in place, not Object.fromEntries (a generic iteration and a new
   // property per key, which cost more than all the lists' matches).
   const belonging = { ...c.belongingShape };
-  for (const [k, index] of c.belongingKeys) belonging[k] = keptAt(index).map(({ start, end }) => ({ start, end }));
+  for (const [k, index] of c.belongingKeys) belonging[k] = keptAt(index);
   const places = [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
     (a, b) => a.start - b.start,
   );
+  // (Read by the joins of outcome words and handed out themselves: they only read them.)
+  const and = s("and");
+  const or = s("or");
   return {
     numbers: findNumbers(text, lex),
     weapons,
-    models: findModels(text, table<string>("models")),
+    models: findModels(text, keptHits("models")),
     locations: s("locations"),
-    outcomes: joinDetected(text, joinNeutralized(text, valued(table<OutcomeCue>("outcomes")), [...s("and"), ...s("or")]), s("detected"), s("and")),
+    outcomes: joinDetected(text, joinNeutralized(text, table<OutcomeCue>("outcomes"), [...and, ...or]), s("detected"), and),
     negations: s("negation"),
-    qualifiers: valued(table<"exact" | "at_least" | "about" | "at_most">("qualifiers")),
-    casualties: valued(table<"killed" | "injured" | "hospitalized">("casualties")),
+    qualifiers: table<"exact" | "at_least" | "about" | "at_most">("qualifiers"),
+    casualties: table<"killed" | "injured" | "hospitalized">("casualties"),
     persons: s("persons"),
     rose: s("rose"),
     partOf: s("partOf"),
@@ -173,8 +185,8 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     launch: s("launch"),
     from: s("from"),
     places,
-    orgs: valued(table<Org>("orgs")),
-    sides: valued(table<Side>("sides")),
+    orgs: table<Org>("orgs"),
+    sides: table<Side>("sides"),
     enemy: s("enemy"),
     forces: s("forces"),
     attribution: s("attribution"),
@@ -195,7 +207,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     durations: s("durations"),
     ownStrike: s("ownStrike"),
     ownStrikeThere: s("ownStrikeThere"),
-    and: s("and"),
+    and,
     modelIntro: s("modelIntro"),
     one: s("one"),
     attack: s("attack"),
@@ -206,7 +218,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     recordYear: s("recordYear"),
     recordBounded: s("recordBounded"),
     period: s("period"),
-    or: s("or"),
+    or,
     instrument: s("instrument"),
     also: s("also"),
     including: s("including"),
@@ -218,7 +230,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     more: s("more"),
     denominator: s("denominator"),
     above: s("above"),
-    singularAfterNoun: table<Weapon>("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value, singular: true })),
+    singularAfterNoun: keptHits("singularAfterNoun").map(({ start, end, value }) => ({ start, end, weapon: value as Weapon, singular: true })),
     belonging,
     caption: s("caption"),
     defence: s("defence"),
@@ -282,7 +294,6 @@ function joinDetected(text: string, cues: Valued<OutcomeCue>[], detected: Mentio
   return out;
 }
 
-const valued = <V>(hits: Array<Hit & { value: V }>): Valued<V>[] => hits.map(({ start, end, value }) => ({ start, end, value }));
 
 /**
  * Models, with pairs the source reports as one figure joined by "/" ("Х-101/Х-555",

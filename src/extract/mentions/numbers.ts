@@ -1,5 +1,5 @@
 import type { Lexicon } from "../../lexicon/types.js";
-import { compileForms, findAll } from "./compile.js";
+import { compileForms, findAll, type FormsPattern } from "./compile.js";
 import type { NumberMention } from "./types.js";
 import { lookupKey } from "../../text/pattern.js";
 
@@ -18,15 +18,15 @@ const DIGITS = /(\d{1,3}(?:[ .,'](?=\d{3}(?!\d))\d{3})+|\d+)(?:-(?:ма|ми|т�
 const DIGITS_BEFORE = /(?<![\p{L}\p{N}/]|[\p{L}]-|[\p{N}][.,:])/uy;
 
 interface Compiled {
-  re: RegExp | null;
+  re: FormsPattern | null;
   values: Map<string, number>;
   and: Set<string>;
-  mult: RegExp | null;
+  mult: FormsPattern | null;
   multValues: Map<string, number>;
   countNouns: Set<string>;
-  one: RegExp | null;
+  one: FormsPattern | null;
   approximate: Set<string>;
-  qualifiers: RegExp | null;
+  qualifiers: FormsPattern | null;
 }
 const cache = new Map<Lexicon, Compiled>();
 

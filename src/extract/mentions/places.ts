@@ -1,4 +1,5 @@
 import gazetteer from "../../lexicon/shared/gazetteer.json" with { type: "json" };
+import { UnitClass } from "../../text/pattern.js";
 import { FormTrie, type Payload, type Token } from "./trie.js";
 import type { PlaceMention } from "./types.js";
 
@@ -13,14 +14,17 @@ function addPlaceForms(trie: FormTrie, table: number): void {
 }
 
 /** The longest name found at each start, filled by `placeHit` while the trie walks the tokens. */
-export type PlaceHits = Map<number, { end: number; form: Form; words: number }>;
+export type PlaceHits = Map<number, { end: number; form: Form }>;
+
+/** Upper-case letters, tested on one unit (a lone surrogate is none). */
+const UPPER = new UnitClass(/^\p{Lu}/u);
 
 /** One trie match of a gazetteer form; `payload` is the first gazetteer payload of the node matched. */
 export function placeHit(text: string, hits: PlaceHits, start: number, end: number, payload: Payload): void {
   const form = ENTRIES[Number(payload.value)]!;
-  if (form[3] === 1 && !/^\p{Lu}/u.test(text[start] ?? "")) return;
+  if (form[3] === 1 && !(start < text.length && UPPER.has(text.charCodeAt(start)))) return;
   const prev = hits.get(start);
-  if (!prev || end > prev.end) hits.set(start, { end, form, words: text.slice(start, end).split(/\s+/).length });
+  if (!prev || end > prev.end) hits.set(start, { end, form });
 }
 
 /** The table of the gazetteer's forms in `placesTrie()`: negative, so no lexicon table (0, 1, …) is taken for it. */
@@ -45,19 +49,22 @@ export function findPlaces(text: string, tokens: Token[]): PlaceMention[] {
   return placesFrom(text, hits);
 }
 
+/** A name of one word: no whitespace inside (a match begins and ends with a token). */
+const oneWord = (surface: string): boolean => !/\s/.test(surface);
+
 /** The places kept from the longest name at each start: never two overlapping, no datelines or people. */
 export function placesFrom(text: string, longest: PlaceHits): PlaceMention[] {
   const out: PlaceMention[] = [];
   let lastEnd = -1;
   for (const start of [...longest.keys()].sort((a, b) => a - b)) {
     if (start < lastEnd) continue;
-    const { end, form, words } = longest.get(start)!;
+    const { end, form } = longest.get(start)!;
     const surface = text.slice(start, end);
     // "KYIV (Reuters) -": a dateline names where the story was filed, not a place of the attack.
     if (/^\p{Lu}+$/u.test(surface.replace(/[^\p{L}]/gu, "")) && /^\s*[(,:]|^\s+-/.test(text.slice(end, end + 3))) continue;
     // "Volodymyr Zelensky": a one-word town name before a capitalised word is a person's name.
     // (Cyrillic writes titles in lower case, so even a region's one-word name there is a first name: "Владимир Сальдо".)
-    if ((form[2] !== "region" || /^\p{Script=Cyrillic}+$/u.test(surface)) && words === 1 && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    if ((form[2] !== "region" || /^\p{Script=Cyrillic}+$/u.test(surface)) && oneWord(surface) && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
     out.push({ start, end, region: form[0], name: form[1], kind: form[2] });
     lastEnd = end;
   }

@@ -93,6 +93,81 @@ export interface Payload {
   order: number;
 }
 
+/** FNV-1a over a key's code units: where the vocabulary looks the key up. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Every token key that some form of some trie holds (the lexicons of all languages and the gazetteer),
+ * numbered once: a text's token is looked up here once, and every edge after that is a small integer,
+ * never a string hashed and compared again. Open addressing over `keyHash` in one typed array (hash and
+ * id side by side, so a probe reads one cache line); a token no form holds — most of them — costs one probe.
+ */
+class Vocabulary {
+  /** [hash, id + 1] per slot; id + 1 = 0 is an empty slot. Kept at most half full. */
+  private slots = new Int32Array(2 * 1024);
+  private mask = 1023;
+  private readonly keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The key's id, or -1 when no form holds it. */
+  find(key: string, hash: number): number {
+    const slots = this.slots;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const id = slots[2 * i + 1]! - 1;
+      if (id < 0) return -1;
+      if (slots[2 * i] === hash && this.keys[id] === key) return id;
+    }
+  }
+
+  /** The key's id, numbering it first if new. */
+  add(key: string): number {
+    const hash = keyHash(key);
+    const known = this.find(key, hash);
+    if (known >= 0) return known;
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (2 * this.keys.length > this.mask + 1) this.grow();
+    else this.place(hash, id);
+    return id;
+  }
+
+  private place(hash: number, id: number): void {
+    let i = hash & this.mask;
+    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = hash;
+    this.slots[2 * i + 1] = id + 1;
+  }
+
+  private grow(): void {
+    const size = 2 * (this.mask + 1);
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+    this.keys.forEach((k, id) => this.place(keyHash(k), id));
+  }
+}
+
+const VOCABULARY = new Vocabulary();
+
+/**
+ * The vocabulary id of each token (-1: a word no form holds), looked up once for the whole walk: a walk
+ * reads the ids of the tokens after its first.
+ */
+function tokenIds(tokens: Token[]): Int32Array {
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const key = tokens[i]!.key;
+    ids[i] = VOCABULARY.find(key, keyHash(key));
+  }
+  return ids;
+}
+
 interface Stem {
   stem: string;
   spaced: boolean;
@@ -101,48 +176,38 @@ interface Stem {
 
 /**
  * Exact transitions in two maps, by the spacing before the next token (the first token of a form
- * ignores its spacing: the root uses `tight` only). Keyed by the token itself, so a walk never
- * builds a string to look an edge up.
+ * ignores its spacing: the root uses `tight` only), keyed by the token's vocabulary id.
  */
 interface Node {
-  tight: Map<string, Node> | null;
-  spaced: Map<string, Node> | null;
+  tight: Map<number, Node> | null;
+  spaced: Map<number, Node> | null;
   stems: Stem[] | null;
   payloads: Payload[] | null;
 }
 
 /**
  * A number for a key's first two code units (`key.slice(0, 2)` without building the string): root
- * stems are bucketed by it, so a token looks only at the stems it may begin.
+ * stems are bucketed by it, so a token looks only at the stems it may begin. (A small integer for the
+ * scripts of the lexicons; a one-unit key is negative.)
  */
 const headOf = (key: string): number =>
-  key.length >= 2 ? key.charCodeAt(0) * 0x10000 + key.charCodeAt(1) : key.length === 1 ? 0x100000000 + key.charCodeAt(0) : 0x200000000;
+  key.length >= 2 ? key.charCodeAt(0) * 0x10000 + key.charCodeAt(1) : key.length === 1 ? -1 - key.charCodeAt(0) : -0x20000;
 
 const newNode = (): Node => ({ tight: null, spaced: null, stems: null, payloads: null });
 
 export type OnMatch = (start: number, end: number, payloads: Payload[]) => void;
 
-/** FNV-1a over a key's code units: the bit a key takes in a trie's filter of root keys. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export class FormTrie {
-  private readonly root = newNode();
+  private root = newNode();
   /** Stems at the root, by their first two letters, so a token looks only at stems it may begin. */
-  private readonly rootStems = new Map<number, Array<{ stem: string; node: Node }>>();
-  /**
-   * A bit per hash of every exact root key (16 bits per key): a token whose bit is clear starts no
-   * exact form, so most tokens never look in the root's map (the gazetteer's has 12,000 keys, mostly
-   * out of the processor's caches by the time the next document comes). Built on first match, and
-   * again after an `add`.
-   */
-  private rootBits: Int32Array | null = null;
-  private rootMask = 0;
+  private rootStems = new Map<number, Array<{ stem: string; node: Node }>>();
+  /** The root's exact edges by vocabulary id, in an array (built on first match, and again after an `add`). */
+  private rootIndex: Array<Node | undefined> | null = null;
+  /** A merged trie shares its nodes with the tries it was made of: it is never added to. */
+  private shared = false;
 
   add(form: string, table: number, value: string, order: number): void {
+    if (this.shared) throw new Error("FormTrie: a merged trie takes no more forms");
     const tokens = tokenize(form.replace(/\*/g, "\u0000"));
     let node = this.root;
     let first = true;
@@ -171,78 +236,95 @@ export class FormTrie {
           node = found.node;
         }
       } else {
+        const id = VOCABULARY.add(t.key);
         const edges = spaced ? (node.spaced ??= new Map()) : (node.tight ??= new Map());
-        let next = edges.get(t.key);
+        let next = edges.get(id);
         if (!next) {
           next = newNode();
-          edges.set(t.key, next);
+          edges.set(id, next);
         }
         node = next;
       }
       first = false;
     }
     if (node !== this.root) (node.payloads ??= []).push({ table, value, order });
-    this.rootBits = null;
+    this.rootIndex = null;
   }
 
-  private buildRootBits(): Int32Array {
-    const keys = this.root.tight?.size ?? 0;
-    let bits = 1024;
-    while (bits < keys * 16 && bits < 1 << 20) bits *= 2;
-    const table = new Int32Array(bits >>> 5);
-    this.rootMask = bits - 1;
-    for (const k of this.root.tight?.keys() ?? []) {
-      const b = keyHash(k) & this.rootMask;
-      table[b >>> 5]! |= 1 << (b & 31);
-    }
-    return (this.rootBits = table);
+  /**
+   * One trie that matches what `a` and `b` match, as one walk over the tokens (a language's lexicon and
+   * the gazetteer, which every language shares). Nodes only one of them has are shared, not copied (the
+   * gazetteer is in memory once); where both have one, the merged node lists `a`'s payloads, edges and
+   * stems before `b`'s, so each trie's own matches come in the order its own walk gives them. Neither
+   * trie may be added to afterwards.
+   */
+  static merge(a: FormTrie, b: FormTrie): FormTrie {
+    const t = new FormTrie();
+    t.root = mergeNodes(a.root, b.root);
+    for (const [head, bucket] of a.rootStems) t.rootStems.set(head, [...bucket]);
+    for (const [head, bucket] of b.rootStems) t.rootStems.set(head, [...(t.rootStems.get(head) ?? []), ...bucket]);
+    t.shared = a.shared = b.shared = true;
+    return t;
   }
 
-  /** Every match of every form, as [start, end) with the payloads of the form(s) matched. */
+  private buildRootIndex(): Array<Node | undefined> {
+    const index = new Array<Node | undefined>(VOCABULARY.size).fill(undefined);
+    for (const [id, node] of this.root.tight ?? []) index[id] = node;
+    return (this.rootIndex = index);
+  }
+
+  /**
+   * Every match of every form, as [start, end) with the payloads of the form(s) matched: at each token
+   * in turn, the form(s) that begin there, shorter before longer, exact words before stems.
+   */
   matchAll(tokens: Token[], onMatch: OnMatch): void {
-    for (let i = 0; i < tokens.length; i++) this.matchAt(tokens, i, onMatch);
+    const ids = tokenIds(tokens);
+    const index = this.rootIndex ?? this.buildRootIndex();
+    const stems = this.rootStems.size > 0 ? this.rootStems : null;
+    for (let i = 0; i < tokens.length; i++) {
+      const id = ids[i]!;
+      // (An id numbered after the index was built belongs to no form of this trie.)
+      const exact = id >= 0 && id < index.length ? index[id] : undefined;
+      if (exact !== undefined) this.walk(tokens, ids, i, i, exact, onMatch);
+      if (stems === null) continue;
+      const key = tokens[i]!.key;
+      const bucket = stems.get(headOf(key));
+      if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, ids, i, i, s.node, onMatch);
+    }
   }
 
-  /** Every match of a form that begins at token i. */
-  matchAt(tokens: Token[], i: number, onMatch: OnMatch): void {
-    this.matchHashed(tokens, i, keyHash(tokens[i]!.key), onMatch);
-  }
-
-  /** `matchAt` with the token key's `keyHash` already computed (once for several tries). */
-  matchHashed(tokens: Token[], i: number, hash: number, onMatch: OnMatch): void {
-    const key = tokens[i]!.key;
-    const bits = this.rootBits ?? this.buildRootBits();
-    const b = hash & this.rootMask;
-    const exact = (bits[b >>> 5]! & (1 << (b & 31))) !== 0 ? this.root.tight?.get(key) : undefined;
-    if (exact) this.walk(tokens, i, i, exact, onMatch);
-    if (this.rootStems.size === 0) return;
-    const bucket = this.rootStems.get(headOf(key));
-    if (bucket) for (const s of bucket) if (key.startsWith(s.stem)) this.walk(tokens, i, i, s.node, onMatch);
-  }
-
-  private walk(tokens: Token[], from: number, at: number, node: Node, onMatch: OnMatch): void {
+  private walk(tokens: Token[], ids: Int32Array, from: number, at: number, node: Node, onMatch: OnMatch): void {
     if (node.payloads !== null) onMatch(tokens[from]!.start, tokens[at]!.end, node.payloads);
     const next = tokens[at + 1];
     if (!next) return;
     const edges = next.spaced ? node.spaced : node.tight;
-    const exact = edges?.get(next.key);
-    if (exact) this.walk(tokens, from, at + 1, exact, onMatch);
+    const id = ids[at + 1]!;
+    const exact = edges !== null && id >= 0 ? edges.get(id) : undefined;
+    if (exact) this.walk(tokens, ids, from, at + 1, exact, onMatch);
     if (node.stems !== null) {
       for (const s of node.stems) {
-        if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, from, at + 1, s.node, onMatch);
+        if (s.spaced === next.spaced && next.key.startsWith(s.stem)) this.walk(tokens, ids, from, at + 1, s.node, onMatch);
       }
     }
   }
 }
 
-/**
- * One walk over the tokens for several tries at once (a language's lexicon and the gazetteer, which
- * every language shares: one copy of it in memory, not one per lexicon). At each token every trie is
- * tried in turn; each trie sees its matches in the order its own `matchAll` gives them.
- */
-export function matchAllTries(tries: readonly FormTrie[], tokens: Token[], onMatch: OnMatch): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const hash = keyHash(tokens[i]!.key);
-    for (const t of tries) t.matchHashed(tokens, i, hash, onMatch);
+function mergeNodes(a: Node, b: Node): Node {
+  return {
+    tight: mergeEdges(a.tight, b.tight),
+    spaced: mergeEdges(a.spaced, b.spaced),
+    stems: a.stems !== null && b.stems !== null ? [...a.stems, ...b.stems] : (a.stems ?? b.stems),
+    payloads: a.payloads !== null && b.payloads !== null ? [...a.payloads, ...b.payloads] : (a.payloads ?? b.payloads),
+  };
+}
+
+function mergeEdges(a: Map<number, Node> | null, b: Map<number, Node> | null): Map<number, Node> | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  const out = new Map(a);
+  for (const [id, node] of b) {
+    const mine = out.get(id);
+    out.set(id, mine ? mergeNodes(mine, node) : node);
   }
+  return out;
 }
