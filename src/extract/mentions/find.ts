@@ -248,25 +248,11 @@ const STOPPED_CUES = new Set<OutcomeCue>(["intercepted", "neutralized"]);
  * every language: the lexicons list the words, never the pairs.
  */
 function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Mention[]): Valued<OutcomeCue>[] {
-  const out: Valued<OutcomeCue>[] = [];
-  for (let i = 0; i < cues.length; i++) {
-    const a = cues[i]!;
-    const b = cues[i + 1];
-    // "abattus ou neutralisés", "downed or neutralised": a shot-down word joined to the umbrella word is the umbrella figure.
-    const umbrella = (x: OutcomeCue, y: OutcomeCue) => x === "intercepted" && y === "neutralized";
-    if (b && ((STOPPED_CUES.has(a.value) && b.value === "suppressed") || (a.value === "suppressed" && STOPPED_CUES.has(b.value)) || umbrella(a.value, b.value) || umbrella(b.value, a.value))) {
-      const gap = text.slice(a.end, b.start);
-      const joiner = joiners.find((j) => j.start >= a.end && j.end <= b.start);
-      const joined = /^\s*\/\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
-      if (joined) {
-        out.push({ start: a.start, end: b.end, value: "neutralized" });
-        i++;
-        continue;
-      }
-    }
-    out.push(a);
-  }
-  return out;
+  // "abattus ou neutralisés", "downed or neutralised": a shot-down word joined to the umbrella word is the umbrella figure.
+  const umbrella = (x: OutcomeCue, y: OutcomeCue) => x === "intercepted" && y === "neutralized";
+  return joinPairs(text, cues, joiners, /^\s*\/\s*$/, (a, b) =>
+    (STOPPED_CUES.has(a) && b === "suppressed") || (a === "suppressed" && STOPPED_CUES.has(b)) || umbrella(a, b) || umbrella(b, a) ? "neutralized" : null,
+  );
 }
 
 /**
@@ -275,16 +261,34 @@ function joinNeutralized(text: string, cues: Valued<OutcomeCue>[], joiners: Ment
  */
 function joinDetected(text: string, cues: Valued<OutcomeCue>[], detected: Mention[], joiners: Mention[]): Valued<OutcomeCue>[] {
   if (detected.length === 0) return cues;
+  const isDetection = (c: Mention) => detected.some((d) => (d.start <= c.start && c.end <= d.end) || (c.start <= d.start && d.end <= c.end));
+  return joinPairs(text, cues, joiners, /^\s*,\s*$/, (a, b, first) =>
+    a === "launched" && (b === "intercepted" || b === "neutralized" || b === "suppressed") && isDetection(first) ? b : null,
+  );
+}
+
+/**
+ * Two neighbouring cues written as one verb ("збито/подавлено", "shot down or jammed", "detected and destroyed"):
+ * joined by a joiner alone (after an optional comma) or by the bare separator given, they become one cue of the value
+ * `merge` gives, or stay apart when it gives null.
+ */
+function joinPairs(
+  text: string,
+  cues: Valued<OutcomeCue>[],
+  joiners: Mention[],
+  bare: RegExp,
+  merge: (a: OutcomeCue, b: OutcomeCue, first: Valued<OutcomeCue>) => OutcomeCue | null,
+): Valued<OutcomeCue>[] {
   const out: Valued<OutcomeCue>[] = [];
   for (let i = 0; i < cues.length; i++) {
     const a = cues[i]!;
     const b = cues[i + 1];
-    if (b && a.value === "launched" && (b.value === "intercepted" || b.value === "neutralized" || b.value === "suppressed") && detected.some((d) => d.start <= a.start && a.end <= d.end || (a.start <= d.start && d.end <= a.end))) {
-      const gap = text.slice(a.end, b.start);
+    const value = b ? merge(a.value, b.value, a) : null;
+    if (b && value !== null) {
       const joiner = joiners.find((j) => j.start >= a.end && j.end <= b.start);
-      const joined = /^\s*,\s*$/.test(gap) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
+      const joined = bare.test(text.slice(a.end, b.start)) || (joiner !== undefined && /^[\s,]*$/.test(text.slice(a.end, joiner.start)) && /^\s*$/.test(text.slice(joiner.end, b.start)));
       if (joined) {
-        out.push({ start: a.start, end: b.end, value: b.value });
+        out.push({ start: a.start, end: b.end, value });
         i++;
         continue;
       }
@@ -293,7 +297,6 @@ function joinDetected(text: string, cues: Valued<OutcomeCue>[], detected: Mentio
   }
   return out;
 }
-
 
 /**
  * Models, with pairs the source reports as one figure joined by "/" ("Х-101/Х-555",
