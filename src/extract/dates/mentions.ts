@@ -134,7 +134,8 @@ class MentionFinder {
         }
       }
     }
-    if (a.value.bare || !named) return null;
+    // "з 24 лютого": a word that also opens a time window names a night only with both days ("з 6 на 7 серпня").
+    if (a.value.bare || !named || roleOf(t, "windowFrom")) return null;
     const r = resolveDay(a.value, this.ref);
     return this.done(i, a.next, t.start, a.value.end, r, true, "night", "date/night-of");
   }
@@ -242,7 +243,7 @@ class MentionFinder {
     const base = { first: i, next: i + 1, start: t.start, end: t.end };
     const part = roleOf(t, "dayPart");
     if (part) return { t: "part", ...base, part: part.part };
-    if (roleOf(t, "night") || roleOf(t, "nightInto") || roleOf(t, "nightFrom")) return { t: "night", ...base };
+    if (roleOf(t, "night") || roleOf(t, "nightInto") || (roleOf(t, "nightFrom") && !roleOf(t, "windowFrom"))) return { t: "night", ...base };
     if (roleOf(t, "morningAfter")) return { t: "morningAfter", ...base };
     if (roleOf(t, "nightAfter")) return { t: "nightAfter", ...base };
     if (roleOf(t, "conj")) return { t: "conj", ...base };
@@ -325,6 +326,12 @@ function join(f: MentionFinder, ref: Reference | null): Joined[] {
       continue;
     }
     // A cue: joins the day phrase right after it, or stands for the publication day.
+    // "Минулої ночі, з 6 на 7 серпня", "last night, the night of 6 to 7 August": the night named in apposition.
+    if (adj && q && q.t === "done" && q.kind === "night" && p.t === "night") {
+      out.push({ ...span(p, q), resolved: q.resolved, night: true, kind: "night", rule: q.rule, part: null });
+      i++;
+      continue;
+    }
     if (adj && q && (q.t === "day" || (q.t === "done" && q.kind === "window" && p.t === "night"))) {
       const r = q.t === "day" ? resolveDay(q.expr, ref) : q.resolved;
       if (p.t === "part") {

@@ -94,7 +94,10 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       k -= inside.filter((x) => x.start < n.start).length;
     }
     // "une personne", "a woman", "a 45-year-old man", "an elderly woman": one person.
+    let listedUpTo = -1;
     for (const o of inSpan(doc.m.one, s)) {
+      // ("a man, a woman and a child": the later articles are members of the list read from the first.)
+      if (o.start < listedUpTo) continue;
       const p = inSpan(doc.m.persons, { start: o.end, end: o.end + 30 })[0];
       // "One person died and another was injured": "another" standing for a person, the toll's verb right after it.
       if (!p && !nums.some((n) => overlaps(n, o)) && inSpan(doc.m.and, { start: Math.max(s.start, o.start - 6), end: o.start }).some((a) => /^\s*$/.test(doc.text.slice(a.end, o.start)))) {
@@ -105,15 +108,13 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       if (!p || !/^\s*(?:[\p{L}\p{N}'-]+\s+)?$/u.test(doc.text.slice(o.end, p.start))) continue;
       // "a man and a woman were injured", "un homme et une femme", "another man and woman": two people.
       // ("une femme de 64 ans et un homme de 58 ans", "a 64-year-old woman and a 58-year-old man": ages are no figures.)
-      const pEnd = pastAge(doc, p.end);
-      const and = inSpan(doc.m.and, { start: pEnd, end: pEnd + 8 }).find((a) => /^\s*$/.test(doc.text.slice(pEnd, a.start)));
-      const second = and ? inSpan(doc.m.persons, { start: and.end, end: and.end + 30 })[0] : undefined;
-      const between = and && second ? { start: and.end, end: second.start } : null;
-      const pair = between && second && onlyArticlesAndAges(doc, between) && inSpan(doc.m.numbers, between).every((n) => inSpan(doc.m.one, n).length > 0 || isAge(doc, n));
+      const list = personList(doc, p, doc.m.persons, s.end);
+      const pair = list && list.members.length > 1 && inSpan(doc.m.numbers, { start: p.end, end: list.end }).every((n) => inSpan(doc.m.one, n).length > 0 || isAge(doc, n));
       if (pair) {
-        const span = { start: o.start, end: second.end };
+        const span = { start: o.start, end: list.end };
+        listedUpTo = list.end;
         for (let k = nums.length - 1; k >= 0; k--) if (overlaps(nums[k]!, span)) nums.splice(k, 1);
-        nums.push({ ...span, value: 2, word: true });
+        nums.push({ ...span, value: list.members.length, word: true });
         continue;
       }
       if (!nums.some((n) => overlaps(n, o) || (n.start < p.end && o.start < n.end))) nums.push({ start: o.start, end: p.end, value: 1, word: true });
@@ -464,16 +465,40 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   if (inSpan(doc.m.numbers, span).some((n) => !isAge(doc, n))) return null;
   // A number right before the noun counts it already ("двоє чоловіків", "5 чоловік").
   if (inSpan(doc.m.numbers, { start: Math.max(0, p.start - 12), end: p.start }).some((n) => /^\s*$/.test(doc.text.slice(n.end, p.start)))) return null;
-  const pEnd = pastAge(doc, p.end);
-  const and = inSpan(doc.m.and, { start: pEnd, end: pEnd + 6 }).find((a) => /^\s*$/.test(doc.text.slice(pEnd, a.start)));
-  if (and) {
-    // "Ранены мужчина и женщина", "поранено чоловіка і жінку": two people; any other list is no number.
-    // ("загинули 64-річна жінка та 58-річний чоловік": an age before the second person is part of it.)
-    const second = inSpan(doc.m.belonging.onePerson, { start: and.end, end: and.end + 30 }).find((x) => onlyArticlesAndAges(doc, { start: and.end, end: x.start }));
-    const further = second && inSpan(doc.m.and, { start: second.end, end: second.end + 6 }).some((a) => /^[\s,]*$/.test(doc.text.slice(second.end, a.start)));
-    return second && !further && !used.has(second.start) ? { start: ageBefore(doc, p.start), end: second.end, value: 2, word: true } : null;
+  const list = personList(doc, p, doc.m.belonging.onePerson, s.end);
+  if (!list) return null;
+  if (list.members.some((m) => m !== p && used.has(m.start))) return null;
+  return { start: ageBefore(doc, p.start), end: list.end, value: list.members.length, word: true };
+}
+
+/**
+ * The people listed from a first one on: "мужчина 61 года, женщина 59 лет и ребенок", "a man, a woman and a
+ * child", "64-річна жінка та 58-річний чоловік" (ages belong to their person). One person alone is a list of one;
+ * null when the list goes on with something that is no single person ("жінка та її син", "a man and two women"),
+ * as such a list states no number.
+ */
+function personList(doc: Doc, first: Mention, persons: Mention[], limit: number): { members: Mention[]; end: number } | null {
+  const members = [first];
+  for (;;) {
+    const last = members[members.length - 1]!;
+    const pEnd = pastAge(doc, last.end);
+    const window = { start: pEnd, end: Math.min(limit, pEnd + 8) };
+    const and = inSpan(doc.m.and, window).find((a) => /^\s*,?\s*$/.test(doc.text.slice(pEnd, a.start)));
+    const comma = and ? null : /^\s*,\s*/.exec(doc.text.slice(pEnd, window.end));
+    // "погиб мужчина, женщина ранена": people parted by commas alone are no list; the first stands alone.
+    if (!and && !comma) return { members: [first], end: first.end };
+    const from = and ? and.end : pEnd + comma![0].length;
+    const next = inSpan(persons, { start: from, end: Math.min(limit, from + 30) }).find((x) => onlyArticlesAndAges(doc, { start: from, end: x.start }));
+    if (!next) {
+      // "ранен мужчина, он доставлен в больницу": a comma that goes on with no person ends a list of one.
+      return comma ? { members: [first], end: first.end } : null;
+    }
+    members.push(next);
+    if (and) {
+      const further = inSpan(doc.m.and, { start: next.end, end: next.end + 6 }).some((a) => /^[\s,]*$/.test(doc.text.slice(next.end, a.start)));
+      return further ? null : { members, end: next.end };
+    }
   }
-  return { start: ageBefore(doc, p.start), end: p.end, value: 1, word: true };
 }
 
 /**

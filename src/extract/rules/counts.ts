@@ -551,7 +551,7 @@ function isOutOf(doc: Doc, a: NumberMention, b: NumberMention): boolean {
   const q = inSpan(doc.m.qualifiers, { start: a.end, end: b.start }).find((x) => /^\s*$/.test(doc.text.slice(x.end, b.start)));
   const between = { start: a.end, end: q ? q.start : b.start };
   const words = doc.text.slice(between.start, between.end).trim();
-  return words.length > 0 && words.length < 8 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
+  return words.length > 0 && words.length < 16 && inSpan(doc.m.outOf, between).some((o) => doc.text.slice(o.start, o.end).trim() === words);
 }
 
 /**
