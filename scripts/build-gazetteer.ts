@@ -53,6 +53,15 @@ function adjectiveNounForms(adj: string, noun: string): string[] {
         ? [["его", "а"], ["ему", "у"], ["им", "ом"], ["ем", "е"]]
         : [["ого", "а"], ["ому", "у"], [end === "ий" ? "им" : "ым", "ом"], ["ом", "е"]];
     for (const [a, n] of cases) out.push(`${stem}${a} ${noun}${n}`);
+    // Ukrainian і → о in the noun's closed syllable, and г/к/х → з/ц/с before the locative "-і": "Кривий Ріг" →
+    // "Кривого Рогу", "Кривому Розі", "Кривим Рогом".
+    const alt = ukr ? /^(.*)і([бвгґджзклмнпрстфхцчшщ])$/u.exec(noun) : null;
+    if (alt) {
+      const o = `${alt[1]}о${alt[2]}`;
+      const soft: Record<string, string> = { "г": "з", "к": "ц", "х": "с" };
+      const loc = `${alt[1]}о${soft[alt[2]!] ?? alt[2]}і`;
+      out.push(`${stem}ого ${o}у`, `${stem}ого ${o}а`, `${stem}ому ${o}у`, `${stem}ому ${loc}`, `${stem}им ${o}ом`);
+    }
   }
   // Feminine: "-ая" + "-а" (Russian), "-а" + "-а" (Ukrainian).
   const f = /^(.+?)(ая|а)$/u.exec(adj);
@@ -203,6 +212,14 @@ for (const p of places) {
 for (const [k, v] of [...forms.entries()]) {
   const bare = k.normalize("NFD").replace(/([a-z])[\u0300-\u036f]+/gu, "$1").normalize("NFC");
   if (bare !== k && !forms.has(bare)) forms.set(bare, { ...v, rank: v.rank - 1 });
+}
+// "Kryvy Rih", "Khmelnytsky", "Kropyvnytskiy": the Ukrainian ending "-yi" as other transliterations write it, where
+// that form names nothing else.
+for (const [k, v] of [...forms.entries()]) {
+  if (!/^[a-z' -]+$/u.test(k) || !/yi\b/u.test(k)) continue;
+  for (const variant of [k.replace(/yi\b/gu, "y"), k.replace(/yi\b/gu, "iy")]) {
+    if (!forms.has(variant)) forms.set(variant, { ...v, rank: v.rank - 1 });
+  }
 }
 for (const k of ambiguous) forms.delete(k);
 

@@ -275,6 +275,12 @@ export function findCounts(doc: Doc): CountFact[] {
       else if (last) head = listHeading(doc, s, si, last) ?? head;
     }
   });
+  // "un drone a frappé … le port de la mer Noire", "a Black Sea port": what hits lands ashore; the sea there names a coast.
+  for (const c of out) {
+    if (c.outcome !== "hit" || c.region === null || !c.region.startsWith("sea:")) continue;
+    c.region = null;
+    c.evidence = c.evidence.filter((e) => e.role !== "region");
+  }
   return out;
 }
 

@@ -116,7 +116,7 @@ const lexicon: Lexicon = {
   forces: ["forces", "armed forces", "troops", "army", "military", "invaders"],
   enemy: ["enemy", "hostile", "aggressor", "aggressors"],
   agent: ["by"],
-  attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted", "commented", "comment"],
+  attribution: ["said", "says", "say", "according to", "reported", "reports", "announced", "stated", "claimed", "claims", "wrote", "told", "added", "confirmed", "noted", "posted", "commented", "comment", "denounced", "condemned", "denounces", "condemns"],
   according: ["according to", "citing", "cited by", "as reported by"],
   ownStrike: ["it struck", "it had struck", "it hit", "it had hit", "it targeted", "its forces struck", "its drones struck", "having struck", "they struck", "its drones hit", "its drones attacked", "its drones targeted", "its missiles hit", "its forces hit", "its forces targeted", "its forces attacked"],
   ownStrikeThere: ["struck there", "hit there"],
@@ -135,7 +135,7 @@ const lexicon: Lexicon = {
   vague: ["dozens", "dozens of", "hundreds", "hundreds of", "scores of", "several", "many", "numerous", "a number of", "a few", "some"],
   detected: ["detected", "were detected", "was detected", "tracked", "were tracked"],
   attack: ["air defense system operated", "air defence system operated", "air defense operated", "air defence operated", "air defenses operated", "air defences operated", "air defense was active", "air defenses were active", "air defence was active", "air defences were active", "air defense was working", "air defence units were scrambled", "attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "assault", "shelling", "explosions", "blasts", "damaged", "targeted", "target", "hit", "raid", "raids", "shot down", "intercepted", "destroyed", "downed", "swarm", "swarms", "wave", "waves", "salvo", "salvos", "volley", "flock", "group of"],
-  modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers"],
+  modifies: ["dozens", "hundreds", "scores", "attack", "attacks", "strike", "strikes", "alert", "alerts", "debris", "wreckage", "fragments", "fragment", "threat", "warfare", "unit", "units", "operators", "production", "factory", "plant", "pilot", "program", "war", "raid", "raids", "barrage", "assault", "launches", "launch", "defense", "defence", "incursion", "danger", "carrier", "carriers", "number"],
   record: {
     not: ["one of the", "among the", "second", "third", "fourth", "fifth", "track"],
     cue: ["record", "largest", "biggest", "most massive", "largest-ever", "biggest-ever", "heaviest", "most ever"],

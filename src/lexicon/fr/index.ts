@@ -116,7 +116,7 @@ const lexicon: Lexicon = {
   forces: ["forces", "forces armées", "troupes", "armée", "militaires"],
   enemy: ["ennemi", "ennemis", "ennemie"],
   agent: ["par"],
-  attribution: ["annoncé", "indiqué", "affirmé", "déclaré", "revendique", "revendiquent", "a revendiqué", "ont revendiqué", "selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "ont rapporté", "rapporte", "rapportent", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit", "a fait savoir", "ont fait savoir", "commenté", "a commenté"],
+  attribution: ["annoncé", "indiqué", "affirmé", "déclaré", "revendique", "revendiquent", "a revendiqué", "ont revendiqué", "selon", "a annoncé", "ont annoncé", "a indiqué", "ont indiqué", "a affirmé", "affirme", "assure", "a assuré", "a précisé", "précisé", "dit avoir", "a déclaré", "ont déclaré", "fait état", "a fait état", "ont fait état", "a écrit", "d'après", "a rapporté", "ont rapporté", "rapporte", "rapportent", "annonce", "indique", "a ajouté", "a-t-elle ajouté", "a-t-il ajouté", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué", "a-t-il dit", "dit", "déclare", "ont dit", "a dit", "ont écrit", "a fait savoir", "ont fait savoir", "commenté", "a commenté", "a dénoncé", "dénonce", "ont dénoncé", "a condamné", "condamne", "ont condamné"],
   according: ["selon", "d'après", "cité par", "de source", "citant"],
   ownStrike: ["avoir frappé", "avoir touché", "avoir visé", "avoir ciblé", "avoir atteint", "ses drones ont frappé", "ses drones ont touché", "ses drones ont visé", "ses forces ont frappé", "ses missiles ont frappé"],
   ownStrikeThere: ["y avoir frappé", "y avoir touché", "y avoir visé", "y avoir ciblé"],
@@ -135,7 +135,7 @@ const lexicon: Lexicon = {
   vague: ["des dizaines", "des dizaines de", "des centaines", "des centaines de", "plusieurs", "de nombreux", "de nombreuses", "quelques"],
   detected: ["détecté", "détectés", "détectées", "ont été détectés", "ont été détectées", "a été détecté", "repéré", "repérés", "ont été repérés", "a été repéré"],
   attack: ["visées", "visés", "ciblées", "ciblés", "touchées", "touchés", "défense antiaérienne était active", "défense aérienne a été activée", "attaque", "attaques", "frappe", "frappes", "frappé", "visé", "visée", "visant", "ciblé", "bombardement", "bombardements", "explosions", "dégâts", "endommagé", "abattu", "intercepté", "détruit", "offensive", "assaut", "essaim", "essaims", "vague", "vagues", "nuée", "salve", "salves", "groupe de"],
-  modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre"],
+  modifies: ["dizaines", "centaines", "attaque", "attaques", "frappe", "frappes", "alerte", "débris", "menace", "usine", "opérateurs", "production", "guerre", "nombre", "série"],
   record: {
     not: ["l'une des", "l'un des", "une des", "un des", "parmi les", "deuxième", "troisième", "quatrième"],
     cue: ["la plus massive", "les plus massives", "le plus massif", "record", "le plus grand nombre", "la plus importante", "sans précédent", "la plus grande", "la plus vaste"],
