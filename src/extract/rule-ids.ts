@@ -31,6 +31,7 @@ export const RULE_IDS = [
   "casualty/<number> <persons>? <casualty>",
   "casualty/<casualty> <number> <persons>?",
   "casualty/<casualty> <one-person>",
+  "casualty/<pronoun> <hospitalized>",
   "casualty/<casualty> … <receive> <number>",
   "casualty/<toll>, <place> — <number>",
   "casualty/<toll> <one> <place>, <other> <place>",

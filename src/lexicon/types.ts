@@ -193,6 +193,8 @@ export interface Belonging {
   more: string[];
   /** A singular noun for one person, for languages without articles: "загинула жінка" is one killed. */
   onePerson: string[];
+  /** A singular pronoun for a person told of just before: "його госпіталізували", "he was hospitalized". */
+  pronounOne: string[];
   /** Words beside a number that make it an age or a birth year: "74 ans", "13 років", "aged 45". */
   age: string[];
   /** Parts of a country that are no region: "southern Ukraine", "півдні України". */

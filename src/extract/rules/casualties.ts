@@ -34,6 +34,8 @@ export const CASUALTY_RULES = {
   numberFirst: "casualty/<number> <persons>? <casualty>",
   cueFirst: "casualty/<casualty> <number> <persons>?",
   onePerson: "casualty/<casualty> <one-person>",
+  /** "…чоловік отримав поранення. Його госпіталізували": the one person just counted, taken to hospital. */
+  pronoun: "casualty/<pronoun> <hospitalized>",
   /** "Ранения при атаке получили пять человек": the noun, then the verb that receives it, then the number. */
   receive: "casualty/<casualty> … <receive> <number>",
   /** "74 ans", "хлопчик 13 років": an age or a birth year is no toll. */
@@ -133,7 +135,8 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
     for (const cue of cues) {
       const picked = pickNumber(doc, s, cue, nums, used);
       const person = picked ? null : onePerson(doc, s, cue, used);
-      const n = picked ?? person;
+      const pronoun = picked || person ? null : pronounOfOneHurt(doc, s, si, cue, out);
+      const n = picked ?? person ?? pronoun;
       if (!n) continue;
       used.add(n.start);
       if (!belongsToAttack(doc, si, n, cue)) continue;
@@ -150,9 +153,12 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         kind: cue.value,
         n: n.value,
         qualifier: q,
-        region: region?.region ?? carried,
-        rule: person
-          ? CASUALTY_RULES.onePerson
+        // (The person taken to hospital is where they were hurt.)
+        region: region?.region ?? (pronoun ? (out.find((t) => t.sentence === si - 1)?.region ?? null) : carried),
+        rule: pronoun
+          ? CASUALTY_RULES.pronoun
+          : person
+            ? CASUALTY_RULES.onePerson
           : n.start < cue.start
             ? CASUALTY_RULES.numberFirst
             : inSpan(doc.m.belonging.receive, { start: cue.end, end: n.start }).length > 0
@@ -450,14 +456,14 @@ function amongBefore(doc: Doc, cue: Mention): boolean {
  */
 function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<number>): NumberMention | null {
   if (amongBefore(doc, cue)) return null;
-  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 60) });
+  const persons = inSpan(doc.m.belonging.onePerson, { start: Math.max(s.start, cue.start - 60), end: Math.min(s.end, cue.end + 60) });
   // "Ранения средней степени тяжести получили мужчина и женщина": the person after the verb that receives the harm.
   const receive = inSpan(doc.m.belonging.receive, { start: cue.end, end: Math.min(s.end, cue.end + 50) })[0];
   const received = receive && !/[,.;:]/.test(doc.text.slice(cue.end, receive.start)) ? receive : undefined;
   const p =
     persons.find((x) => x.start >= cue.end && /^\s*(?:[\p{L}\p{N}'-]+\s+){0,2}$/u.test(doc.text.slice(cue.end, x.start))) ??
     (received ? persons.find((x) => x.start >= received.end && /^\s*$/.test(doc.text.slice(received.end, x.start))) : undefined) ??
-    persons.find((x) => x.end <= cue.start && /^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)));
+    persons.find((x) => x.end <= cue.start && (/^\s*(?:[\p{L}'-]+\s+)?$/u.test(withoutAges(doc, x.end, cue.start)) || receivesHarm(doc, x.end, cue.start)));
   if (!p || used.has(p.start)) return null;
   // "Серед постраждалих – чотирирічна дитина загиблих": after a group of the harmed is named, a person is one of them.
   if (inSpan(doc.m.belonging.among, { start: s.start, end: p.start }).some((a) => inSpan(doc.m.casualties, { start: a.end, end: a.end + 25 }).some((c) => c.end <= p.start))) return null;
@@ -469,6 +475,33 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
   if (!list) return null;
   if (list.members.some((m) => m !== p && used.has(m.start))) return null;
   return { start: ageBefore(doc, p.start), end: list.end, value: list.members.length, word: true };
+}
+
+/**
+ * "Чоловік отримав поранення. Його госпіталізували", "A woman was injured. She was hospitalized": a singular
+ * pronoun beside a hospital word, right after a sentence of its paragraph that counted one injured person,
+ * is that person taken to hospital.
+ */
+function pronounOfOneHurt(doc: Doc, s: Sentence, si: number, cue: Valued<CasualtyKind>, earlier: readonly CasualtyFact[]): NumberMention | null {
+  if (cue.value !== "hospitalized") return null;
+  const prev = doc.sentences[si - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return null;
+  const hurt = earlier.filter((t) => t.sentence === si - 1);
+  if (hurt.length !== 1 || hurt[0]!.kind !== "injured" || hurt[0]!.n !== 1) return null;
+  const near = inSpan(doc.m.belonging.pronounOne, { start: Math.max(s.start, cue.start - 30), end: Math.min(s.end, cue.end + 30) });
+  // ("Il a été hospitalisé", "She was hospitalized", "Його госпіталізували", "госпитализировали ее".)
+  const p = near.find((x) => (x.end <= cue.start ? /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(x.end, cue.start)) : /^\s*$/.test(doc.text.slice(cue.end, x.start))));
+  if (!p || inSpan(doc.m.numbers, s).length > 0) return null;
+  return { start: p.start, end: p.end, value: 1, word: true };
+}
+
+/**
+ * "чоловік 60 років отримав уламкове поранення", "мужчина получил множественные осколочные ранения": between the
+ * person and the harm, a verb of receiving and at most two words that qualify the harm.
+ */
+function receivesHarm(doc: Doc, from: number, to: number): boolean {
+  const r = inSpan(doc.m.belonging.receive, { start: from, end: to })[0];
+  return r !== undefined && /^\s*$/.test(withoutAges(doc, from, r.start)) && /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(r.end, to));
 }
 
 /**

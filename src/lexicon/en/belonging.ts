@@ -32,6 +32,7 @@ const belonging: Belonging = {
   among: ["among"],
   more: ["another", "other", "others", "more", "also", "further", "additional"],
   onePerson: ["the driver", "its driver", "the car's driver", "the truck driver"],
+  pronounOne: ["he", "she", "him", "her"],
   age: ["year-old", "years-old", "years old", "years of age", "aged", "age of", "born in"],
   broadArea: [
     "southern Ukraine", "eastern Ukraine", "northern Ukraine", "western Ukraine", "central Ukraine", "the south of Ukraine", "the east of Ukraine",

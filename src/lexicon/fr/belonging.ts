@@ -31,6 +31,7 @@ const belonging: Belonging = {
   among: ["parmi", "au nombre des"],
   more: ["autres", "autre", "de plus", "en outre", "également", "aussi", "supplémentaires"],
   onePerson: ["le conducteur", "la conductrice", "son conducteur"],
+  pronounOne: ["il", "elle"],
   age: ["ans", "âgé de", "âgée de", "âgés de", "âgées de", "né en", "née en"],
   broadArea: [
     "le sud de l'Ukraine", "l'est de l'Ukraine", "le nord de l'Ukraine", "l'ouest de l'Ukraine", "le centre de l'Ukraine", "sud de l'Ukraine",
