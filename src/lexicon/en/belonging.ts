@@ -31,7 +31,8 @@ const belonging: Belonging = {
   ],
   among: ["among"],
   more: ["another", "other", "others", "more", "also", "further", "additional"],
-  onePerson: ["the driver", "its driver", "the car's driver", "the truck driver"],
+  // ("59-year-old man was injured": a headline's person with an age and no article is one person too.)
+  onePerson: ["the driver", "its driver", "the car's driver", "the truck driver", "year-old man", "year-old woman", "year-old boy", "year-old girl", "year-old child", "year-old teenager", "year-old resident", "year-old driver", "year-old pensioner"],
   pronounOne: ["he", "she", "him", "her"],
   age: ["year-old", "years-old", "years old", "years of age", "aged", "age of", "born in"],
   broadArea: [
