@@ -233,7 +233,10 @@ function pickNumber(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, nums: Numb
 
 /** A sentence that opens on a tally's period ("Протягом минулої доби…", "Over the past day, …", "За сутки…"). */
 function opensWithTally(doc: Doc, s: Sentence): boolean {
-  return inSpan(doc.m.belonging.tally, { start: s.start, end: Math.min(s.end, s.start + 60) }).some((t) => /^[\s"«“„]*$/u.test(doc.text.slice(s.start, t.start)));
+  // ("Нагадаємо, минулої доби…", "As a reminder, over the past day…": a recap's cue may come first.)
+  const recap = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 30) }).find((e) => /^[\s"«“„]*$/u.test(doc.text.slice(s.start, e.start)));
+  const from = recap ? recap.end : s.start;
+  return inSpan(doc.m.belonging.tally, { start: from, end: Math.min(s.end, from + 60) }).some((t) => /^[\s"«“„,❗️⚡-]*$/u.test(doc.text.slice(from, t.start)));
 }
 
 /**
@@ -549,8 +552,11 @@ function belongsToAttack(doc: Doc, si: number, n: Mention, cue: Mention): boolea
   if (tally || inSpan(doc.m.belonging.background, clause).length > 0) return false;
   // "Протягом минулої доби ворожих ударів зазнали сім населених пунктів. Внаслідок обстрілів … постраждав чоловік":
   // a tally opening the sentence before, in the same paragraph, goes on over a toll that names no time of its own.
-  const before = doc.sentences[si - 1];
-  if (before && before.paragraph === s.paragraph && opensWithTally(doc, before) && !doc.dateSpans.some((d) => d.start >= s.start && d.end <= s.end)) return false;
+  // ("Протягом дня агресор атакував Нікопольщину… Поранення отримав чоловік": a tally opening the paragraph, or the
+  // text's first sentence, goes on over the tolls after it that name no time of their own.)
+  const ownTime = doc.dateSpans.some((d) => d.start >= s.start && d.end <= s.end);
+  const talliedBefore = doc.sentences.some((x, k) => k < si && (x.paragraph === s.paragraph || k === 0) && opensWithTally(doc, x));
+  if (talliedBefore && !ownTime) return false;
   // "Officials corrected initial reports that a civilian had been killed": a toll taken back is no toll.
   if (inSpan(doc.m.belonging.retracted, { start: s.start, end: Math.min(n.start, cue.start) }).some((r) => Math.min(n.start, cue.start) - r.end < 80 && !/[;]/.test(doc.text.slice(r.end, Math.min(n.start, cue.start))))) return false;
   const prev = doc.sentences[si - 1];

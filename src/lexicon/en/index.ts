@@ -152,7 +152,7 @@ const lexicon: Lexicon = {
   belonging,
   caption: ["photo", "file photo", "FILE PHOTO", "picture", "handout picture", "in this picture", "in this handout picture", "in this photo", "in this image", "pictured", "photo credit", "Credit", "©"],
   defence: ["air defence", "air defences", "air defense", "air defenses", "air-defence", "air-defense", "air defence systems", "air defense systems", "air defence units", "air defense units", "anti-aircraft defences", "anti-aircraft defenses"],
-  earlier: ["earlier", "previously", "prior to that", "before that", "as previously reported", "as reported earlier", "as reported", "recall that"],
+  earlier: ["earlier", "previously", "prior to that", "before that", "as previously reported", "as reported earlier", "as reported", "recall that", "as a reminder"],
   that: ["that"],
   anaphora: ["this was reported by", "this was announced by", "this was stated by", "that is according to", "that's according to", "this is according to", "the figures were reported by"],
 };
