@@ -31,6 +31,7 @@ export const REFINER_IDS = [
   "count/region-of-the-speaker",
   "count/region-of-the-scene",
   "casualty/region-of-the-document",
+  "casualty/region-of-the-toll-before",
   "casualty/one-toll-per-place",
   "report/targets-of-figures",
 ] as const;
@@ -108,13 +109,23 @@ const sameFigureTwice: Refiner = {
 const oneTollOnce: Refiner = {
   id: "casualty/one-toll-once",
   run({ reports }) {
-    const seen: Array<{ kind: string; n: number; date: string | null; region: string | null }> = [];
+    const seen: Array<{ toll: Casualty; date: string | null }> = [];
     for (const r of [...reports.filter((x) => x.claimant !== "media"), ...reports.filter((x) => x.claimant === "media")]) {
       r.casualties = r.casualties.filter((c) => {
         // "one injured in Belgorod … one injured in Voronezh": two regions are two tolls.
-        if (seen.some((x) => x.kind === c.kind && x.n === c.n && x.date === r.date && (x.region === c.region || x.region === null || c.region === null))) return false;
-        seen.push({ kind: c.kind, n: c.n, date: r.date, region: c.region });
-        return true;
+        const same = seen.find(({ toll: x, date }) => x.kind === c.kind && x.n === c.n && date === r.date && (x.region === c.region || x.region === null || c.region === null));
+        if (!same) {
+          seen.push({ toll: c, date: r.date });
+          return true;
+        }
+        // ("Drone attack kills two in the Belgorod region" … "Two people were killed, the governor said": the place
+        // told once joins the toll kept, with its words.)
+        const place = c.provenance.evidence.find((e) => e.role === "region");
+        if (same.toll.region === null && c.region !== null && place) {
+          same.toll.region = c.region;
+          same.toll.provenance.evidence.push({ ...place, by: "casualty/one-toll-once" });
+        }
+        return false;
       });
     }
   },
@@ -296,6 +307,36 @@ const tollRegionOfTheDocument: Refiner = {
   },
 };
 
+/**
+ * "Two people were killed near Bezymeno in the Belgorod region. He said a third person was wounded": a toll
+ * that names no place, told in the two sentences after a toll of the same report and paragraph, is of that
+ * toll's place, when the report's tolls name that one region only.
+ */
+const tollRegionOfTheTollBefore: Refiner = {
+  id: "casualty/region-of-the-toll-before",
+  run({ doc, reports }) {
+    const sentenceOf = (c: Casualty) => doc.sentences.findIndex((x) => x.start === c.provenance.sentence.start);
+    for (const r of reports) {
+      const placed = r.casualties.filter((c) => c.region !== null);
+      if (new Set(placed.map((c) => c.region)).size !== 1) continue;
+      for (const c of r.casualties) {
+        if (c.region !== null) continue;
+        const si = sentenceOf(c);
+        const s = doc.sentences[si];
+        if (!s || inSpan(doc.m.places, s).length + inSpan(doc.m.nationwide, s).length + inSpan(doc.m.regionsPlural, s).length + inSpan(doc.m.belonging.broadArea, s).length > 0) continue;
+        const before = placed.find((x) => {
+          const k = sentenceOf(x);
+          return k >= si - 2 && k < si && doc.sentences[k]!.paragraph === s.paragraph;
+        });
+        const place = before?.provenance.evidence.find((e) => e.role === "region");
+        if (!before || !place) continue;
+        c.region = before.region;
+        c.provenance.evidence.push({ ...place, by: "casualty/region-of-the-toll-before" });
+      }
+    }
+  },
+};
+
 /** The regions of a report's figures and tolls are regions it says were attacked. */
 const targetsOfFigures: Refiner = {
   id: "report/targets-of-figures",
@@ -329,6 +370,7 @@ export const REFINERS: readonly Refiner[] = [
   { id: "count/region-of-the-speaker", run: regionOfTheSpeaker },
   { id: "count/region-of-the-scene", run: regionOfTheScene },
   tollRegionOfTheDocument,
+  tollRegionOfTheTollBefore,
   oneTollPerPlace,
   targetsOfFigures,
 ];
