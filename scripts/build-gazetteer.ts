@@ -176,8 +176,12 @@ const KEEP = new Set(["city", "raion", "district", "airbase", "airport", "launch
 // common nouns ("Строитель", "Сельцо") stay out.
 const BORDER = new Set(["RU-BEL", "RU-KRS", "RU-BRY"]);
 const COMMON_NOUNS = new Set(["Строитель", "Сельцо"]);
+// Russian towns named by an adjective that reports use as a word ("Мирный житель" is a civilian, "посёлок
+// Октябрьский" one of hundreds of villages): left out everywhere, as a wrong region is worse than none.
+const COMMON_WORDS = new Set(["Мирный", "Октябрьский", "Свободный", "Лесной", "Радужный", "Прохладный", "Благодарный", "Изобильный", "Отрадный"]);
 for (const p of places) {
   if (!KEEP.has(p.kind)) continue;
+  if (p.country === "RU" && COMMON_WORDS.has(p.name.ru ?? "")) continue;
   const pop = p.population ?? 0;
   const site = p.launch_site || ["airbase", "airport", "launch_site", "area"].includes(p.kind);
   const borderTown = BORDER.has(p.region) && pop >= 5_000 && !COMMON_NOUNS.has(p.name.ru ?? "");
@@ -192,7 +196,7 @@ for (const p of places) {
   if (p.kind === "raion" || p.kind === "district") {
     for (const s of names) {
       const adj = s.replace(/ (район|району|районі|районом|р-н|района|районе)$/u, "");
-      if (adj !== s && /^\p{Lu}/u.test(adj) && !adj.includes(" ")) put(adj, [p.region, en, p.kind], 0);
+      if (adj !== s && /^\p{Lu}/u.test(adj) && !adj.includes(" ") && !COMMON_WORDS.has(adj)) put(adj, [p.region, en, p.kind], 0);
     }
   }
   if (p.kind === "city" || site) {

@@ -36,7 +36,8 @@ export function pickAttackDate(
   together: (a: DateMention, b: DateMention) => boolean = () => true,
   earlierEvent: (m: DateMention) => boolean = () => false,
 ): AttackDate | null {
-  const first = mentions[0];
+  // A day told of an earlier event ("Накануне Гладков сообщал…", "had said on Sunday") is not the story's day.
+  const first = mentions.find((m) => !earlierEvent(m));
   if (!first) return null;
   let main = first;
   if (main.rule === "date/night-reference") {

@@ -199,5 +199,8 @@ export function dayOfAnEarlierEvent(doc: Doc, d: DateMention): boolean {
   if (pluperfect.length === 0) return false;
   // The auxiliary two or three words before the day: "avait annoncé dimanche", "had announced on Sunday".
   const words = doc.text.slice(Math.max(s.start, d.start - 40), d.start).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
-  return words.slice(-3, -1).some((w) => pluperfect.includes(w));
+  if (words.slice(-3, -1).some((w) => pluperfect.includes(w))) return true;
+  // Or right after a day that opens its sentence: "Накануне Гладков сообщал, что…", "Sunday, officials had said…".
+  const after = doc.text.slice(d.end, Math.min(s.end, d.end + 40)).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  return /^[\s"«“]*$/u.test(doc.text.slice(s.start, d.start)) && after.slice(0, 3).some((w) => pluperfect.includes(w));
 }

@@ -44,7 +44,8 @@ export const ru: TimeLexicon = {
   relativeDays: { "сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1 },
   windowFrom: ["с", "c", "со", "в период с", "в период c", "начиная с", "между"],
   // Russian and Ukrainian have no such tense: "ранее" (the lexicon's "earlier") marks the earlier event.
-  pluperfect: [],
+  // Imperfective reports tell an earlier report: "Накануне Гладков сообщал, что…".
+  pluperfect: ["сообщал", "сообщала", "сообщали", "заявлял", "заявляла", "заявляли", "рассказывал", "рассказывала", "писал", "писала", "сообщалось"],
   windowTo: ["до", "по", "и"],
   hourMarkers: ["ч."],
   meridiem: { am: [], pm: [] },
