@@ -677,10 +677,11 @@ function listLike(doc: Doc, s: Sentence, n: NumberMention): boolean {
   if (/^\s*(?:[-–—]|\()/u.test(after)) return true;
   const span = { start: n.end, end: n.end + 40 };
   const over = [...inSpan(doc.m.over, span), ...inSpan(doc.m.each, span)].sort((a, b) => a.start - b.start)[0];
-  if (over === undefined || !/^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(n.end, over.start))) return false;
+  // ("one more - over the Kaluga region": a dash may stand before the place.)
+  if (over === undefined || !/^\s*(?:[\p{L}'-]+\s+)?(?:[–—-]\s+)?$/u.test(doc.text.slice(n.end, over.start))) return false;
   // "26 over Rostov", "восемь дронов над…": only a weapon word may stand between ("deux heures dans" is no item).
   const gap = { start: n.end, end: over.start };
-  const word = doc.text.slice(n.end, over.start).trim();
+  const word = doc.text.slice(n.end, over.start).replace(/\s[–—-]\s*$/u, "").trim();
   return word === "" || isEach(doc, n) || [...inSpan(doc.m.weapons, gap), ...inSpan(doc.m.more, gap)].length > 0;
 }
 
@@ -717,9 +718,13 @@ function articleBeforeNoun(doc: Doc, s: Sentence, n: NumberMention): boolean {
   if (!n.word || n.value !== 1 || inSpan(doc.m.one, n).length === 0) return false;
   const rest = doc.text.slice(n.end, s.end);
   if (!/^\s+\p{L}/u.test(rest)) return false;
-  const near = { start: n.start, end: Math.min(s.end, n.end + 40) };
+  // "one more over the Kaluga region", "un autre au-dessus de…": "more", "autre" make the number a pronoun; what follows them counts.
+  const wider = inSpan(doc.m.one, n).reduce((e, o) => Math.max(e, o.end), n.end);
+  const more = inSpan(doc.m.more, { start: wider, end: wider + 12 }).find((m) => /^\s*$/.test(doc.text.slice(wider, m.start)));
+  const end = more ? more.end : wider;
+  const near = { start: n.start, end: Math.min(s.end, end + 40) };
   // A mention that takes the number in ("one each") or starts right after it.
-  const adjacent = (xs: readonly { start: number }[]) => xs.some((x) => x.start < n.end || /^\s*$/.test(doc.text.slice(n.end, x.start)));
+  const adjacent = (xs: readonly { start: number }[]) => xs.some((x) => x.start < end || /^\s*[-–—]?\s*$/u.test(doc.text.slice(end, x.start)));
   if (adjacent(inSpan(doc.m.over, near)) || adjacent(inSpan(doc.m.each, near)) || adjacent(inSpan(doc.m.outOf, near)) || adjacent(inSpan(doc.m.partOf, near)) || adjacent(inSpan(doc.m.places, near))) return false;
   const threeWords = /^\s*(?:[\p{L}\p{M}'’-]+\s+){0,3}$/u;
   return !inSpan(doc.m.outcomes, near).some((o) => o.start >= n.end && threeWords.test(doc.text.slice(n.end, o.start)));
