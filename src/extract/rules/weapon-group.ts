@@ -118,7 +118,8 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   const last = taken[taken.length - 1]!;
   // "64 Shahed drones and other types": the figure counts more than the model named.
   const tail = inSpan(doc.m.otherTypes, { start: last.end, end: Math.min(limit, last.end + 60) })[0];
-  if (tail && /^[\s,«»"'“”]*$/.test(doc.text.slice(last.end, tail.start))) marks.push(tail);
+  // ("типу Shahed (інші типи БпЛА)": in brackets too.)
+  if (tail && /^[\s,«»"'“”(]*$/.test(doc.text.slice(last.end, tail.start))) marks.push(tail);
   // (A phrase of other types may begin inside the group and end after it: "Shahed та безпілотників інших типів".)
   const inner = inSpan(doc.m.otherTypes, { start: first.start, end: Math.min(limit, last.end + 40) }).filter((m) => m.start < last.end);
   marks.push(...inner);

@@ -50,7 +50,7 @@ const lexicon: Lexicon = {
   instrument: ["with", "using"],
   also: ["as well as", "and also", "also", "in addition", "plus"],
   including: ["including", "among them", "mostly", "mainly"],
-  otherTypes: ["and other types", "and other drones", "and other UAVs", "and decoys", "and decoy drones", "and other types of UAVs", "and other types of drones", "and drones of other types"],
+  otherTypes: ["and other types", "and other drones", "and other UAVs", "and decoys", "and decoy drones", "and other types of UAVs", "and other types of drones", "and drones of other types", "other types"],
   total: ["in total", "a total of", "total", "overall", "altogether", "in all"],
   nationwide: ["across the country", "at Ukraine", "on Ukraine", "against Ukraine", "attacked Ukraine", "at Russia", "against Russia", "attacked Russia", "across Ukraine", "across Russia", "nationwide", "over Russian regions", "over Russia", "over Ukraine", "over several regions", "in several regions", "across several regions"],
   determiners: ["the", "its", "their", "occupied", "the occupied", "Russian-occupied", "temporarily occupied", "annexed", "Russian-annexed"],

@@ -51,7 +51,7 @@ const lexicon: Lexicon = {
   instrument: ["avec", "au moyen de", "à l'aide de", "en utilisant"],
   also: ["ainsi que", "de plus", "en outre", "et aussi", "également"],
   including: ["dont", "notamment", "parmi lesquels", "parmi lesquelles", "y compris", "principalement"],
-  otherTypes: ["et d'autres types", "et d'autres drones", "et des leurres", "et d'autres types de drones", "et des drones d'autres types", "et de leurres"],
+  otherTypes: ["et d'autres types", "et d'autres drones", "et des leurres", "et d'autres types de drones", "et des drones d'autres types", "et de leurres", "autres types", "d'autres types"],
   total: ["au total", "en tout", "au global", "un total de"],
   nationwide: ["dans tout le pays", "contre l'Ukraine", "attaqué l'Ukraine", "contre la Russie", "sur la Russie", "à travers le pays", "sur l'ensemble du pays", "sur tout le territoire", "au-dessus de l'Ukraine", "au-dessus de la Russie", "sur l'Ukraine", "au-dessus de plusieurs régions", "dans plusieurs régions"],
   determiners: ["la", "le", "les", "l'"],
