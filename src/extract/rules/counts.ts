@@ -290,6 +290,27 @@ export function findCounts(doc: Doc): CountFact[] {
  * month", "одна з наймасованіших атак цього місяця").
  */
 export function periodTotal(doc: Doc, s: Sentence): boolean {
+  return totalOverAPeriod(doc, s) || continuesAPeriodTotal(doc, s);
+}
+
+/**
+ * "За сутки уничтожены 220 беспилотников. Кроме того, были сбиты девять управляемых авиабомб": a sentence opening
+ * with "in addition" right after a total over a period adds to that total.
+ */
+function continuesAPeriodTotal(doc: Doc, s: Sentence): boolean {
+  const opens = inSpan(doc.m.also, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((a) => /^[\s«"“„'-]*$/u.test(doc.text.slice(s.start, a.start)));
+  if (!opens) return false;
+  // (The total may stand one sentence further back, past a sentence without figures: "Об этом сообщает Минобороны".)
+  const si = doc.sentences.indexOf(s);
+  for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
+    const prev = doc.sentences[k]!;
+    if (totalOverAPeriod(doc, prev)) return true;
+    if (inSpan(doc.m.numbers, prev).length > 0) return false;
+  }
+  return false;
+}
+
+function totalOverAPeriod(doc: Doc, s: Sentence): boolean {
   // "Depuis le début de l'opération, 290 drones avaient été détruits", "С начала СВО уничтожено…": a sentence that opens
   // with the span of the war tells a total over it (later in a sentence the words mostly close a comparison).
   if (inSpan(doc.m.sinceWar, s).some((w) => wordCount(doc.text.slice(s.start, w.start)) <= 1)) return true;
