@@ -81,6 +81,10 @@ export interface Lexicon {
   each: string[];
   /** Prepositions putting a figure in, over or towards a region. */
   over: string[];
+  /** Words before a city that put a place around it, in the region that surrounds it: "near Kyiv", "під Києвом". */
+  near: string[];
+  /** Words after a city that do the same: "the Kyiv area". */
+  nearAfter: string[];
   /** The prepositions of `over` that put a figure above a place, never where a statement was made ("over", "над"). */
   above: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */

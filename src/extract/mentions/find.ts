@@ -5,11 +5,12 @@ import { dropOverlaps, type Hit } from "./compile.js";
 import { FormTrie, tokenize, type Token } from "./trie.js";
 import { findNumbers } from "./numbers.js";
 import { placeHit, placesFrom, placesTrie, PLACES_TABLE, type PlaceHits } from "./places.js";
+import { SURROUNDING_REGION } from "../../lexicon/shared/surroundings.js";
 import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued, WeaponMention } from "./types.js";
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
+  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "near" | "nearAfter" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "vague" | "durations" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
@@ -21,7 +22,7 @@ type TableKey = (typeof TABLES)[number];
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
-    each: lex.each, over: lex.over, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    each: lex.each, over: lex.over, near: lex.near, nearAfter: lex.nearAfter, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, vague: lex.vague, durations: lex.durations, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
@@ -155,8 +156,11 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
   // property per key, which cost more than all the lists' matches).
   const belonging = { ...c.belongingShape };
   for (const [k, index] of c.belongingKeys) belonging[k] = keptAt(index);
-  const places = [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort(
-    (a, b) => a.start - b.start,
+  const places = aroundCities(
+    text,
+    [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort((a, b) => a.start - b.start),
+    s("near"),
+    s("nearAfter"),
   );
   // (Read by the joins of outcome words and handed out themselves: they only read them.)
   const and = s("and");
@@ -342,4 +346,16 @@ export function commonClass(ws: Weapon[]): Weapon {
   if (ws.every((w) => w === first)) return first;
   const roots = new Set(ws.map((w) => w.split(".")[0]));
   return roots.size === 1 ? ([...roots][0] as Weapon) : "any";
+}
+
+/** "near Kyiv", "під Києвом", "the Kyiv area": a city that is a region of its own, named as what a place is around, stands for the region around it. */
+function aroundCities(text: string, places: PlaceMention[], near: readonly Mention[], after: readonly Mention[]): PlaceMention[] {
+  if (near.length + after.length === 0) return places;
+  return places.map((p) => {
+    const around = SURROUNDING_REGION[p.region];
+    if (!around) return p;
+    const before = near.some((n) => n.end <= p.start && /^\s*(?:the\s+)?$/iu.test(text.slice(n.end, p.start)));
+    const behind = after.some((a) => a.start >= p.end && /^(?:'s)?\s*$/u.test(text.slice(p.end, a.start)));
+    return before || behind ? { ...p, region: around } : p;
+  });
 }

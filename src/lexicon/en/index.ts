@@ -83,6 +83,9 @@ const lexicon: Lexicon = {
   // "22 of Russia's 27 drones": the side's possessive before the total, as "the" is.
   outOf: ["of", "out of", "of the", "out of the", "of those", "of them", "of Russia's", "of Ukraine's", "of Moscow's", "of Kyiv's"],
   each: ["one each", "one over each", "each"],
+  // A place around a city is in the region that surrounds it ("near Kyiv" is the Kyiv region).
+  near: ["near", "outside", "outside of", "just outside", "on the outskirts of", "the outskirts of", "in the suburbs of", "the suburbs of", "a suburb of", "suburbs of", "not far from", "close to"],
+  nearAfter: ["area", "suburbs", "suburb"],
   over: ["targeting", "aimed at", "against", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at", "headed for", "headed to", "headed towards", "heading towards", "flying toward", "en route to", "in the direction of", "directed at", "near", "close to", "off the coast of"],
   above: ["over", "above", "in the sky over", "in the skies over", "in the skies above"],
   regionNouns: ["regions of", "territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],
