@@ -65,6 +65,8 @@ export function placesFrom(text: string, longest: PlaceHits): PlaceMention[] {
     // "Volodymyr Zelensky": a one-word town name before a capitalised word is a person's name.
     // (Cyrillic writes titles in lower case, so even a region's one-word name there is a first name: "Владимир Сальдо".)
     if ((form[2] !== "region" || /^\p{Script=Cyrillic}+$/u.test(surface)) && oneWord(surface) && /^ \p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) continue;
+    // "the Moscow-installed mayor", "Kyiv-based": a name joined to a lower-case word is part of an adjective, not a place.
+    if (/^-\p{Ll}/u.test(text.slice(end, end + 2)) && /^\p{Script=Latin}/u.test(surface)) continue;
     out.push({ start, end, region: form[0], name: form[1], kind: form[2] });
     lastEnd = end;
   }
