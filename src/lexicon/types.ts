@@ -85,6 +85,8 @@ export interface Lexicon {
   near: string[];
   /** Words after a city that do the same: "the Kyiv area". */
   nearAfter: string[];
+  /** Words after a city that add the region around it: "Kyiv and the surrounding region", "Київ та область". */
+  andSurroundings: string[];
   /** The prepositions of `over` that put a figure above a place, never where a statement was made ("over", "над"). */
   above: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */

@@ -10,7 +10,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "near" | "nearAfter" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
+  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "near" | "nearAfter" | "andSurroundings" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "vague" | "durations" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
@@ -22,7 +22,7 @@ type TableKey = (typeof TABLES)[number];
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
-    each: lex.each, over: lex.over, near: lex.near, nearAfter: lex.nearAfter, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    each: lex.each, over: lex.over, near: lex.near, nearAfter: lex.nearAfter, andSurroundings: lex.andSurroundings, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, vague: lex.vague, durations: lex.durations, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
@@ -161,6 +161,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     [...placesFrom(text, placeHits).filter((p) => !seas.some((x) => p.start < x.end && x.start < p.end)), ...seas].sort((a, b) => a.start - b.start),
     s("near"),
     s("nearAfter"),
+    s("andSurroundings"),
   );
   // (Read by the joins of outcome words and handed out themselves: they only read them.)
   const and = s("and");
@@ -349,13 +350,21 @@ export function commonClass(ws: Weapon[]): Weapon {
 }
 
 /** "near Kyiv", "під Києвом", "the Kyiv area": a city that is a region of its own, named as what a place is around, stands for the region around it. */
-function aroundCities(text: string, places: PlaceMention[], near: readonly Mention[], after: readonly Mention[]): PlaceMention[] {
-  if (near.length + after.length === 0) return places;
-  return places.map((p) => {
+function aroundCities(text: string, places: PlaceMention[], near: readonly Mention[], after: readonly Mention[], withRegion: readonly Mention[]): PlaceMention[] {
+  if (near.length + after.length + withRegion.length === 0) return places;
+  const out: PlaceMention[] = [];
+  for (const p of places) {
     const around = SURROUNDING_REGION[p.region];
-    if (!around) return p;
+    if (!around) {
+      out.push(p);
+      continue;
+    }
     const before = near.some((n) => n.end <= p.start && /^\s*(?:the\s+)?$/iu.test(text.slice(n.end, p.start)));
     const behind = after.some((a) => a.start >= p.end && /^(?:'s)?\s*$/u.test(text.slice(p.end, a.start)));
-    return before || behind ? { ...p, region: around } : p;
-  });
+    out.push(before || behind ? { ...p, region: around.region } : p);
+    // "Kyiv and the surrounding region", "Київ та область": the city and the region around it, two regions.
+    const added = withRegion.find((w) => w.start >= p.end && /^\s*$/u.test(text.slice(p.end, w.start)));
+    if (added && !before && !behind && !places.some((q) => q.start >= added.start && q.start < added.end)) out.push({ start: added.start, end: added.end, region: around.region, name: around.name, kind: "region" });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
