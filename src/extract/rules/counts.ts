@@ -137,7 +137,10 @@ export function findCounts(doc: Doc): CountFact[] {
               // "28 of the 29 drones were shot down": the verb after the total tells the part.
               const ownOutcome = chooseOutcome(doc, s, prevNum.start, prevNum.end, { location: false });
               const totalCue = c.evidence.find((e) => e.role === "outcome");
-              const partOutcome = ownOutcome ?? (c.outcome !== "launched" && totalCue ? { outcome: c.outcome, evidence: totalCue } : null);
+              // ("…183 brouillés, tandis que 19 des 20 missiles ont été interceptés": the verb right after the total
+              // is the part's, before any verb of an earlier clause.)
+              const verbAfter = c.outcome !== "launched" && totalCue && totalCue.start >= n.end ? { outcome: c.outcome, evidence: totalCue } : null;
+              const partOutcome = verbAfter ?? ownOutcome ?? (c.outcome !== "launched" && totalCue ? { outcome: c.outcome, evidence: totalCue } : null);
               if (partOutcome) {
                 out.push({ ...c, n: prevNum.value, qualifier: pq.q, outcome: partOutcome.outcome, rule: "count/<number> of <number> <weapon>", evidence: [evidence(doc, "number", prevNum), partOutcome.evidence, ...group.evidence], start: prevNum.start });
                 c.outcome = "launched";

@@ -73,7 +73,9 @@ function chooseCue(
   }
   // "…a été détruit, notant que six drones … ont été neutralisés": the verb before a "that" belongs to the clause
   // that reports; the figure's own verb follows it in the reported clause.
-  if (before && after && !opts.location && inSpan(doc.m.that, { start: before.end, end: start }).length > 0 && !/[;.!?]/.test(doc.text.slice(end, after.start)) && inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0) {
+  // ("…adding that 277 drones and all but one of the missiles had been neutralised": figures listed with "and", no comma
+  // between, share the reported clause's verb.)
+  if (before && after && !opts.location && inSpan(doc.m.that, { start: before.end, end: start }).length > 0 && !/[;.!?]/.test(doc.text.slice(end, after.start)) && (inSpan(doc.m.numbers, { start: end, end: after.start }).length === 0 || !/[,;:]/.test(doc.text.slice(end, after.start)))) {
     return pick(doc, after, opts.location);
   }
   // "20 downed drones", "о 25 сбитых беспилотниках", "сім збитих дронів": a participle between the
