@@ -536,7 +536,8 @@ function bareLine(doc: Doc, s: Sentence, n: NumberMention): { outcome: Outcome; 
   if (inSpan(doc.m.outcomes, s).length + attackWords.length > 0 || s.end - s.start > 160) return null;
   const g = weaponGroupAfter(doc, n.end, s.end);
   if (!g) return null;
-  const rest = doc.text.slice(g.end, s.end).trim();
+  // ("- 10 ракет Х-47М2 «Кинджал»;": a closing quote may end the item before its mark.)
+  const rest = doc.text.slice(g.end, s.end).trim().replace(/^[»"”'’]+\s*/u, "");
   if (rest !== "" && !/^[(.;]/.test(rest) && inSpan(doc.m.launch, { start: g.end, end: s.end }).length + inSpan(doc.m.from, { start: g.end, end: g.end + 6 }).length === 0) return null;
   return { outcome: "launched", evidence: evidence(doc, "outcome", g) };
 }

@@ -156,7 +156,10 @@ function chooseCue(
     if (verb && !/[;.]/.test(doc.text.slice(verb.end, start))) return pick(doc, verb, opts.location);
   }
   if (before) {
-    const clear = !/[;]/.test(doc.text.slice(before.end, start));
+    // ("перехвачены и уничтожены: ракета С-200 над Курской областью; две ракеты ATACMS над Крымом": items of a list
+    // the verb opens with a colon share it across the semicolons.)
+    const listOpened = /^\s*:/u.test(doc.text.slice(before.end, start));
+    const clear = !/[;]/.test(doc.text.slice(before.end, start)) || listOpened;
     // "struck a substation in Kharkiv with an Iskander missile", "a frappé … avec deux missiles": what
     // the attacker struck with was launched.
     if (clear && before.value === "hit" && !opts.location && inSpan(doc.m.instrument, { start: before.end, end: start }).length > 0) {
