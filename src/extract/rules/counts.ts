@@ -6,7 +6,7 @@ import { evidence, inSpan, overlaps, textWithout, wordCount, type Doc } from "..
 import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
-import { placeList, regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionOfClauseTarget, regionOfRelative, regionOpeningClause, type RegionChoice } from "./region-of.js";
+import { placeList, regionAfter, regionBeforeBracket, regionBeforeDash, regionByReference, regionFronted, regionHeading, regionOfClauseTarget, regionOfRelative, regionOpeningClause, type RegionChoice } from "./region-of.js";
 import { weaponGroupAfter, type WeaponGroup } from "./weapon-group.js";
 
 /** Figures over a region the text leaves unnamed; dropped where they would collide with a national one. */
@@ -57,7 +57,8 @@ function regionFor(doc: Doc, s: Sentence, n: { start: number; end: number }, end
     regionOpeningClause(doc, s, n.start) ??
     regionByReference(doc, s, end) ??
     regionOfClauseTarget(doc, s, n.start, cue) ??
-    regionFronted(doc, s, n.start);
+    regionFronted(doc, s, n.start) ??
+    regionHeading(doc, s, n.start);
   // "на річці Дніпро", "on the Dnipro river": a river is no region.
   return chosen && chosen.evidence.some((e) => isRiver(doc, e)) ? null : chosen;
 }

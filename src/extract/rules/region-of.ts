@@ -263,6 +263,21 @@ export function regionFronted(doc: Doc, s: Sentence, countStart: number): Region
 }
 
 /**
+ * "Київщина: ППО знищила 9 дронів", "Белгородская область: средства ПВО сбили 11 беспилотников": a place alone
+ * before a colon, heading the sentence, puts its figures there when no other place is named before them.
+ */
+export function regionHeading(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
+  const head = /^[\s"«“]*([^:\n]{2,60}?)\s*:\s/u.exec(doc.text.slice(s.start, countStart));
+  if (!head) return null;
+  const headEnd = s.start + head[0].length;
+  const places = inSpan(doc.m.places, { start: s.start, end: headEnd });
+  const p = places[0];
+  if (!p || places.length > 1 || doc.text.slice(s.start, p.start).trim().replace(/^["«“]+/u, "") !== "" || !/^\s*:/u.test(doc.text.slice(p.end, headEnd))) return null;
+  if (inSpan(doc.m.places, { start: headEnd, end: countStart }).length > 0) return null;
+  return { region: p.region, evidence: [evidence(doc, "region", p)], more: [] };
+}
+
+/**
  * "Kyiv was targeted by 30 drones", "Kiev a été visée par 30 drones", "Київ атакували 30 дронів": the place
  * the passive (or object-first) clause opens with is where its figure was aimed.
  */
