@@ -48,11 +48,16 @@ export function frames(doc: Doc, defaults: DocDefaults, docDate: { date: string 
   // A news lede states the figures and names its source in the next sentence ("Про це повідомив…",
   // "That's according to the Air Force"): the first attribution also covers what comes before it.
   if (!last) {
+    // ("Уночі Росія атакувала Україну 100 дронами. Тим часом у Бєлгородській області поранено трьох, повідомив
+    // губернатор": a voice of the side that attacked in the lede does not tell the lede's figures.)
+    let ledeSides: { attacker: Side; target: Side } | null = null;
     for (const [i, s] of doc.sentences.entries()) {
       if (s.paragraph > 3) break;
       if (doc.asides?.has(i)) continue;
       const sides = sentenceSides(doc, s, { attacker: defaults.attacker, target: defaults.target }, defaults.claimant);
+      ledeSides ??= sides;
       const found = sentenceOrgs(doc, s, sides.target);
+      if (found && i > 0 && found.claimant === ledeSides.attacker && found.claimant !== sides.attacker && found.orgs.every((o) => o.endsWith(".regional"))) break;
       const own = found && found.weak && found.claimant !== sides.target ? null : found;
       if (own && own.orgs.some((o) => SPECIFIC_RANK[o] !== 0)) {
         last = { ...own, ev: [] };
