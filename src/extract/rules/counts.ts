@@ -550,7 +550,7 @@ function countFromGroup(
   const found = chooseOutcome(doc, s, n.start, g.end, { location: g.location });
   const oc = found ?? (g.location ? null : listOutcome ?? totalLine(doc, s, n) ?? bareLine(doc, s, n));
   if (!oc) return null;
-  const placed = g.location ? null : regionFor(doc, s, n, g.end, oc.evidence);
+  const placed = g.location ? null : (g.embedded ? embeddedRegion(doc, s, g.embedded) : null) ?? regionFor(doc, s, n, g.end, oc.evidence);
   const unnamed = !placed && !g.location && unnamedRegion(doc, s, g.end);
   // A figure shared by several regions has no region of its own.
   const region = placed && placed.more.length > 0 ? null : placed;
@@ -568,6 +568,13 @@ function countFromGroup(
     end: g.end,
     head: false,
   };
+}
+
+/** The place phrase inside a figure ("20 сбитых над Курской областью БПЛА", "…над регионом…"): a place, or the region referred to. */
+function embeddedRegion(doc: Doc, s: Sentence, span: { start: number; end: number }): RegionChoice | null {
+  const p = inSpan(doc.m.places, span)[0];
+  if (p) return { region: p.region, evidence: [evidence(doc, "region", p)], more: [] };
+  return regionByReference(doc, s, span.start);
 }
 
 /** A figure with no weapon words of its own: it takes those of the figure it belongs to, marked as taken by this rule. */

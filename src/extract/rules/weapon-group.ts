@@ -12,6 +12,8 @@ export interface WeaponGroup {
   location: boolean;
   singular: boolean;
   evidence: Evidence[];
+  /** "20 сбитых над регионом БПЛА": a place phrase between the participle and the noun, where the figure was. */
+  embedded?: { start: number; end: number };
 }
 
 interface Element {
@@ -61,12 +63,29 @@ function gapClear(doc: Doc, from: number, to: number, participleOk = false): boo
   );
 }
 
+/**
+ * "о 20 сбитых над регионом БПЛА", "про 20 збитих над областю дронів": one participle right after the number, then
+ * a place phrase ("over" and a place or "the region") right before the noun; the span of that phrase.
+ */
+function placeAfterParticiple(doc: Doc, pos: number, to: number): { start: number; end: number } | null {
+  const cue = inSpan(doc.m.outcomes, { start: pos, end: to })[0];
+  if (!cue || /\s/.test(doc.text.slice(cue.start, cue.end)) || !/^\s+$/.test(doc.text.slice(pos, cue.start))) return null;
+  const over = inSpan(doc.m.over, { start: cue.end, end: to })[0];
+  if (!over || !/^\s+$/.test(doc.text.slice(cue.end, over.start))) return null;
+  const where = [...inSpan(doc.m.thisRegion, { start: over.end, end: to }), ...inSpan(doc.m.places, { start: over.end, end: to })].sort((a, b) => a.start - b.start)[0];
+  if (!where || !/^\s+$/.test(doc.text.slice(over.end, where.start)) || !/^\s+$/.test(doc.text.slice(where.end, to))) return null;
+  return { start: over.start, end: where.end };
+}
+
 /** The weapon group that starts within a few words after `pos`, if any. */
 export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGroup | null {
   const els = elementsIn(doc, pos, Math.min(limit, pos + 400));
   const first = els[0];
   if (!first || first.start - pos > 48) return null;
-  if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start, true)) return null;
+  const embedded = placeAfterParticiple(doc, pos, first.start);
+  if (embedded) {
+    if (!gapClear(doc, embedded.end, first.start)) return null;
+  } else if (!LEAD_GAP.test(doc.text.slice(pos, first.start)) || !gapClear(doc, pos, first.start, true)) return null;
   // "une attaque de drones", "a wave of drones": the number counts the attack, not the weapons.
   // ("attack drones" is a kind of drone: the word right before the weapon does not count).
   const lead = { start: pos, end: first.start };
@@ -131,7 +150,7 @@ export function weaponGroupAfter(doc: Doc, pos: number, limit: number): WeaponGr
   const mixed = marks.length > 0 && resolved.model !== null;
   const weapon = mixed ? (resolved.weapon.split(".")[0] as Weapon) : resolved.weapon;
   const end = tail && marks.includes(tail) ? Math.max(last.end, tail.end) : last.end;
-  return { start: first.start, end, weapon, model: mixed ? null : resolved.model, location: false, singular: taken.length === 1 && first.singular, evidence: ev };
+  return { start: first.start, end, weapon, model: mixed ? null : resolved.model, location: false, singular: taken.length === 1 && first.singular, evidence: ev, ...(embedded ? { embedded } : {}) };
 }
 
 /**
