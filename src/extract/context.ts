@@ -68,8 +68,18 @@ export function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): st
   return out;
 }
 
-export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
-  // Lists are sorted by start: binary search the first that may lie inside.
+/**
+ * The one answer of `inSpan` when nothing lies inside (most calls: a rule asks about a few words near a figure).
+ * Frozen, and typed readonly, so that no caller can add to it: a caller that needs a list of its own copies.
+ */
+const NOTHING_INSIDE: readonly never[] = Object.freeze([]);
+
+/**
+ * The mentions of a list (sorted by start) that lie inside a span. The answer may be shared (when empty):
+ * never change it in place; copy it first (`[...inSpan(…)]`) to sort, reverse, push or pop.
+ */
+export function inSpan<T extends Mention>(list: readonly T[], s: Span): readonly T[] {
+  // Binary search the first that may lie inside.
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -77,9 +87,9 @@ export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
     if (list[mid]!.start < s.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: T[] = [];
-  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) out.push(list[i]!);
-  return out;
+  let out: T[] | null = null;
+  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) (out ??= []).push(list[i]!);
+  return out ?? NOTHING_INSIDE;
 }
 
 export function evidence(doc: Doc, role: EvidenceRole, s: Span): Evidence {

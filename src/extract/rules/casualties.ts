@@ -268,7 +268,7 @@ function articleOfThing(doc: Doc, n: NumberMention): boolean {
 function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
   // "a tué une enseignante et blessé deux autres": a number of its own follows.
   if (inSpan(doc.m.numbers, { start: cue.end, end: cue.end + 20 }).some((n) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(cue.end, n.start)))) return false;
-  const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).pop();
+  const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).at(-1);
   return prev !== undefined && inSpan(doc.m.and, { start: prev.end, end: cue.start }).some((a) => /^\s*$/.test(doc.text.slice(prev.end, a.start)) && /^\s*$/.test(doc.text.slice(a.end, cue.start)));
 }
 
@@ -296,7 +296,7 @@ function pastAge(doc: Doc, end: number): number {
 
 /** The start of a person's phrase with the age before the noun: "71-річний чоловік", "71-летний мужчина". */
 function ageBefore(doc: Doc, start: number): number {
-  const age = inSpan(doc.m.belonging.age, { start: Math.max(0, start - 16), end: start }).pop();
+  const age = inSpan(doc.m.belonging.age, { start: Math.max(0, start - 16), end: start }).at(-1);
   if (!age || !/^\s+$/.test(doc.text.slice(age.end, start))) return start;
   const m = /\d{1,3}\s*[–-]?\s*$/u.exec(doc.text.slice(Math.max(0, age.start - 6), age.start));
   return m ? age.start - m[0].length : start;
@@ -432,7 +432,7 @@ function isAge(doc: Doc, n: Mention, along: "both" | "back" | "on" = "both"): bo
   };
   const next = along !== "back" ? inSpan(doc.m.numbers, { start: n.end, end: n.end + 10 })[0] : undefined;
   if (next && listed(n, next) && isAge(doc, next, "on")) return true;
-  const prev = along !== "on" ? inSpan(doc.m.numbers, { start: Math.max(0, n.start - 10), end: n.start }).pop() : undefined;
+  const prev = along !== "on" ? inSpan(doc.m.numbers, { start: Math.max(0, n.start - 10), end: n.start }).at(-1) : undefined;
   return prev !== undefined && listed(prev, n) && isAge(doc, prev, "back");
 }
 

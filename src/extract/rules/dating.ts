@@ -50,7 +50,7 @@ export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention
   const clauses = new Map<number, DatedSpan[]>();
   doc.sentences.forEach((s, i) => {
     if (doc.asides?.has(i)) return;
-    const all = inSpan(dates as DateMention[], s);
+    const all = inSpan(dates, s);
     const own = all.filter((d) => datesADay(d) && !eveningBeforeTheNight(doc, s, d, docDate) && !startOfTheNight(d, all));
     const spans: DatedSpan[] = [];
     own.forEach((d, k) => {
@@ -87,7 +87,7 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
   let carried: { line: number; frame: Frame } | null = null;
   doc.sentences.forEach((s, i) => {
     if (carried && s.line !== carried.line) carried = null;
-    const own = inSpan(dates as DateMention[], s).filter(datesADay);
+    const own = inSpan(dates, s).filter(datesADay);
     if (own.length > 0) {
       carried = null;
       const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
@@ -123,7 +123,7 @@ function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: D
 }
 
 /** "У ніч на 21 вересня, починаючи з восьмої вечора 20 вересня": the day before a night named beside it is its start. */
-function startOfTheNight(d: DateMention, all: DateMention[]): boolean {
+function startOfTheNight(d: DateMention, all: readonly DateMention[]): boolean {
   return !d.night && all.some((n) => n.night && n.date > d.date && dayBefore(n.date) === d.date);
 }
 

@@ -28,9 +28,8 @@ const UP_TO = (n: number): RegExp => {
 
 /** A mention ending right before `pos`, with at most `words` words between. */
 function endsBefore(doc: Doc, list: Mention[], pos: number, words: number, reach = 40): Mention | undefined {
-  return inSpan(list, { start: Math.max(0, pos - reach), end: pos })
-    .reverse()
-    .find((m) => UP_TO(words).test(doc.text.slice(m.end, pos) + " ") && !/[.;:!?]/.test(doc.text.slice(m.end, pos)));
+  // The nearest first: the last that qualifies.
+  return inSpan(list, { start: Math.max(0, pos - reach), end: pos }).findLast((m) => UP_TO(words).test(doc.text.slice(m.end, pos) + " ") && !/[.;:!?]/.test(doc.text.slice(m.end, pos)));
 }
 /** A mention starting right after `pos`, with at most `words` words between. */
 function startsAfter(doc: Doc, list: Mention[], pos: number, words: number, reach = 40): Mention | undefined {
