@@ -1,5 +1,5 @@
 import type { Org } from "../../model/vocab.js";
-import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
+import { evidence, inSpan, provenance, sentenceAt, sentenceHolding, type Doc, type Frame } from "../context.js";
 import { TIME_LEXICONS } from "../../lexicon/time-types.js";
 import { addDays, formatDate, toDays } from "../dates/calendar.js";
 import type { AttackDate, DateMention } from "../dates/index.js";
@@ -171,7 +171,7 @@ export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, 
 export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: string | null): AttackDate | null {
   if (!picked || !published) return picked;
   const at = picked.evidence[0]!;
-  const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
+  const dated = sentenceHolding(doc.sentences, at);
   // Figures of weapons or of people: "L'attaque a fait 12 morts. Mardi, une frappe avait fait 5 morts."; or a toll
   // or a weapon's fate told without a digit: "…атаковали беспилотником «Газель», пострадал мирный житель. … 2 ноября…".
   const told = (s: { start: number; end: number }) =>
@@ -192,7 +192,7 @@ function daysOf(iso: string): number {
  * tense before the past, or in a sentence about something earlier, is an earlier event's, not the day of the story.
  */
 export function dayOfAnEarlierEvent(doc: Doc, d: DateMention): boolean {
-  const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
+  const s = doc.sentences[sentenceAt(doc.sentences, d.start)];
   if (!s) return false;
   if (inSpan(doc.m.earlier, { start: s.start, end: d.start }).length > 0) return true;
   const pluperfect = TIME_LEXICONS[doc.lang].pluperfect;

@@ -1,6 +1,6 @@
 import type { Span } from "../../model/span.js";
 import type { DropRuleId } from "../rule-ids.js";
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, sentenceAt, type Doc } from "../context.js";
 import type { Mention, PlaceMention } from "../mentions/types.js";
 import { joinedByAnd } from "./region-of.js";
 
@@ -55,7 +55,7 @@ export function isVenue(doc: Doc, p: Span): boolean {
   const prep = endsBefore(doc, doc.m.over, p.start, 0, 12);
   if (!prep || startsAfter(doc, doc.m.orgs, from, 2, 30) === undefined) return false;
   // Only where the sentence opens with it: "…впали в Києві, повідомив Кличко" is where the debris fell.
-  const s = doc.sentences.find((x) => x.start <= prep.start && prep.start < x.end);
+  const s = doc.sentences[sentenceAt(doc.sentences, prep.start)];
   return s !== undefined && /^[\s"«“(]*$/u.test(doc.text.slice(s.start, prep.start));
 }
 
