@@ -9,6 +9,7 @@ import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { clauseOf, furtherWords } from "./clause.js";
 import { placeList } from "./region-of.js";
+import { hasAttackWords, paragraphsAboutAttack } from "./attack-words.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -59,14 +60,14 @@ export const CASUALTY_RULES = {
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
-  const docAboutAttack = aboutAttack(doc, { start: 0, end: doc.text.length });
+  const docAboutAttack = hasAttackWords(doc, { start: 0, end: doc.text.length });
   doc.sentences.forEach((s, si) => {
     if (periodTotal(doc, s)) return;
     const cues = inSpan(doc.m.casualties, s).filter((c, k, all) => !describesHarm(doc, c, all[k - 1]));
     if (cues.length === 0) return;
     // In a text about attacks, a toll in a paragraph that speaks of none is about something else
     // ("Prigozhin died with nine other people when a plane … crashed").
-    if (docAboutAttack && !doc.sentences.some((x) => x.paragraph === s.paragraph && aboutAttack(doc, x))) return;
+    if (docAboutAttack && !paragraphsAboutAttack(doc).has(s.paragraph)) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
       (n) =>
         !doc.dateSpans.some((d) => overlaps(d, n)) &&
@@ -380,10 +381,6 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number, from = pos) {
     end = before.start;
   }
   return null;
-}
-
-function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
-  return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
 }
 
 /**
