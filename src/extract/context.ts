@@ -56,6 +56,42 @@ export function lastDocumentMemo<T>(): (doc: Doc) => Map<number, T> {
   };
 }
 
+/**
+ * The first sentence (by index) whose end is at or past `pos` (`inclusive`) or past it: sentences are
+ * sorted and apart (segment), so their starts and ends both rise and a binary search finds it.
+ */
+function firstEndingFrom(sentences: readonly Span[], pos: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const end = sentences[mid]!.end;
+    if (inclusive ? end < pos : end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The index of the sentence that holds the character at `pos` (start ≤ pos < end), or -1: what
+ * `sentences.findIndex((x) => x.start <= pos && pos < x.end)` finds, without reading every sentence.
+ * (The first sentence ending after `pos` is the only one that may: every later one starts after it ends.)
+ */
+export function sentenceAt(sentences: readonly Span[], pos: number): number {
+  const k = firstEndingFrom(sentences, pos, false);
+  return k < sentences.length && sentences[k]!.start <= pos ? k : -1;
+}
+
+/**
+ * The index of the first sentence that holds the whole span (start ≤ span.start, span.end ≤ end), or -1:
+ * what `sentences.findIndex((x) => x.start <= span.start && span.end <= x.end)` finds. The first sentence
+ * ending at or after span.end is the first that may; if it starts after span.start, every later one does too.
+ */
+export function sentenceHolding(sentences: readonly Span[], span: Span): number {
+  const k = firstEndingFrom(sentences, span.end, true);
+  return k < sentences.length && sentences[k]!.start <= span.start ? k : -1;
+}
+
 /** Words with a letter in a stretch of text (numbers in digits and punctuation are not words). */
 export function wordCount(t: string): number {
   return t.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -68,8 +104,18 @@ export function textWithout(doc: Doc, span: Span, mentions: readonly Span[]): st
   return out;
 }
 
-export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
-  // Lists are sorted by start: binary search the first that may lie inside.
+/**
+ * The one answer of `inSpan` when nothing lies inside (most calls: a rule asks about a few words near a figure).
+ * Frozen, and typed readonly, so that no caller can add to it: a caller that needs a list of its own copies.
+ */
+const NOTHING_INSIDE: readonly never[] = Object.freeze([]);
+
+/**
+ * The mentions of a list (sorted by start) that lie inside a span. The answer may be shared (when empty):
+ * never change it in place; copy it first (`[...inSpan(…)]`) to sort, reverse, push or pop.
+ */
+export function inSpan<T extends Mention>(list: readonly T[], s: Span): readonly T[] {
+  // Binary search the first that may lie inside.
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -77,9 +123,9 @@ export function inSpan<T extends Mention>(list: T[], s: Span): T[] {
     if (list[mid]!.start < s.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: T[] = [];
-  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) out.push(list[i]!);
-  return out;
+  let out: T[] | null = null;
+  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) (out ??= []).push(list[i]!);
+  return out ?? NOTHING_INSIDE;
 }
 
 export function evidence(doc: Doc, role: EvidenceRole, s: Span): Evidence {

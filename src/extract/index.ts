@@ -5,7 +5,7 @@ import type { DocKind, Lang } from "../model/vocab.js";
 import { LANGS } from "../model/vocab.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/segment.js";
-import { evidence, provenance, type Doc, type Frame } from "./context.js";
+import { evidence, provenance, sentenceAt, sentenceHolding, type Doc, type Frame } from "./context.js";
 import { findDateMentions, findPublicationTimes, pickAttackDate, type DateMention } from "./dates/index.js";
 import { detectLang } from "./lang-detect.js";
 import { zoneOfUrl } from "../lexicon/shared/zones.js";
@@ -94,7 +94,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   const dates = allDates.filter((d) => !inAside(doc, d));
   const fallbackDate = reference ? localDate(reference) : null;
   const opensSentence = (d: DateMention) => {
-    const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
+    const s = doc.sentences[sentenceAt(doc.sentences, d.start)];
     return s !== undefined && /^[\s"«“]*(?:\p{L}+\s+)?$/u.test(text.slice(s.start, d.start));
   };
   // "depuis dimanche 22 h", "since 10 pm on Sunday", "з 22:00 неділі": a clock time of the evening beside a day.
@@ -105,7 +105,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
       return h >= 18 && h <= 23;
     });
   };
-  const paragraphAt = (pos: number) => doc.sentences.find((x) => x.start <= pos && pos < x.end)?.paragraph ?? -1;
+  const paragraphAt = (pos: number) => doc.sentences[sentenceAt(doc.sentences, pos)]?.paragraph ?? -1;
   const together = (a: DateMention, b: DateMention) => paragraphAt(a.start) === paragraphAt(b.start);
   const picked = notTheLedesDay(doc, pickAttackDate(dates, opensSentence, atEvening, together, (d) => dayOfAnEarlierEvent(doc, d)), fallbackDate);
   const docDate = { date: picked?.date ?? fallbackDate, night: picked?.night ?? false };
@@ -115,7 +115,7 @@ function read(text: string, tokens: Token[], lang: Lang, kind: DocKind, options:
   const clauses = dateSentences(doc, fr, dates, docDate);
   if (picked) {
     const ev = picked.evidence[0]!;
-    const sIdx = doc.sentences.findIndex((s) => s.start <= ev.start && ev.end <= s.end);
+    const sIdx = sentenceHolding(doc.sentences, ev);
     const sentence = doc.sentences[sIdx] ?? { start: ev.start, end: ev.end };
     const p = provenance(doc, ev.rule, sentence, [evidence(doc, "date", ev)]);
     for (const f of fr) if (f.date === docDate.date && !f.dateEvidence) f.dateEvidence = p;
@@ -158,7 +158,11 @@ function withClauseFrame(doc: Doc, fr: Frame[], clauses: Map<number, DatedSpan[]
 
 /** True when a span lies in an aside (a caption). */
 function inAside(doc: Doc, span: { start: number; end: number }): boolean {
-  return doc.sentences.some((s, i) => doc.asides!.has(i) && s.start <= span.start && span.end <= s.end);
+  // The sentences that hold the span follow one another from the first (ends rise; starts rise past it).
+  for (let i = sentenceHolding(doc.sentences, span); i >= 0 && i < doc.sentences.length && doc.sentences[i]!.start <= span.start; i++) {
+    if (doc.asides!.has(i) && span.end <= doc.sentences[i]!.end) return true;
+  }
+  return false;
 }
 
 function localDate(iso: string): string | null {

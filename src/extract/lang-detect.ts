@@ -1,6 +1,6 @@
 import { LEXICONS } from "../lexicon/index.js";
 import type { Lang } from "../model/vocab.js";
-import type { Token } from "./mentions/trie.js";
+import { vocabularyId, vocabularyIds, type Token } from "./mentions/trie.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -24,6 +24,13 @@ interface ScriptCues {
   cues: Cues[];
   words: Map<string, number>;
   letters: Uint8Array;
+  letterScore: number;
+  /**
+   * What a word of the vocabulary adds to each language's score, by its vocabulary id (n entries an id),
+   * worked out the first time the word is met and read from here after: `known` marks the ids done.
+   */
+  byId: Float64Array;
+  known: Uint8Array;
 }
 const byScript = new Map<Cues["script"], ScriptCues>();
 
@@ -38,20 +45,24 @@ function scriptCues(script: Cues["script"]): ScriptCues {
       for (const w of c.words) words.set(w, (words.get(w) ?? 0) | (1 << k));
       if (c.letters !== null) for (let u = 0; u < 0x10000; u++) if (c.letters[u] === 1) letters[u]! |= 1 << k;
     });
-    sc = { cues: list, words, letters };
+    sc = { cues: list, words, letters, letterScore: script === "Cyrillic" ? 3 : 0.5, byId: new Float64Array(0), known: new Uint8Array(0) };
     byScript.set(script, sc);
   }
   return sc;
 }
 
 function allCues(): Cues[] {
-  cues ??= Object.values(LEXICONS).map((lex) => ({
-    lang: lex.lang,
-    script: lex.detect.script,
-    words: new Set(lex.detect.words),
-    endings: byLastUnit(lex.detect.endings),
-    letters: letterTable(lex.detect.letters.toLowerCase()),
-  }));
+  if (cues === null) {
+    cues = Object.values(LEXICONS).map((lex) => ({
+      lang: lex.lang,
+      script: lex.detect.script,
+      words: new Set(lex.detect.words),
+      endings: byLastUnit(lex.detect.endings),
+      letters: letterTable(lex.detect.letters.toLowerCase()),
+    }));
+    // The cue words get vocabulary ids, so that a text's frequent short words are read by id (`wordScores`).
+    for (const c of cues) for (const w of c.words) vocabularyId(w);
+  }
   return cues;
 }
 
@@ -99,6 +110,41 @@ function scriptOf(key: string): number {
   return s - 1;
 }
 
+/** Adds what one word tells of each language of the script to `scores`: a cue word 1, an ending 0.5, each own letter `letterScore`. */
+function addWordScores(sc: ScriptCues, w: string, scores: Float64Array, at: number): void {
+  const n = sc.cues.length;
+  const own = sc.words.get(w);
+  if (own !== undefined) for (let k = 0; k < n; k++) if ((own & (1 << k)) !== 0) scores[at + k]! += 1;
+  if (w.length > 3) for (let k = 0; k < n; k++) if (hasEnding(w, sc.cues[k]!.endings)) scores[at + k]! += 0.5;
+  // By code unit: a surrogate half is never one of the letters, as an astral character never is.
+  for (let i = 0; i < w.length; i++) {
+    const bits = sc.letters[w.charCodeAt(i)]!;
+    if (bits !== 0) for (let k = 0; k < n; k++) if ((bits & (1 << k)) !== 0) scores[at + k]! += sc.letterScore;
+  }
+}
+
+/**
+ * Where a vocabulary word's scores are kept (its first entry in `byId`), worked out on its first meeting:
+ * most of a report's first words are the lexicons' (or the cue words), read once per process, not once per report.
+ */
+function wordScores(sc: ScriptCues, id: number, w: string): number {
+  const n = sc.cues.length;
+  if (id >= sc.known.length) {
+    const size = Math.max(id + 1, 2 * sc.known.length, 1024);
+    const byId = new Float64Array(size * n);
+    byId.set(sc.byId);
+    const known = new Uint8Array(size);
+    known.set(sc.known);
+    sc.byId = byId;
+    sc.known = known;
+  }
+  if (sc.known[id] === 0) {
+    addWordScores(sc, w, sc.byId, id * n);
+    sc.known[id] = 1;
+  }
+  return id * n;
+}
+
 /**
  * The language of a report, from its first words: the script first, then, among the languages
  * written in it, the one whose own letters (×3 for Cyrillic, where they are decisive; ×0.5 for
@@ -106,32 +152,33 @@ function scriptOf(key: string): number {
  * lexicon listed; with no cue at all, to the more common language of that script in reports (ru, en).
  */
 export function detectLang(tokens: Token[]): Lang {
-  const words: string[] = [];
+  // The first 150 words in either script (by token index).
+  const words: number[] = [];
   let cyrillic = 0;
   let latin = 0;
-  for (const t of tokens) {
-    if (words.length >= 150) break;
-    const s = scriptOf(t.key);
+  for (let i = 0; i < tokens.length && words.length < 150; i++) {
+    const s = scriptOf(tokens[i]!.key);
     if (s === CYR) cyrillic++;
     else if (s === LAT) latin++;
     else continue;
-    words.push(t.key);
+    words.push(i);
   }
   const script = cyrillic > latin ? "Cyrillic" : "Latin";
-  const { cues: list, words: wordBits, letters } = scriptCues(script);
+  const sc = scriptCues(script);
+  const list = sc.cues;
   const n = list.length;
+  // After scriptCues: the cue words have their ids by now. (The lexicon walk reads the same ids.)
+  const ids = vocabularyIds(tokens);
   // Every score is a sum of halves, exact in any order.
   const scores = new Float64Array(n);
-  const letterScore = script === "Cyrillic" ? 3 : 0.5;
-  for (const w of words) {
-    const own = wordBits.get(w);
-    if (own !== undefined) for (let k = 0; k < n; k++) if ((own & (1 << k)) !== 0) scores[k]! += 1;
-    if (w.length > 3) for (let k = 0; k < n; k++) if (hasEnding(w, list[k]!.endings)) scores[k]! += 0.5;
-    // By code unit: a surrogate half is never one of the letters, as an astral character never is.
-    for (let i = 0; i < w.length; i++) {
-      const bits = letters[w.charCodeAt(i)]!;
-      if (bits !== 0) for (let k = 0; k < n; k++) if ((bits & (1 << k)) !== 0) scores[k]! += letterScore;
+  for (const i of words) {
+    const id = ids[i]!;
+    if (id < 0) {
+      addWordScores(sc, tokens[i]!.key, scores, 0);
+      continue;
     }
+    const at = wordScores(sc, id, tokens[i]!.key);
+    for (let k = 0; k < n; k++) scores[k]! += sc.byId[at + k]!;
   }
   let best: Lang | null = null;
   let bestScore = -1;

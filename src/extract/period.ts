@@ -7,6 +7,7 @@ import type { Evidence, Span } from "../model/span.js";
 import type { Lang, PeriodName } from "../model/vocab.js";
 import { UnitClass } from "../text/pattern.js";
 import type { Sentence } from "../text/segment.js";
+import { sentenceHolding } from "./context.js";
 import { formatDate } from "./dates/calendar.js";
 import { GAPS, Grammar, type TimePoint } from "./dates/grammar.js";
 import { parseReference, type Reference, resolveDay } from "./dates/resolve.js";
@@ -145,7 +146,7 @@ export function attachPeriods(text: string, sentences: Sentence[], reports: Repo
     if (r.date_evidence) spans.push(r.date_evidence.sentence);
     r.period = null;
     for (const sp of spans) {
-      const sentence = sentences.find((s) => s.start <= sp.start && sp.end <= s.end) ?? sp;
+      const sentence = sentences[sentenceHolding(sentences, sp)] ?? sp;
       const here = mentions.filter((m) => inside(sentence, m));
       const win = here.find((m) => m.kind === "window");
       const name = here.find((m) => m.kind === "named");

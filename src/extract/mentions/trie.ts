@@ -159,13 +159,34 @@ const VOCABULARY = new Vocabulary();
  * The vocabulary id of each token (-1: a word no form holds), looked up once for the whole walk: a walk
  * reads the ids of the tokens after its first.
  */
-function tokenIds(tokens: Token[]): Int32Array {
+function tokenIds(tokens: readonly Token[]): Int32Array {
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const key = tokens[i]!.key;
     ids[i] = VOCABULARY.find(key, keyHash(key));
   }
   return ids;
+}
+
+/** The ids last looked up, with the token list and the vocabulary's size they were read for. */
+let lastIds: { tokens: readonly Token[]; size: number; ids: Int32Array } | null = null;
+
+/**
+ * The vocabulary ids of a text's tokens (-1: a word the vocabulary lacks). Language detection and the
+ * lexicon walk read the same tokens one after the other: the ids are looked up once for both, and again
+ * only if words were numbered in between (a lexicon's trie built on its first use), since a word numbered
+ * later has no id in the earlier lookup. (An id, once given, never changes.)
+ */
+export function vocabularyIds(tokens: readonly Token[]): Int32Array {
+  if (lastIds !== null && lastIds.tokens === tokens && lastIds.size === VOCABULARY.size) return lastIds.ids;
+  const ids = tokenIds(tokens);
+  lastIds = { tokens, size: VOCABULARY.size, ids };
+  return ids;
+}
+
+/** A word's vocabulary id, numbering it if new: words read by other means than a trie (language detection's cues). */
+export function vocabularyId(key: string): number {
+  return VOCABULARY.add(key);
 }
 
 interface Stem {
@@ -278,7 +299,7 @@ export class FormTrie {
    * in turn, the form(s) that begin there, shorter before longer, exact words before stems.
    */
   matchAll(tokens: Token[], onMatch: OnMatch): void {
-    const ids = tokenIds(tokens);
+    const ids = vocabularyIds(tokens);
     const index = this.rootIndex ?? this.buildRootIndex();
     const stems = this.rootStems.size > 0 ? this.rootStems : null;
     for (let i = 0; i < tokens.length; i++) {

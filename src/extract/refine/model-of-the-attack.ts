@@ -1,6 +1,6 @@
 import type { Count, Report } from "../../model/extraction.js";
 import type { ModelMention } from "../mentions/types.js";
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, sentenceHolding, type Doc } from "../context.js";
 import { refinerEvidence, type RefineContext } from "./refiners.js";
 
 /**
@@ -24,7 +24,7 @@ export function modelOfTheAttack({ doc, frames, reports, sentenceOf }: RefineCon
     const ids = new Set(mentions.map((m) => m.model));
     if (ids.size !== 1) continue;
     const mention = mentions[0]!;
-    const mSentence = doc.sentences.findIndex((s) => s.start <= mention.start && mention.end <= s.end);
+    const mSentence = sentenceHolding(doc.sentences, mention);
     const mFrame = frames[mSentence];
     // The body that names the model must be the report's; a model one side fires must be the attacker's.
     if (!mFrame || mFrame.claimant !== r.claimant || (mention.side !== null && mention.side !== r.attacker)) continue;
@@ -49,7 +49,7 @@ function namesAPart(doc: Doc, m: ModelMention): boolean {
 
 /** The model's sentence tells of an attack (a launch or attack word) and not of the war's background. */
 function aboutThisAttack(doc: Doc, m: ModelMention, r: Report): boolean {
-  const s = doc.sentences.find((x) => x.start <= m.start && m.end <= x.end);
+  const s = doc.sentences[sentenceHolding(doc.sentences, m)];
   if (!s) return false;
   if (inSpan(doc.m.background, s).length > 0) return false;
   const year = r.date?.slice(0, 4);

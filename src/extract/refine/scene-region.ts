@@ -1,7 +1,7 @@
 import type { Count } from "../../model/extraction.js";
 import type { RegionCode } from "../../model/vocab.js";
 import type { Org } from "../../model/vocab.js";
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, sentenceAt as sentenceIndexAt, type Doc } from "../context.js";
 import { regionSide } from "../rules/actors.js";
 import { sharedWithOthers } from "../rules/casualties.js";
 import { launchPlaces } from "../rules/launch.js";
@@ -19,7 +19,7 @@ const NATIONAL: ReadonlySet<Org> = new Set<Org>(["UA.air_force", "UA.general_sta
  */
 export function regionOfTheScene({ doc, frames, reports, sentenceOf }: RefineContext): void {
   // Sentences holding a figure, merged ones included (a figure told twice keeps only its first sentence).
-  const sentenceAt = (pos: number) => doc.sentences.findIndex((x) => x.start <= pos && pos < x.end);
+  const sentenceAt = (pos: number) => sentenceIndexAt(doc.sentences, pos);
   const countSentences = new Set<number | undefined>(reports.flatMap((r) => r.counts.flatMap((c) => [sentenceOf.get(c), ...c.provenance.evidence.filter((e) => e.role === "number" || e.by === "count/same-figure-twice").map((e) => sentenceAt(e.start))])));
   const postScene = sceneOfThePost(doc);
   for (const r of reports) {

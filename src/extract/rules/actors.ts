@@ -62,7 +62,7 @@ function officialOf(doc: Doc, p: { start: number; end: number }): boolean {
   return inSpan(doc.m.orgs, { start: Math.max(0, p.start - 80), end: p.start }).some((o) => {
     if (!regional(o)) return false;
     let gap = doc.text.slice(o.end, p.start);
-    for (const q of inSpan(doc.m.places, { start: o.end, end: p.start }).reverse()) gap = gap.slice(0, q.start - o.end) + " " + gap.slice(q.end - o.end);
+    for (const q of [...inSpan(doc.m.places, { start: o.end, end: p.start })].reverse()) gap = gap.slice(0, q.start - o.end) + " " + gap.slice(q.end - o.end);
     return TITLE_GAP.test(gap);
   });
 }
@@ -101,7 +101,7 @@ export function isAttacker(doc: Doc, p: { start: number; end: number }): boolean
     inSpan(doc.m.attribution, between).length + inSpan(doc.m.orgs, between).length + inSpan(doc.m.places, between).length === 0
   ) return true;
   // "…lancés durant la nuit par la Russie": the agent of the launch.
-  const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).pop();
+  const agent = inSpan(doc.m.agent, { start: Math.max(0, p.start - 8), end: p.start }).at(-1);
   if (agent && /^\s*$/.test(doc.text.slice(agent.end, p.start)) && launched({ start: Math.max(0, p.start - 80), end: p.start }).length > 0) return true;
   return nominalAgent(doc, p);
 }

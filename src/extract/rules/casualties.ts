@@ -9,6 +9,7 @@ import { isActor, regionSide } from "./actors.js";
 import { launchPlaces } from "./launch.js";
 import { clauseOf, furtherWords } from "./clause.js";
 import { placeList } from "./region-of.js";
+import { hasAttackWords, paragraphsAboutAttack } from "./attack-words.js";
 
 export interface CasualtyFact {
   sentence: number;
@@ -61,14 +62,14 @@ export const CASUALTY_RULES = {
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
-  const docAboutAttack = aboutAttack(doc, { start: 0, end: doc.text.length });
+  const docAboutAttack = hasAttackWords(doc, { start: 0, end: doc.text.length });
   doc.sentences.forEach((s, si) => {
     if (periodTotal(doc, s)) return;
     const cues = inSpan(doc.m.casualties, s).filter((c, k, all) => !describesHarm(doc, c, all[k - 1]));
     if (cues.length === 0) return;
     // In a text about attacks, a toll in a paragraph that speaks of none is about something else
     // ("Prigozhin died with nine other people when a plane … crashed").
-    if (docAboutAttack && !doc.sentences.some((x) => x.paragraph === s.paragraph && aboutAttack(doc, x))) return;
+    if (docAboutAttack && !paragraphsAboutAttack(doc).has(s.paragraph)) return;
     const nums: NumberMention[] = inSpan(doc.m.numbers, s).filter(
       (n) =>
         !doc.dateSpans.some((d) => overlaps(d, n)) &&
@@ -277,7 +278,7 @@ function articleOfThing(doc: Doc, n: NumberMention): boolean {
 function joinedToPreviousCue(doc: Doc, cue: Mention): boolean {
   // "a tué une enseignante et blessé deux autres": a number of its own follows.
   if (inSpan(doc.m.numbers, { start: cue.end, end: cue.end + 20 }).some((n) => /^\s*(?:[\p{L}'-]+\s+)?$/u.test(doc.text.slice(cue.end, n.start)))) return false;
-  const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).pop();
+  const prev = inSpan(doc.m.casualties, { start: Math.max(0, cue.start - 30), end: cue.start }).at(-1);
   return prev !== undefined && inSpan(doc.m.and, { start: prev.end, end: cue.start }).some((a) => /^\s*$/.test(doc.text.slice(prev.end, a.start)) && /^\s*$/.test(doc.text.slice(a.end, cue.start)));
 }
 
@@ -305,7 +306,7 @@ function pastAge(doc: Doc, end: number): number {
 
 /** The start of a person's phrase with the age before the noun: "71-річний чоловік", "71-летний мужчина". */
 function ageBefore(doc: Doc, start: number): number {
-  const age = inSpan(doc.m.belonging.age, { start: Math.max(0, start - 16), end: start }).pop();
+  const age = inSpan(doc.m.belonging.age, { start: Math.max(0, start - 16), end: start }).at(-1);
   if (!age || !/^\s+$/.test(doc.text.slice(age.end, start))) return start;
   const m = /\d{1,3}\s*[–-]?\s*$/u.exec(doc.text.slice(Math.max(0, age.start - 6), age.start));
   return m ? age.start - m[0].length : start;
@@ -391,10 +392,6 @@ function casualtyRegion(doc: Doc, s: Sentence, pos: number, from = pos) {
   return null;
 }
 
-function aboutAttack(doc: Doc, s: { start: number; end: number }): boolean {
-  return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
-}
-
 /**
  * "… атакували Харків. Внаслідок обстрілу постраждали троє людей": the place of the sentence before;
  * else the one region the paragraph has named so far ("Чергова ніч для Київщини. … загинула жінка").
@@ -441,7 +438,7 @@ function isAge(doc: Doc, n: Mention, along: "both" | "back" | "on" = "both"): bo
   };
   const next = along !== "back" ? inSpan(doc.m.numbers, { start: n.end, end: n.end + 10 })[0] : undefined;
   if (next && listed(n, next) && isAge(doc, next, "on")) return true;
-  const prev = along !== "on" ? inSpan(doc.m.numbers, { start: Math.max(0, n.start - 10), end: n.start }).pop() : undefined;
+  const prev = along !== "on" ? inSpan(doc.m.numbers, { start: Math.max(0, n.start - 10), end: n.start }).at(-1) : undefined;
   return prev !== undefined && listed(prev, n) && isAge(doc, prev, "back");
 }
 

@@ -373,7 +373,7 @@ function setNamedBefore(doc: Doc, s: Sentence, si: number, n: NumberMention): Co
 
 /** "Of the 90…", "Sur les 80…", "Із 90…" opening the clause, right before the number. */
 function denominatorBefore(doc: Doc, s: Sentence, n: NumberMention): { start: number; end: number } | null {
-  const of = inSpan(doc.m.denominator, { start: Math.max(s.start, n.start - 12), end: n.start }).pop();
+  const of = inSpan(doc.m.denominator, { start: Math.max(s.start, n.start - 12), end: n.start }).at(-1);
   if (!of || !/^\s*$/.test(doc.text.slice(of.end, n.start))) return null;
   const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", of.start) + 1, doc.text.lastIndexOf(";", of.start) + 1);
   if (!/^[\s\p{P}]*$/u.test(doc.text.slice(clauseStart, of.start))) return null;
@@ -421,7 +421,7 @@ const STOPPED = new Set<Outcome>(["intercepted", "neutralized", "suppressed"]);
  * been shot down": when all of them are told, the figure is both what was launched and what was stopped.
  */
 function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: CountFact): CountFact[] {
-  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 24), end: n.start }).pop() ?? theLaunched(doc, s, n, c);
+  const all = inSpan(doc.m.all, { start: Math.max(s.start, n.start - 24), end: n.start }).at(-1) ?? theLaunched(doc, s, n, c);
   if (!all || !/^\s*$/.test(doc.text.slice(all.end, n.start))) return allOfThemAfter(doc, s, c);
   if (inSpan(doc.m.negations, { start: all.start, end: all.end + 8 }).length > 0) return [];
   const rule = "count/<all> <number> <weapon>";
@@ -438,7 +438,7 @@ function allOfThem(doc: Doc, s: Sentence, si: number, n: NumberMention, c: Count
  */
 function theLaunched(doc: Doc, s: Sentence, n: NumberMention, c: CountFact): { start: number; end: number } | undefined {
   if (!STOPPED.has(c.outcome)) return undefined;
-  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, n.start - 6), end: n.start }).pop();
+  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, n.start - 6), end: n.start }).at(-1);
   if (!det || !/^\s*$/.test(doc.text.slice(det.end, n.start))) return undefined;
   const launch = inSpan(doc.m.outcomes, { start: c.end, end: Math.min(s.end, c.end + 20) }).find((o) => o.value === "launched");
   return launch && /^\s*$/.test(doc.text.slice(c.end, launch.start)) ? det : undefined;
@@ -518,7 +518,7 @@ function allOpeningNext(doc: Doc, s: Sentence, c: CountFact): { start: number; e
  * was launched.
  */
 function totalLine(doc: Doc, s: Sentence, n: NumberMention): { outcome: Outcome; evidence: Evidence } | null {
-  const total = inSpan(doc.m.total, { start: s.start, end: n.start }).pop();
+  const total = inSpan(doc.m.total, { start: s.start, end: n.start }).at(-1);
   if (!total || !/^[\s\p{P}\p{S}]*$/u.test(doc.text.slice(s.start, total.start)) || !/^\s*[–—:-]\s*$/u.test(doc.text.slice(total.end, n.start))) return null;
   if (inSpan(doc.m.outcomes, s).length > 0) return null;
   return { outcome: "launched", evidence: evidence(doc, "outcome", total) };
@@ -649,7 +649,7 @@ function weaponsNamedBefore(doc: Doc, si: number, n: NumberMention, out: CountFa
 
 /** Where the part's own clause begins: at its "of them" word when that comes first. */
 function partStart(doc: Doc, n: NumberMention): number {
-  const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start }).pop();
+  const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start }).at(-1);
   return before ? before.start : n.start;
 }
 
@@ -662,7 +662,7 @@ function partStart(doc: Doc, n: NumberMention): number {
 function setOpeningSentence(doc: Doc, s: Sentence, si: number, n: NumberMention, out: CountFact[]): CountFact | null {
   const lead = { start: s.start, end: n.start };
   if (inSpan(doc.m.numbers, lead).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
-  const w = inSpan(doc.m.weapons, lead).pop();
+  const w = inSpan(doc.m.weapons, lead).at(-1);
   if (!w || !/^[\s,:—–-]*$/.test(doc.text.slice(w.end, n.start)) || wordCount(doc.text.slice(s.start, w.start)) > 3) return null;
   return [...out].reverse().find((c) => c.sentence >= si - 2 && c.sentence < si && c.n >= n.value && weaponClass(c.weapon) === weaponClass(w.weapon)) ?? null;
 }
@@ -681,9 +681,9 @@ function subjectOfNewSentence(doc: Doc, s: Sentence, si: number, n: NumberMentio
 }
 
 function wholeNamedBeforePart(doc: Doc, s: Sentence, n: NumberMention): Weapon | null {
-  const part = inSpan(doc.m.partOf, { start: Math.max(s.start, n.start - 60), end: n.start }).pop();
+  const part = inSpan(doc.m.partOf, { start: Math.max(s.start, n.start - 60), end: n.start }).at(-1);
   if (!part) return null;
-  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, part.start - 40), end: part.start }).pop();
+  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, part.start - 40), end: part.start }).at(-1);
   return w && /^[\s,]*$/.test(doc.text.slice(w.end, part.start)) ? w.weapon : null;
 }
 
@@ -691,7 +691,7 @@ function partOfAnchor(doc: Doc, n: NumberMention): boolean {
   const before = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 16), end: n.start });
   if (before.some((p) => /^[\s:,-]*$/.test(doc.text.slice(p.end, n.start)))) return true;
   // "з них знищено 32", "из них сбиты 30": the part's verb between "of them" and the number.
-  const withVerb = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 60), end: n.start }).pop();
+  const withVerb = inSpan(doc.m.partOf, { start: Math.max(0, n.start - 60), end: n.start }).at(-1);
   if (withVerb) {
     const gap = { start: withVerb.end, end: n.start };
     // ("en ont abattu 21": the verb's auxiliary may be part of the "of them" words.)
@@ -775,7 +775,7 @@ function weaponBeforeBracket(doc: Doc, s: Sentence, n: NumberMention, q: Qualifi
   const close = /^\s*\)/.exec(doc.text.slice(n.end, n.end + 3));
   if (!open || !close) return null;
   const bracketStart = from + open.index;
-  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, bracketStart - 60), end: bracketStart }).pop();
+  const w = inSpan(doc.m.weapons, { start: Math.max(s.start, bracketStart - 60), end: bracketStart }).at(-1);
   if (!w || !/^\s*$/.test(doc.text.slice(w.end, bracketStart)) || w.weapon === "any") return null;
   const end = n.end + close[0].length;
   const oc = chooseOutcome(doc, s, w.start, end, { location: false });
@@ -886,11 +886,11 @@ function asManyAgain(doc: Doc, s: Sentence, si: number, out: CountFact[]): Count
  * dropped from: "dropped an explosive device from [a drone]", "скинули вибухівку з [дрона]" (a carrier, not what was launched).
  */
 function agentOfLaunch(doc: Doc, n: NumberMention): boolean {
-  const agent = inSpan(doc.m.agent, { start: Math.max(0, n.start - 8), end: n.start }).pop();
+  const agent = inSpan(doc.m.agent, { start: Math.max(0, n.start - 8), end: n.start }).at(-1);
   if (agent && /^\s*$/.test(doc.text.slice(agent.end, n.start))) {
     if (inSpan(doc.m.drop, { start: Math.max(0, agent.start - 20), end: agent.start }).some((o) => /^\s*$/.test(doc.text.slice(o.end, agent.start)))) return true;
   }
-  const from = inSpan(doc.m.from, { start: Math.max(0, n.start - 8), end: n.start }).pop();
+  const from = inSpan(doc.m.from, { start: Math.max(0, n.start - 8), end: n.start }).at(-1);
   if (!from || !/^\s*$/.test(doc.text.slice(from.end, n.start))) return false;
   return inSpan(doc.m.drop, { start: Math.max(0, from.start - 50), end: from.start }).some(
     (o) => !/[.;:!?,]/.test(doc.text.slice(o.end, from.start)) && inSpan(doc.m.numbers, { start: o.end, end: from.start }).every((x) => x.word && x.value === 1),
@@ -916,7 +916,7 @@ function launchedTotal(doc: Doc, n: NumberMention): boolean {
 
 /** The number before a part ("neuf autres blessées …, dont trois") counts people: the part does too. */
 function partOfAToll(doc: Doc, s: Sentence, n: NumberMention): boolean {
-  const prev = inSpan(doc.m.numbers, { start: s.start, end: n.start }).pop();
+  const prev = inSpan(doc.m.numbers, { start: s.start, end: n.start }).at(-1);
   if (!prev) return false;
   const after = { start: prev.end, end: Math.min(n.start, prev.end + 30) };
   const near = (xs: readonly { start: number }[]) => xs.some((x) => /^\s*(?:[\p{L}'’-]+\s+){0,1}$/u.test(doc.text.slice(prev.end, x.start)));
@@ -928,7 +928,7 @@ function partOfAToll(doc: Doc, s: Sentence, n: NumberMention): boolean {
  * sa cible": a definite singular noun names the one weapon of its class launched before; what befell it is a figure of 1.
  */
 function theOneLaunched(doc: Doc, s: Sentence, w: { start: number; end: number; weapon: Weapon }, taken: CountFact[]): { det: Mention; launched: CountFact } | null {
-  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, w.start - 20), end: w.start }).pop();
+  const det = inSpan(doc.m.determiners, { start: Math.max(s.start, w.start - 20), end: w.start }).at(-1);
   if (!det || !/^\s*(?:[\p{L}-]+\s+)?$/u.test(doc.text.slice(det.end, w.start))) return null;
   const launched = taken.filter((c) => c.start < w.start && c.outcome === "launched" && weaponClass(c.weapon) === weaponClass(w.weapon));
   return launched.length === 1 && launched[0]!.n === 1 ? { det, launched: launched[0]! } : null;
@@ -963,7 +963,7 @@ function singularCounts(doc: Doc, s: Sentence, si: number, taken: CountFact[]): 
     // The one weapon launched before that a definite noun names: its kind when the noun is vaguer ("the missile").
     let referent: CountFact | null = null;
     if (usesArticle) {
-      const one = inSpan(doc.m.one, { start: Math.max(s.start, w.start - 30), end: w.start }).pop();
+      const one = inSpan(doc.m.one, { start: Math.max(s.start, w.start - 30), end: w.start }).at(-1);
       const the = one ? null : theOneLaunched(doc, s, w, taken);
       if (the) {
         start = the.det.start;

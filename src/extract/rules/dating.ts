@@ -1,5 +1,5 @@
 import type { Org } from "../../model/vocab.js";
-import { evidence, inSpan, provenance, type Doc, type Frame } from "../context.js";
+import { evidence, inSpan, provenance, sentenceAt, sentenceHolding, type Doc, type Frame } from "../context.js";
 import { TIME_LEXICONS } from "../../lexicon/time-types.js";
 import { addDays, formatDate, toDays } from "../dates/calendar.js";
 import type { AttackDate, DateMention } from "../dates/index.js";
@@ -50,7 +50,7 @@ export function dateSentences(doc: Doc, fr: Frame[], dates: readonly DateMention
   const clauses = new Map<number, DatedSpan[]>();
   doc.sentences.forEach((s, i) => {
     if (doc.asides?.has(i)) return;
-    const all = inSpan(dates as DateMention[], s);
+    const all = inSpan(dates, s);
     const own = all.filter((d) => datesADay(d) && !eveningBeforeTheNight(doc, s, d, docDate) && !startOfTheNight(d, all));
     const spans: DatedSpan[] = [];
     own.forEach((d, k) => {
@@ -87,7 +87,7 @@ function carryEarlierDays(doc: Doc, fr: Frame[], dates: readonly DateMention[], 
   let carried: { line: number; frame: Frame } | null = null;
   doc.sentences.forEach((s, i) => {
     if (carried && s.line !== carried.line) carried = null;
-    const own = inSpan(dates as DateMention[], s).filter(datesADay);
+    const own = inSpan(dates, s).filter(datesADay);
     if (own.length > 0) {
       carried = null;
       const opens = inSpan(doc.m.earlier, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((e) => /^[\s"«“]*$/.test(doc.text.slice(s.start, e.start)));
@@ -123,7 +123,7 @@ function eveningBeforeTheNight(doc: Doc, s: { start: number; end: number }, d: D
 }
 
 /** "У ніч на 21 вересня, починаючи з восьмої вечора 20 вересня": the day before a night named beside it is its start. */
-function startOfTheNight(d: DateMention, all: DateMention[]): boolean {
+function startOfTheNight(d: DateMention, all: readonly DateMention[]): boolean {
   return !d.night && all.some((n) => n.night && n.date > d.date && dayBefore(n.date) === d.date);
 }
 
@@ -171,7 +171,7 @@ export function recountedVoice(doc: Doc, fr: Frame[], si: number, frame: Frame, 
 export function notTheLedesDay(doc: Doc, picked: AttackDate | null, published: string | null): AttackDate | null {
   if (!picked || !published) return picked;
   const at = picked.evidence[0]!;
-  const dated = doc.sentences.findIndex((s) => s.start <= at.start && at.end <= s.end);
+  const dated = sentenceHolding(doc.sentences, at);
   // Figures of weapons or of people: "L'attaque a fait 12 morts. Mardi, une frappe avait fait 5 morts."; or a toll
   // or a weapon's fate told without a digit: "…атаковали беспилотником «Газель», пострадал мирный житель. … 2 ноября…".
   const told = (s: { start: number; end: number }) =>
@@ -192,7 +192,7 @@ function daysOf(iso: string): number {
  * tense before the past, or in a sentence about something earlier, is an earlier event's, not the day of the story.
  */
 export function dayOfAnEarlierEvent(doc: Doc, d: DateMention): boolean {
-  const s = doc.sentences.find((x) => x.start <= d.start && d.start < x.end);
+  const s = doc.sentences[sentenceAt(doc.sentences, d.start)];
   if (!s) return false;
   if (inSpan(doc.m.earlier, { start: s.start, end: d.start }).length > 0) return true;
   const pluperfect = TIME_LEXICONS[doc.lang].pluperfect;

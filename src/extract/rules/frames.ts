@@ -158,7 +158,7 @@ interface Speaker {
  * Bodies of one side written next to each other, with at most a few capitalised words between (a title and a
  * name, a unit and its service), are one speaker; the first that is not a bare side name says which body.
  */
-function speakerRuns(doc: Doc, found: Valued<Org>[], target: Side): Speaker[] {
+function speakerRuns(doc: Doc, found: readonly Valued<Org>[], target: Side): Speaker[] {
   // A governor, a mayor, the police: the regional authority of the side that was attacked.
   const norm = (o: Valued<Org>): Org => (o.value.endsWith(".regional") ? (`${target}.regional` as Org) : o.value);
   const runs: Speaker[] = [];
@@ -228,7 +228,7 @@ function findSpeakerCue(doc: Doc, s: { start: number; end: number }, o: { start:
   if (verb !== undefined && !ownSubjectAfter && sameClause(doc, o.end, verb.start)) return ATTRIBUTION_RULES.subject;
   // "…, a indiqué l'armée de l'air", "said the air force"; "Про це повідомили в Повітряних силах", "сообщили в
   // Минобороны" (a preposition or an article between: the body is no subject of a clause of its own).
-  const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).pop();
+  const before = inSpan(doc.m.attribution, { start: Math.max(s.start, o.start - 40), end: o.start }).at(-1);
   if (before !== undefined) {
     const gap = doc.text.slice(before.end, o.start) + " ";
     // (", a indiqué jeudi l'armée de Kyiv": a day and the body's head noun may stand between.)

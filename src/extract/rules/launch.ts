@@ -28,7 +28,7 @@ function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<Plac
     // "з акваторії Чорного моря": the cue may run into the place's own name ("акваторії Чорного моря").
     const cue = [...cues].reverse().find((c) => c.end <= p.start || (c.start < p.start && c.end <= p.end));
     // "launched from X as well as from Y": after a launch cue, each "from" opens the next item.
-    const again = cue ? inSpan(doc.m.from, { start: cue.end, end: p.start }).pop() : undefined;
+    const again = cue ? inSpan(doc.m.from, { start: cue.end, end: p.start }).at(-1) : undefined;
     const from = cue ? Math.max(cue.end, chainEnd, again?.end ?? -1) : -1;
     const gap = cue ? doc.text.slice(from, p.start) : "";
     // "Міллерово – рф., ТОТ Донецьк": an abbreviation's full stop does not end the list.
@@ -48,7 +48,7 @@ function findLaunchPlaces(doc: Doc, s: { start: number; end: number }): Map<Plac
 
 /** "балістичною ракетою Іскандер-М із Криму": a place of origin in a sentence about weapons. */
 function fromWeapons(doc: Doc, s: { start: number; end: number }, p: { start: number; end: number }): boolean {
-  const f = inSpan(doc.m.from, { start: Math.max(s.start, p.start - 25), end: p.start }).pop();
+  const f = inSpan(doc.m.from, { start: Math.max(s.start, p.start - 25), end: p.start }).at(-1);
   if (!f || !/^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(f.end, p.start))) return false;
   if (inSpan(doc.m.casualties, s).length > 0) return false;
   const launched = inSpan(doc.m.outcomes, s).some((o) => o.value === "launched");

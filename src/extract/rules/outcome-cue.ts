@@ -62,7 +62,7 @@ function chooseCue(
   // over every part's clause, bracketed too, to the list's own verb.)
   for (let hops = 0; hops < 8 && before && !opts.location && /[,)]/.test(doc.text.slice(before.end, start)); hops++) {
     const b: Valued<OutcomeCue> = before;
-    const part = inSpan(doc.m.partOf, { start: Math.max(s.start, b.start - 40), end: b.start }).pop();
+    const part = inSpan(doc.m.partOf, { start: Math.max(s.start, b.start - 40), end: b.start }).at(-1);
     // The part's clause opens after a comma or bracket, its figure before "of which" or after it ("one of which", "з яких одну").
     if (!part || /[,;]/.test(doc.text.slice(part.end, b.start))) break;
     const lead = { start: Math.max(s.start, part.start - 16), end: part.start };
@@ -95,7 +95,7 @@ function chooseCue(
   // "…launched 72 drones, of which 65 drones and four missiles were shot down": after "of which" a
   // new clause begins; its own verb, later, tells its figures.
   // (Only the "of which" that opens the figure's own clause: an earlier part's "dont un a été abattu, 41 missiles…" has had its verb.)
-  const opener = before && after && !opts.location ? inSpan(doc.m.partOf, { start: before.end, end: start }).pop() : undefined;
+  const opener = before && after && !opts.location ? inSpan(doc.m.partOf, { start: before.end, end: start }).at(-1) : undefined;
   if (opener && after && inSpan(doc.m.outcomes, { start: opener.end, end: start }).length === 0 && !/[;.]/.test(doc.text.slice(end, after.start))) {
     return pick(doc, after, opts.location);
   }
@@ -151,7 +151,7 @@ function chooseCue(
   // "a abattu 20 des 23 drones lancés par la Russie, ainsi que deux missiles": after "as well as", the clause's
   // verb, not the participle that described the weapons before.
   if (before && !opts.location && participleAfterWeapons(doc, before)) {
-    const also = inSpan(doc.m.also, { start: before.end, end: start }).pop();
+    const also = inSpan(doc.m.also, { start: before.end, end: start }).at(-1);
     const verb = also && /^[\s,]*$/.test(doc.text.slice(also.end, start)) ? cues.filter((c) => c.end <= before!.start).pop() : undefined;
     if (verb && !/[;.]/.test(doc.text.slice(verb.end, start))) return pick(doc, verb, opts.location);
   }
@@ -205,7 +205,7 @@ const AUXILIARY_BEFORE = /(?:^|\s)(?:було|були|було|было|был�
 /** A one-word launch form right after a weapon noun and followed by its agent or place: "drones lancés par la Russie". */
 function participleAfterWeapons(doc: Doc, cue: Valued<OutcomeCue>): boolean {
   if (/\s/.test(doc.text.slice(cue.start, cue.end))) return false;
-  const w = inSpan(doc.m.weapons, { start: Math.max(0, cue.start - 40), end: cue.start }).pop();
+  const w = inSpan(doc.m.weapons, { start: Math.max(0, cue.start - 40), end: cue.start }).at(-1);
   if (!w || !/^[\s,]*$/.test(doc.text.slice(w.end, cue.start))) return false;
   // "дронів, запущених Росією": a Ukrainian or Russian participle agrees with its noun.
   if ((doc.lang === "uk" || doc.lang === "ru") && /(?:их|ых|ими|ыми)$/u.test(doc.text.slice(cue.start, cue.end))) return true;

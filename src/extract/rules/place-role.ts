@@ -1,6 +1,6 @@
 import type { Span } from "../../model/span.js";
 import type { DropRuleId } from "../rule-ids.js";
-import { inSpan, type Doc } from "../context.js";
+import { inSpan, sentenceAt, type Doc } from "../context.js";
 import type { Mention, PlaceMention } from "../mentions/types.js";
 import { joinedByAnd } from "./region-of.js";
 
@@ -28,9 +28,8 @@ const UP_TO = (n: number): RegExp => {
 
 /** A mention ending right before `pos`, with at most `words` words between. */
 function endsBefore(doc: Doc, list: Mention[], pos: number, words: number, reach = 40): Mention | undefined {
-  return inSpan(list, { start: Math.max(0, pos - reach), end: pos })
-    .reverse()
-    .find((m) => UP_TO(words).test(doc.text.slice(m.end, pos) + " ") && !/[.;:!?]/.test(doc.text.slice(m.end, pos)));
+  // The nearest first: the last that qualifies.
+  return inSpan(list, { start: Math.max(0, pos - reach), end: pos }).findLast((m) => UP_TO(words).test(doc.text.slice(m.end, pos) + " ") && !/[.;:!?]/.test(doc.text.slice(m.end, pos)));
 }
 /** A mention starting right after `pos`, with at most `words` words between. */
 function startsAfter(doc: Doc, list: Mention[], pos: number, words: number, reach = 40): Mention | undefined {
@@ -56,7 +55,7 @@ export function isVenue(doc: Doc, p: Span): boolean {
   const prep = endsBefore(doc, doc.m.over, p.start, 0, 12);
   if (!prep || startsAfter(doc, doc.m.orgs, from, 2, 30) === undefined) return false;
   // Only where the sentence opens with it: "…впали в Києві, повідомив Кличко" is where the debris fell.
-  const s = doc.sentences.find((x) => x.start <= prep.start && prep.start < x.end);
+  const s = doc.sentences[sentenceAt(doc.sentences, prep.start)];
   return s !== undefined && /^[\s"«“(]*$/u.test(doc.text.slice(s.start, prep.start));
 }
 

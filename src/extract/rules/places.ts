@@ -1,4 +1,4 @@
-import type { Evidence, Span } from "../../model/span.js";
+import type { Evidence } from "../../model/span.js";
 import type { Sentence } from "../../text/segment.js";
 import type { StaticRuleId } from "../rule-ids.js";
 import type { PlaceRole, RegionCode, Side } from "../../model/vocab.js";
@@ -9,6 +9,7 @@ import { isRiver, isVenue, standsForGovernment } from "./place-role.js";
 import { clauseOf } from "./clause.js";
 import { joinedByAnd } from "./region-of.js";
 import { periodTotal } from "./counts.js";
+import { paragraphsAboutAttack } from "./attack-words.js";
 
 export interface RegionFactRaw {
   sentence: number;
@@ -56,21 +57,6 @@ function aboutAirAttack(doc: Doc, s: Sentence): boolean {
   if (attack.length > 0 || inSpan(doc.m.outcomes, s).length > 0 || inSpan(doc.m.weapons, s).length > 0 || inSpan(doc.m.models, s).length > 0) return true;
   // A toll alone ("Prigozhin died when a plane … crashed") tells of the attack only in a paragraph about it.
   return inSpan(doc.m.casualties, s).length > 0 && paragraphsAboutAttack(doc).has(s.paragraph);
-}
-
-const aboutParagraphs = new WeakMap<Doc, Set<number>>();
-/** The paragraphs with a sentence that names an attack, a weapon or an outcome. */
-function paragraphsAboutAttack(doc: Doc): Set<number> {
-  let set = aboutParagraphs.get(doc);
-  if (!set) {
-    set = new Set(doc.sentences.filter((x) => hasAttackWords(doc, x)).map((x) => x.paragraph));
-    aboutParagraphs.set(doc, set);
-  }
-  return set;
-}
-
-function hasAttackWords(doc: Doc, s: Span): boolean {
-  return inSpan(doc.m.attack, s).length + inSpan(doc.m.weapons, s).length + inSpan(doc.m.outcomes, s).length + inSpan(doc.m.models, s).length > 0;
 }
 
 /**

@@ -70,7 +70,7 @@ export function regionAfter(doc: Doc, s: Sentence, pos: number, capital: RegionC
   if (!lastOver) return null;
   // "три БПЛА сбиты над территорией Брянской области", "were shot down overnight over the western
   // region of Volyn": a verb may stand between figure and place, close to the preposition.
-  const verb = inSpan(doc.m.outcomes, gapSpan).pop();
+  const verb = inSpan(doc.m.outcomes, gapSpan).at(-1);
   if (verb && verb.end <= lastOver.start && wordCount(doc.text.slice(verb.end, lastOver.start)) > 3) return null;
   if (!verb && wordCount(doc.text.slice(pos, lastOver.start)) > 5) return null;
   // "…, notamment dans la capitale": one place among others is not the figure's region.
@@ -121,7 +121,7 @@ export function regionBeforeDash(doc: Doc, s: Sentence, numberStart: number): Re
   if (!p || !dashBefore(doc, p.end, numberStart)) return null;
   const list = placeList(doc, places[0]!, numberStart);
   if (list[list.length - 1] !== p && list.length !== places.length) return null;
-  const o = inSpan(doc.m.over, { start: clauseStart, end: places[0]!.start }).pop();
+  const o = inSpan(doc.m.over, { start: clauseStart, end: places[0]!.start }).at(-1);
   if (!o || wordCount(doc.text.slice(clauseStart, o.start)) > 1 || wordCount(doc.text.slice(o.end, places[0]!.start)) > 3) return null;
   return { region: places[0]!.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", places[0]!)], more: list.slice(1) };
 }
@@ -149,7 +149,7 @@ export function regionOpeningClause(doc: Doc, s: Sentence, countStart: number): 
     if (!ref) return null;
     // "Там уничтожили…" opens the clause; "…сообщил, что за ночь над регионом сбиты…": over the region, after
     // a few words of time.
-    const over = inSpan(doc.m.over, { start: Math.max(clauseStart, ref.start - 12), end: ref.start }).pop();
+    const over = inSpan(doc.m.over, { start: Math.max(clauseStart, ref.start - 12), end: ref.start }).at(-1);
     const opens = ref.start - clauseStart <= 3;
     // Words of a date ("В ночь на 29 ноября над регионом…") do not push the reference away.
     const leadWords = over ? wordCount(doc.text.slice(clauseStart, over.start)) - datedWords(doc, { start: clauseStart, end: over.start }) : Infinity;
@@ -246,7 +246,7 @@ export function regionFronted(doc: Doc, s: Sentence, countStart: number): Region
   const places = inSpan(doc.m.places, front);
   const first = places[0];
   if (!first) return null;
-  const over = inSpan(doc.m.over, { start: front.start, end: first.start }).pop();
+  const over = inSpan(doc.m.over, { start: front.start, end: first.start }).at(-1);
   if (!over || wordCount(doc.text.slice(over.end, first.start)) > 4 || wordCount(doc.text.slice(front.start, over.start)) > 3) return null;
   // "In Moscow, the Defence Ministry said…": a place in front of a statement may be where it was made;
   // only "over", "над" say where the figure was.
@@ -283,7 +283,7 @@ export function regionHeading(doc: Doc, s: Sentence, countStart: number): Region
  */
 function passiveSubject(doc: Doc, s: Sentence, cue: Span, countStart: number): RegionChoice | null {
   // "…ont signalé que la région d'Odessa avait été attaquée par huit drones": a reported clause starts after "that".
-  const that = inSpan(doc.m.that, { start: s.start, end: cue.start }).pop();
+  const that = inSpan(doc.m.that, { start: s.start, end: cue.start }).at(-1);
   const clauseStart = Math.max(s.start, doc.text.lastIndexOf(",", cue.start) + 1, doc.text.lastIndexOf(";", cue.start) + 1, that ? that.end : s.start);
   const places = inSpan(doc.m.places, { start: clauseStart, end: cue.start });
   const place = places[places.length - 1];
@@ -317,7 +317,7 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
   const words = doc.text.slice(cue.end, place.start).trim();
   const dets = inSpan(doc.m.determiners, between);
   const object = words === "" || (dets.length === 1 && doc.text.slice(dets[0]!.start, dets[0]!.end).trim() === words);
-  const over = inSpan(doc.m.over, between).pop();
+  const over = inSpan(doc.m.over, between).at(-1);
   const located = over !== undefined && wordCount(doc.text.slice(over.end, place.start)) <= 2 && wordCount(doc.text.slice(cue.end, over.start)) <= 4 && !/,/.test(doc.text.slice(cue.end, place.start));
   if (!object && !located) return null;
   if (inSpan(doc.m.launch, between).length + inSpan(doc.m.from, { start: Math.max(cue.end, place.start - 8), end: place.start }).length > 0) return null;
@@ -332,12 +332,12 @@ export function regionOfClauseTarget(doc: Doc, s: Sentence, countStart: number, 
  * down": a relative clause opened by "where" right after a place (and its comma) is set in that place.
  */
 export function regionOfRelative(doc: Doc, s: Sentence, countStart: number): RegionChoice | null {
-  const where = inSpan(doc.m.where, { start: s.start, end: countStart }).pop();
+  const where = inSpan(doc.m.where, { start: s.start, end: countStart }).at(-1);
   if (!where) return null;
   const rest = { start: where.end, end: countStart };
   if (/[,;:.!?()«»"—–]/.test(doc.text.slice(rest.start, rest.end)) || inSpan(doc.m.places, rest).length > 0) return null;
   if (inSpan(doc.m.numbers, rest).some((n) => !doc.dateSpans.some((d) => d.start <= n.start && n.end <= d.end))) return null;
-  const place = inSpan(doc.m.places, { start: s.start, end: where.start }).pop();
+  const place = inSpan(doc.m.places, { start: s.start, end: where.start }).at(-1);
   if (!place || !/^\s*,\s*$/.test(doc.text.slice(place.end, where.start))) return null;
   // "…in Kharkiv and Odesa, where…": a relative after a list of places sets its clause in none of them alone.
   if (placeList(doc, place, where.start).length > 1 || inSpan(doc.m.and, { start: Math.max(s.start, place.start - 6), end: place.start }).length > 0) return null;
