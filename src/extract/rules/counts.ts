@@ -222,7 +222,11 @@ export function findCounts(doc: Doc): CountFact[] {
       const bracketBase = sameSentence ?? lastCountNear(out, si);
       const bracketed = bracketBase && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? bracketBase : null;
       const base =
-        anchor ?? denominator ?? setBase ?? bracketed ?? (listLike(doc, s, n) ? listHead ?? sameSentence : null) ??
+        anchor ?? denominator ?? setBase ?? bracketed ??
+        // ("ПВО сбила 60 беспилотников. Больше всего сбили над Брянской областью — 20, над Курской — 12": a place, a dash
+        // and a figure share out the figure the sentence before told, as a bracket does.)
+        // (A lone figure closing its sentence after a dash keeps its own weapons: figureAfterDash below.)
+        (listLike(doc, s, n) ? listHead ?? sameSentence ?? (regionBeforeDash(doc, s, n.start) && !figureAfterDash(doc, s, n, q, qev, numEv, si) ? lastCountNear(out, si) : null) : null) ??
         (followedByCue(doc, s, n) ? lastCountNear(out, si) ?? subjectOfNewSentence(doc, s, si, n, out) : null);
       if (!base) {
         // "больше всего беспилотников (11) сбили над акваторией…": the figure in brackets after its weapons.

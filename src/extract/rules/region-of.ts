@@ -122,7 +122,10 @@ export function regionBeforeDash(doc: Doc, s: Sentence, numberStart: number): Re
   const list = placeList(doc, places[0]!, numberStart);
   if (list[list.length - 1] !== p && list.length !== places.length) return null;
   const o = inSpan(doc.m.over, { start: clauseStart, end: places[0]!.start }).at(-1);
-  if (!o || wordCount(doc.text.slice(clauseStart, o.start)) > 1 || wordCount(doc.text.slice(o.end, places[0]!.start)) > 3) return null;
+  // ("Больше всего беспилотников сбили над Брянской областью — 20, над Курской — 12": the first item within the
+  // clause of the verb, the place right before the dash.)
+  const verbClause = o !== undefined && inSpan(doc.m.outcomes, { start: clauseStart, end: o.start }).length > 0;
+  if (!o || (wordCount(doc.text.slice(clauseStart, o.start)) > 1 && !verbClause) || wordCount(doc.text.slice(o.end, places[0]!.start)) > 3) return null;
   return { region: places[0]!.region, evidence: [evidence(doc, "region", o), evidence(doc, "region", places[0]!)], more: list.slice(1) };
 }
 
