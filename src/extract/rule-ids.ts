@@ -79,6 +79,7 @@ export const DROP_RULE_IDS = [
   "casualty/drop:<number> <age>",
   "casualty/drop:<among> <casualty> <number>",
   "casualty/drop:<tally>",
+  "casualty/drop:<war-toll>",
   "casualty/drop:<shelling-cause>",
   "casualty/drop:<injured> <part:killed|not-injured>",
   "target/drop:<river> <place>",

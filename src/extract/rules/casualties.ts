@@ -45,6 +45,8 @@ export const CASUALTY_RULES = {
   among: "casualty/drop:<among> <casualty> <number>",
   /** "over the past day", "за минулу добу": a tally of a period belongs to no one attack. */
   tally: "casualty/drop:<tally>",
+  /** "More than 12,000 civilians have been killed": a toll of a thousand or more tallies the war. */
+  warToll: "casualty/drop:<war-toll>",
   /** "shelling wounded a man": fire that is no air attack. */
   shelling: "casualty/drop:<shelling-cause>",
   /** "У Львові поранено 4 людей, у Луцьку — двох", "four in Lviv, two in Lutsk": the verb left out, the toll's kind kept. */
@@ -59,6 +61,9 @@ export const CASUALTY_RULES = {
  * People killed, injured or taken to hospital: "23 blessés", "3 people were killed", "загинули
  * двоє людей", "tuant une enseignante", "une personne a été tuée".
  */
+/** No single air attack of this war has killed or injured this many; a toll this large tallies many attacks. */
+const WAR_TOLL = 1000;
+
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
@@ -140,6 +145,8 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       const n = picked ?? person ?? pronoun;
       if (!n) continue;
       used.add(n.start);
+      // "More than 12,000 civilians have been killed in Ukraine": a toll of thousands is the war's, not one attack's.
+      if (n.value >= WAR_TOLL) continue;
       if (!belongsToAttack(doc, si, n, cue)) continue;
       if (peopleOfTheOtherSide(doc, si, n, cue)) continue;
       const { q, ev: qev } = qualifierBefore(doc, n);

@@ -3,6 +3,8 @@ import { sinceYears } from "../shared/war-years.js";
 
 const belonging: Belonging = {
   tally: [
+    // A year with no day: what it counts happened over that year ("In 2024, 2,000 civilians were killed").
+    ...sinceYears((y) => [`in ${y}`]), "last year", "in the past year", "over the past year",
     ...sinceYears((y) => [`since ${y}`]),
     "over the past day", "in the past day", "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "over the last 24 hours",
     "over the previous day", "during the past day", "throughout the day", "since the start of the war", "since the beginning of the war",

@@ -3,6 +3,8 @@ import { sinceYears } from "../shared/war-years.js";
 
 const belonging: Belonging = {
   tally: [
+    // Une année sans jour : ce qu'elle compte s'est passé sur toute l'année (« En 2024, 2 000 civils ont été tués »).
+    ...sinceYears((y) => [`en ${y}`]), "l'an dernier", "l'année dernière", "l'an passé",
     ...sinceYears((y) => [`depuis ${y}`]),
     "au cours des dernières 24 heures", "ces dernières 24 heures", "en 24 heures", "au cours des dernières vingt-quatre heures",
     "sur les dernières 24 heures", "au cours de la journée", "en une journée", "depuis le début de la guerre", "depuis le début de l'invasion",
