@@ -418,7 +418,11 @@ function carriedRegion(doc: Doc, si: number, last: { paragraph: number; sentence
 export function sharedWithOthers(doc: Doc, p: { end: number }): boolean {
   const and = inSpan(doc.m.and, { start: p.end, end: p.end + 6 })[0];
   if (!and || !/^\s*$/.test(doc.text.slice(p.end, and.start))) return false;
-  return inSpan(doc.m.places, { start: and.end, end: and.end + 4 }).length === 0;
+  // ("the city of Dnipro and the Dnipropetrovsk region": an article may open the next place.)
+  const next = doc.m.places.find((q) => q.start >= and.end && q.start <= and.end + 12);
+  if (!next) return true;
+  const gap = { start: and.end, end: next.start };
+  return !/^\s*$/.test(textWithout(doc, gap, inSpan(doc.m.determiners, gap)));
 }
 
 function laterPredicate(doc: Doc, s: Sentence, n: Mention, cue: Valued<CasualtyKind>): boolean {
