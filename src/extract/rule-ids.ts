@@ -17,6 +17,7 @@ export const RULE_IDS = [
   "count/<each> <number> <weapon> <regions>",
   "count/<each> <regions>",
   "count/<all> <number> <weapon>",
+  "count/<figure>, <running-total> <number>",
   "count/<number> <weapon> … <all> <outcome>",
   "count/<number> <weapon> … <outcome> <all>",
   "count/<of> <number> <weapon>, <number>",

@@ -87,6 +87,10 @@ export interface Lexicon {
   nearAfter: string[];
   /** Words after a city that add the region around it: "Kyiv and the surrounding region", "Київ та область". */
   andSurroundings: string[];
+  /** A running total after a figure: "bringing the total to", "portant le total à" (the figure follows `runningTotalTo`). */
+  runningTotal: string[];
+  /** The word right before the running total's figure: "to", "à", "до". */
+  runningTotalTo: string[];
   /** The prepositions of `over` that put a figure above a place, never where a statement was made ("over", "над"). */
   above: string[];
   /** Nouns that may stand between such a preposition and the region name ("territory", "région"). */

@@ -10,7 +10,7 @@ import type { Mention, Mentions, ModelMention, OutcomeCue, PlaceMention, Valued,
 
 /** The lists of a lexicon that are matched as plain sets of forms. */
 type SimpleKey =
-  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "near" | "nearAfter" | "andSurroundings" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
+  | "locations" | "negation" | "persons" | "all" | "partOf" | "outOf" | "each" | "over" | "near" | "nearAfter" | "andSurroundings" | "runningTotal" | "runningTotalTo" | "regionNouns" | "regionsPlural" | "compass" | "unnamedRegion" | "capital"
   | "launch" | "from" | "enemy" | "forces" | "attribution" | "agent" | "according" | "thisRegion" | "copula" | "where" | "units" | "sameNumber" | "listItemPrep" | "respectively" | "drop" | "superlative" | "sinceWar" | "howMany" | "detected" | "vague" | "durations" | "ownStrike" | "ownStrikeThere" | "and"
   | "modelIntro" | "rose" | "one" | "attack" | "modifies" | "recordNot" | "recordCue" | "recordWar" | "recordYear" | "recordBounded" | "period"
   | "or" | "instrument" | "also" | "including" | "otherTypes" | "total" | "nationwide" | "determiners" | "background" | "more" | "denominator" | "above"
@@ -22,7 +22,7 @@ type TableKey = (typeof TABLES)[number];
 function simpleLists(lex: Lexicon): Record<SimpleKey, readonly string[]> {
   return {
     locations: lex.locations, negation: lex.negation, persons: lex.persons, all: lex.all, partOf: lex.partOf, outOf: lex.outOf,
-    each: lex.each, over: lex.over, near: lex.near, nearAfter: lex.nearAfter, andSurroundings: lex.andSurroundings, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
+    each: lex.each, over: lex.over, near: lex.near, nearAfter: lex.nearAfter, andSurroundings: lex.andSurroundings, runningTotal: lex.runningTotal, runningTotalTo: lex.runningTotalTo, regionNouns: lex.regionNouns, regionsPlural: lex.regionsPlural, compass: lex.compass, unnamedRegion: lex.unnamedRegion, capital: lex.capital,
     launch: lex.launch, from: lex.from, enemy: lex.enemy, forces: lex.forces, attribution: lex.attribution, agent: lex.agent,
     according: lex.according, thisRegion: lex.thisRegion, copula: lex.copula, where: lex.where, units: lex.units, sameNumber: lex.sameNumber, listItemPrep: lex.listItemPrep, respectively: lex.respectively, drop: lex.drop, superlative: lex.superlative, sinceWar: lex.sinceWar, howMany: lex.howMany, detected: lex.detected, vague: lex.vague, durations: lex.durations, ownStrike: lex.ownStrike, ownStrikeThere: lex.ownStrikeThere,
     and: lex.and, modelIntro: lex.modelIntro, rose: lex.rose, one: lex.one, attack: lex.attack, modifies: lex.modifies,
@@ -229,6 +229,8 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     including: s("including"),
     otherTypes: s("otherTypes"),
     total: s("total"),
+    runningTotal: s("runningTotal"),
+    runningTotalTo: s("runningTotalTo"),
     nationwide: s("nationwide"),
     determiners: s("determiners"),
     background: s("background"),

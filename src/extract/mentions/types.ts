@@ -98,6 +98,8 @@ export interface Mentions {
   also: Mention[];
   including: Mention[];
   otherTypes: Mention[];
+  runningTotal: Mention[];
+  runningTotalTo: Mention[];
   total: Mention[];
   nationwide: Mention[];
   determiners: Mention[];

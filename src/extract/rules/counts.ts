@@ -181,6 +181,17 @@ export function findCounts(doc: Doc): CountFact[] {
         out.push(bareCount(si, n, named, own.outcome, q, region?.region ?? null, [numEv, evidence(doc, "qualifier", allOf), own.evidence, ...(region?.evidence ?? [])], "count/<all> <number> <weapon>"));
         continue;
       }
+      // "…shot down two more drones heading for Moscow, bringing the total since midnight to 12": the running total of
+      // the figure told before, of its weapons, outcome and place.
+      const running = runningTotalOf(doc, s, si, n, out);
+      if (running) {
+        const rule = "count/<figure>, <running-total> <number>" as const;
+        const taken = running.base.evidence.filter((e) => e.role === "region" || e.role === "outcome").map((e) => ({ ...e, by: e.by ?? rule }));
+        // ("довівши … до 14": the "to" of the total is no "up to".)
+        const own = qev && !overlaps(qev, running.to) ? { q, qev } : { q: "exact" as const, qev: null };
+        out.push(bareCount(si, n, running.base, running.base.outcome, own.q, running.base.region, [numEv, ...(own.qev ? [own.qev] : []), evidence(doc, "period", running.cue), ...taken], rule));
+        continue;
+      }
       const ofAKind = partOfAKind(doc, s, si, n, q, [numEv, ...(qev ? [qev] : [])], out);
       if (ofAKind) {
         out.push(ofAKind);
@@ -579,6 +590,17 @@ function embeddedRegion(doc: Doc, s: Sentence, span: { start: number; end: numbe
   const p = inSpan(doc.m.places, span)[0];
   if (p) return { region: p.region, evidence: [evidence(doc, "region", p)], more: [] };
   return regionByReference(doc, s, span.start);
+}
+
+/** "bringing the total since midnight to 12", "portant le total à 12": the figure before in the sentence, and the cue. */
+function runningTotalOf(doc: Doc, s: Sentence, si: number, n: NumberMention, out: CountFact[]): { base: CountFact; cue: Mention; to: Mention } | null {
+  const cue = inSpan(doc.m.runningTotal, { start: Math.max(s.start, n.start - 60), end: n.start }).at(-1);
+  if (!cue) return null;
+  const to = inSpan(doc.m.runningTotalTo, { start: cue.end, end: n.start }).at(-1);
+  if (!to || !/^\s*$/.test(doc.text.slice(to.end, n.start)) || wordCount(doc.text.slice(cue.end, to.start)) > 3) return null;
+  if (inSpan(doc.m.numbers, { start: cue.end, end: n.start }).some((x) => !doc.dateSpans.some((d) => overlaps(d, x)))) return null;
+  const base = [...out].reverse().find((c) => c.sentence === si && c.start < cue.start);
+  return base ? { base, cue, to } : null;
 }
 
 /** A figure with no weapon words of its own: it takes those of the figure it belongs to, marked as taken by this rule. */

@@ -87,6 +87,8 @@ const lexicon: Lexicon = {
   near: ["near", "outside", "outside of", "just outside", "on the outskirts of", "the outskirts of", "in the suburbs of", "the suburbs of", "a suburb of", "suburbs of", "not far from", "close to"],
   nearAfter: ["area", "suburbs", "suburb"],
   andSurroundings: ["and the surrounding region", "and the region", "and its region", "and the surrounding area", "and its suburbs"],
+  runningTotal: ["bringing the total", "bringing the number", "raising the total", "raising the number", "taking the total", "bringing the tally"],
+  runningTotalTo: ["to"],
   over: ["targeting", "aimed at", "against", "over", "above", "in", "towards", "toward", "heading to", "heading for", "flying towards", "flying to", "approaching", "on", "at", "headed for", "headed to", "headed towards", "heading towards", "flying toward", "en route to", "in the direction of", "directed at", "near", "close to", "off the coast of"],
   above: ["over", "above", "in the sky over", "in the skies over", "in the skies above"],
   regionNouns: ["regions of", "territory", "the territory of", "region", "regions", "cities", "towns", "oblast", "province", "the", "city", "areas"],

@@ -87,6 +87,8 @@ const lexicon: Lexicon = {
   near: ["près de", "non loin de", "aux abords de", "en banlieue de", "dans la banlieue de", "la banlieue de", "la périphérie de", "à la périphérie de", "aux environs de", "dans les environs de"],
   nearAfter: [],
   andSurroundings: ["et sa région", "et la région", "et ses environs", "et sa banlieue"],
+  runningTotal: ["portant le total", "portant le nombre", "ce qui porte le total", "ce qui porte le nombre", "portant le bilan"],
+  runningTotalTo: ["à"],
   over: ["visant", "visant la", "visaient", "au-dessus de", "au-dessus du", "au-dessus des", "dans", "sur", "en direction de", "vers", "se dirigeant vers", "à", "en", "contre", "en direction d'", "au-dessus d'", "se dirigeant sur", "qui se dirigeaient vers", "qui visaient", "se dirigeaient vers", "se dirigeait vers", "qui se dirigeaient vers", "en route vers", "ciblant", "ciblaient", "près de", "près du", "près des", "à proximité de", "aux abords de", "au dessus de", "au dessus du", "au dessus des", "qui volaient en direction de", "volant en direction de"],
   above: ["au-dessus de", "au-dessus du", "au-dessus des", "au-dessus d'", "dans le ciel de"],
   regionNouns: ["régions", "des régions", "villes", "régions de", "des régions de", "la région de", "région de", "la région", "l'oblast de", "oblast de", "la province de", "territoire de", "le territoire de", "la ville de", "la capitale"],
