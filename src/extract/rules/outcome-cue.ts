@@ -112,7 +112,8 @@ function chooseCue(
   }
   // "…, adding that 211 drones and 38 missiles were shot down": figures joined by "and" share the verb after
   // the last, unless the verb before is in their own clause.
-  if (after && !opts.location && coordinatedWith(doc, end, after) && (!before || /,/.test(doc.text.slice(before.end, start)))) {
+  // ("…fired two missiles and 47 drones; both missiles and 40 drones were shot down": a semicolon parts the clauses too.)
+  if (after && !opts.location && coordinatedWith(doc, end, after) && (!before || /[,;]/.test(doc.text.slice(before.end, start)))) {
     return pick(doc, after, opts.location);
   }
   // "…были запущены 11 беспилотников, все они сбиты": after a comma begins another clause; the verb
