@@ -162,6 +162,7 @@ export function findMentions(text: string, lex: Lexicon, tokens: Token[] = token
     s("near"),
     s("nearAfter"),
     s("andSurroundings"),
+    s("determiners"),
   );
   // (Read by the joins of outcome words and handed out themselves: they only read them.)
   const and = s("and");
@@ -352,7 +353,9 @@ export function commonClass(ws: Weapon[]): Weapon {
 }
 
 /** "near Kyiv", "під Києвом", "the Kyiv area": a city that is a region of its own, named as what a place is around, stands for the region around it. */
-function aroundCities(text: string, places: PlaceMention[], near: readonly Mention[], after: readonly Mention[], withRegion: readonly Mention[]): PlaceMention[] {
+function aroundCities(
+  text: string, places: PlaceMention[], near: readonly Mention[], after: readonly Mention[], withRegion: readonly Mention[], determiners: readonly Mention[],
+): PlaceMention[] {
   if (near.length + after.length + withRegion.length === 0) return places;
   const out: PlaceMention[] = [];
   for (const p of places) {
@@ -361,7 +364,9 @@ function aroundCities(text: string, places: PlaceMention[], near: readonly Menti
       out.push(p);
       continue;
     }
-    const before = near.some((n) => n.end <= p.start && /^\s*(?:the\s+)?$/iu.test(text.slice(n.end, p.start)));
+    // Between the word and the city, nothing or an article of the lexicon.
+    const article = (from: number, to: number) => /^\s*$/u.test(text.slice(from, to)) || determiners.some((d) => d.start >= from && d.end <= to && /^\s*$/u.test(text.slice(from, d.start) + text.slice(d.end, to)));
+    const before = near.some((n) => n.end <= p.start && p.start - n.end < 12 && article(n.end, p.start));
     const behind = after.some((a) => a.start >= p.end && /^(?:'s)?\s*$/u.test(text.slice(p.end, a.start)));
     out.push(before || behind ? { ...p, region: around.region } : p);
     // "Kyiv and the surrounding region", "Київ та область": the city and the region around it, two regions.
