@@ -57,13 +57,13 @@ export const CASUALTY_RULES = {
   affectedParts: "casualty/drop:<injured> <part:killed|not-injured>",
 } as const satisfies Record<string, CasualtyRuleId | DropRuleId>;
 
+/** No single air attack of this war has killed or injured this many; a toll this large tallies many attacks. */
+const WAR_TOLL = 1000;
+
 /**
  * People killed, injured or taken to hospital: "23 blessés", "3 people were killed", "загинули
  * двоє людей", "tuant une enseignante", "une personne a été tuée".
  */
-/** No single air attack of this war has killed or injured this many; a toll this large tallies many attacks. */
-const WAR_TOLL = 1000;
-
 export function findCasualties(doc: Doc): CasualtyFact[] {
   const out: CasualtyFact[] = [];
   let lastRegion: { paragraph: number; sentence: number; region: RegionCode } | null = null;
@@ -142,7 +142,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
       const picked = pickNumber(doc, s, cue, nums, used);
       const person = picked ? null : onePerson(doc, s, cue, used);
       const pronoun = picked || person ? null : pronounOfOneHurt(doc, s, si, cue, out);
-      const n = picked ?? person ?? pronoun;
+      const n = picked ?? person ?? pronoun?.n;
       if (!n) continue;
       used.add(n.start);
       // "More than 12,000 civilians have been killed in Ukraine": a toll of thousands is the war's, not one attack's.
@@ -162,7 +162,7 @@ export function findCasualties(doc: Doc): CasualtyFact[] {
         n: n.value,
         qualifier: q,
         // (The person taken to hospital is where they were hurt.)
-        region: region?.region ?? (pronoun ? (out.find((t) => t.sentence === si - 1)?.region ?? null) : carried),
+        region: region?.region ?? (pronoun ? pronoun.hurt.region : carried),
         rule: pronoun
           ? CASUALTY_RULES.pronoun
           : person
@@ -493,7 +493,7 @@ function onePerson(doc: Doc, s: Sentence, cue: Valued<CasualtyKind>, used: Set<n
  * pronoun beside a hospital word, right after a sentence of its paragraph that counted one injured person,
  * is that person taken to hospital.
  */
-function pronounOfOneHurt(doc: Doc, s: Sentence, si: number, cue: Valued<CasualtyKind>, earlier: readonly CasualtyFact[]): NumberMention | null {
+function pronounOfOneHurt(doc: Doc, s: Sentence, si: number, cue: Valued<CasualtyKind>, earlier: readonly CasualtyFact[]): { n: NumberMention; hurt: CasualtyFact } | null {
   if (cue.value !== "hospitalized") return null;
   const prev = doc.sentences[si - 1];
   if (!prev || prev.paragraph !== s.paragraph) return null;
@@ -503,7 +503,7 @@ function pronounOfOneHurt(doc: Doc, s: Sentence, si: number, cue: Valued<Casualt
   // ("Il a été hospitalisé", "She was hospitalized", "Його госпіталізували", "госпитализировали ее".)
   const p = near.find((x) => (x.end <= cue.start ? /^\s*(?:[\p{L}'-]+\s+){0,2}$/u.test(doc.text.slice(x.end, cue.start)) : /^\s*$/.test(doc.text.slice(cue.end, x.start))));
   if (!p || inSpan(doc.m.numbers, s).length > 0) return null;
-  return { start: p.start, end: p.end, value: 1, word: true };
+  return { n: { start: p.start, end: p.end, value: 1, word: true }, hurt: hurt[0]! };
 }
 
 /**

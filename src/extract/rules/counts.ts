@@ -2,7 +2,7 @@ import type { Evidence, Span } from "../../model/span.js";
 import type { CountRuleId } from "../rule-ids.js";
 import type { Outcome, Qualifier, RegionCode, Weapon } from "../../model/vocab.js";
 import type { Sentence } from "../../text/segment.js";
-import { evidence, inSpan, overlaps, textWithout, wordCount, type Doc } from "../context.js";
+import { evidence, inSpan, overlaps, sentenceAt, textWithout, wordCount, type Doc } from "../context.js";
 import type { Mention, NumberMention, OutcomeCue, Valued } from "../mentions/types.js";
 import { chooseOutcome } from "./outcome-cue.js";
 import { isRiver } from "./place-role.js";
@@ -232,16 +232,19 @@ export function findCounts(doc: Doc): CountFact[] {
       // ("…comme ceux de Belgorod (14), Voronej (5)": the figure the sentence before told, shared out by place.)
       const bracketBase = sameSentence ?? lastCountNear(out, si);
       const bracketed = bracketBase && regionBeforeBracket(doc, s, n.start) && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3)) ? bracketBase : null;
+      // A lone figure closing its sentence after a dash, with its own weapons (read at most once: two places ask).
+      let afterDash: CountFact | null | undefined;
+      const loneAfterDash = () => (afterDash === undefined ? (afterDash = figureAfterDash(doc, s, n, q, qev, numEv, si)) : afterDash);
       const base =
         anchor ?? denominator ?? setBase ?? bracketed ??
         // ("ПВО сбила 60 беспилотников. Больше всего сбили над Брянской областью — 20, над Курской — 12": a place, a dash
         // and a figure share out the figure the sentence before told, as a bracket does.)
-        // (A lone figure closing its sentence after a dash keeps its own weapons: figureAfterDash below.)
-        (listLike(doc, s, n) ? listHead ?? sameSentence ?? (regionBeforeDash(doc, s, n.start) && !figureAfterDash(doc, s, n, q, qev, numEv, si) ? lastCountNear(out, si) : null) : null) ??
+        // (A lone figure closing its sentence after a dash keeps its own weapons.)
+        (listLike(doc, s, n) ? listHead ?? sameSentence ?? (regionBeforeDash(doc, s, n.start) && !loneAfterDash() ? lastCountNear(out, si) : null) : null) ??
         (followedByCue(doc, s, n) ? lastCountNear(out, si) ?? subjectOfNewSentence(doc, s, si, n, out) : null);
       if (!base) {
         // "больше всего беспилотников (11) сбили над акваторией…": the figure in brackets after its weapons.
-        const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si) ?? figureAfterDash(doc, s, n, q, qev, numEv, si);
+        const inBrackets = weaponBeforeBracket(doc, s, n, q, qev, numEv, si) ?? loneAfterDash();
         if (inBrackets) out.push(inBrackets);
         continue;
       }
@@ -320,7 +323,7 @@ function continuesAPeriodTotal(doc: Doc, s: Sentence): boolean {
   const opens = inSpan(doc.m.also, { start: s.start, end: Math.min(s.end, s.start + 40) }).some((a) => /^[\s«"“„'-]*$/u.test(doc.text.slice(s.start, a.start)));
   if (!opens) return false;
   // (The total may stand one sentence further back, past a sentence without figures: "Об этом сообщает Минобороны".)
-  const si = doc.sentences.indexOf(s);
+  const si = sentenceAt(doc.sentences, s.start);
   for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
     const prev = doc.sentences[k]!;
     if (totalOverAPeriod(doc, prev)) return true;
